@@ -1,0 +1,1 @@
+"""The curriculum: lessons as reviewable text, and the manifest that describes them."""

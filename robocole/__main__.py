@@ -1,0 +1,5 @@
+import sys
+
+from robocole.cli import main
+
+sys.exit(main())
