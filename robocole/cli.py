@@ -31,6 +31,7 @@ def commands() -> list[Command]:
     return [
         Command("up", "classroom_app.cli_up", _("Install the demo data and start the platform.")),
         Command("classroom", "classroom_app.cli", _("Manage the classroom app (teachers, data).")),
+        Command("curriculum", "curriculum.cli", _("Check the lessons and build nbgrader courses.")),
     ]
 
 

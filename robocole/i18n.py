@@ -92,34 +92,43 @@ def _messages(language: str) -> dict[str | tuple[str, str], str | tuple[str, ...
             catalog = read_po(handle, locale=language)
         for message in catalog:
             if message.id and message.string and not message.fuzzy:
-                key = message.id if isinstance(message.id, str) else tuple(message.id[:2])
-                messages[key] = message.string  # type: ignore[index]
+                key = message.id if isinstance(message.id, str) else (message.id[0], message.id[1])
+                string = message.string
+                messages[key] = string if isinstance(string, str) else tuple(string)
     return messages
 
 
-def gettext(message: str, **variables: object) -> str:
-    """Translate ``message`` into the current language and fill ``%(name)s`` variables."""
+def translate(message: str) -> str:
+    """The translation of ``message`` in the current language, unformatted (for Jinja)."""
     translated = _messages(current_language()).get(message, message)
-    text = translated if isinstance(translated, str) else message
-    return text % variables if variables else text
+    return translated if isinstance(translated, str) else message
 
 
-def ngettext(singular: str, plural: str, n: int, **variables: object) -> str:
+def ntranslate(singular: str, plural: str, n: int) -> str:
+    """The plural form for ``n`` in the current language, unformatted (for Jinja)."""
     forms = _messages(current_language()).get((singular, plural))
     if isinstance(forms, tuple) and len(forms) >= 2 and all(forms):
         # French and English both use "one" for n == 1; French also for n == 0.
         one = n in (0, 1) if current_language() == "fr" else n == 1
-        text = forms[0] if one else forms[1]
-    else:
-        text = singular if n == 1 else plural
+        return forms[0] if one else forms[1]
+    return singular if n == 1 else plural
+
+
+def gettext(message: str, **variables: object) -> str:
+    """Translate ``message`` into the current language and fill ``%(name)s`` variables."""
+    text = translate(message)
+    return text % variables if variables else text
+
+
+def ngettext(singular: str, plural: str, n: int, **variables: object) -> str:
     variables.setdefault("num", n)
-    return text % variables
+    return ntranslate(singular, plural, n) % variables
 
 
 _ = gettext
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional name babel extracts
+def N_(message: str) -> str:
     """Mark a string for translation without translating it now (translate it at use)."""
     return message
 

@@ -1,0 +1,47 @@
+"""``robocole up``: start the platform on its embedded defaults (SQLite, local processes).
+
+For now this is the classroom app with a demo school; later parts (hub, grader) join here.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from robocole.i18n import gettext as _
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", type=Path, default=None, help=_("data folder"))
+    parser.add_argument("--host", default="127.0.0.1", help=_("address to listen on"))
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--no-demo", action="store_true", help=_("do not create the demo class"))
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from classroom_app.app import create_app
+    from classroom_app.demo import seed_demo
+    from classroom_app.server import serve
+    from classroom_app.store import Store
+
+    app = create_app({"DATA_DIR": str(args.data)} if args.data else None)
+    if not args.no_demo:
+        store = Store.open(app.config["DATABASE"])
+        try:
+            demo = seed_demo(
+                store, app.extensions["robocole.manifest"], Path(app.config["DATA_DIR"])
+            )
+        finally:
+            store.close()
+        print(_("Demo teacher: %(email)s / %(password)s", email=demo.email, password=demo.password))
+        print(_("Demo class code: %(code)s", code=demo.class_code))
+    print(
+        _(
+            "Robocole is ready: http://%(host)s:%(port)s/ (Ctrl+C to stop)",
+            host=args.host,
+            port=args.port,
+        )
+    )
+    serve(app, args.host, args.port)
+    return 0

@@ -1,0 +1,93 @@
+"""Settings of the classroom app: defaults, then environment variables, then a test dict.
+
+Every setting is documented here (a test checks that each default has a line in
+``SETTINGS_HELP``). Secrets the app needs (session key, service token) are made on first
+start and kept in the data directory, readable by the owner only.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+SETTINGS_HELP: dict[str, str] = {
+    "DATA_DIR": "Folder for the database and secrets (env ROBOCOLE_DATA, default ./data).",
+    "DATABASE": "SQLite file (default DATA_DIR/classroom.sqlite3).",
+    "MANIFEST": "Curriculum manifest file (default: the curriculum shipped with Robocole).",
+    "API_TOKEN": "Service token of the internal API (env ROBOCOLE_API_TOKEN, else a file).",
+    "PUBLIC_URL": "Address pupils type or scan, for the QR codes (env ROBOCOLE_PUBLIC_URL).",
+    "DEFAULT_LANGUAGE": "Language when the browser does not ask for English (fr).",
+    "PUPIL_LOCK_AFTER": "Wrong picture tries in a row before a pupil's login pauses.",
+    "CLASS_PAUSE_AFTER": "Wrong tries in a class within CLASS_PAUSE_WINDOW_MIN that pause it.",
+    "CLASS_PAUSE_WINDOW_MIN": "Minutes over which a class's wrong tries are counted.",
+    "TEACHER_LOCK_AFTER": "Wrong teacher passwords before the account waits.",
+    "TEACHER_LOCK_MINUTES": "How long a teacher account waits after too many wrong passwords.",
+    "CODE_TRIES_PER_MINUTE": "Wrong class codes one computer may type per minute.",
+    "CARDS_KEEP_HOURS": "Hours the clear picture sequences wait to be printed, then vanish.",
+    "SESSION_COOKIE_SECURE": "Send the session cookie over HTTPS only (env ROBOCOLE_HTTPS=1).",
+}
+
+
+def defaults(data_dir: Path) -> dict[str, Any]:
+    return {
+        "DATA_DIR": str(data_dir),
+        "DATABASE": str(data_dir / "classroom.sqlite3"),
+        "MANIFEST": None,
+        "API_TOKEN": None,
+        "PUBLIC_URL": None,
+        "DEFAULT_LANGUAGE": "fr",
+        "PUPIL_LOCK_AFTER": 5,
+        "CLASS_PAUSE_AFTER": 40,
+        "CLASS_PAUSE_WINDOW_MIN": 10,
+        "TEACHER_LOCK_AFTER": 8,
+        "TEACHER_LOCK_MINUTES": 15,
+        "CODE_TRIES_PER_MINUTE": 10,
+        "CARDS_KEEP_HOURS": 72,
+        "SESSION_COOKIE_SECURE": False,
+        # Flask's own settings: cookies unreadable by scripts, not sent by other sites.
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_NAME": "robocole_session",
+        "PERMANENT_SESSION_LIFETIME": 8 * 3600,
+        "MAX_CONTENT_LENGTH": 256 * 1024,
+    }
+
+
+def data_directory() -> Path:
+    return Path(os.environ.get("ROBOCOLE_DATA", "data")).resolve()
+
+
+def from_environment() -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if os.environ.get("ROBOCOLE_API_TOKEN"):
+        values["API_TOKEN"] = os.environ["ROBOCOLE_API_TOKEN"]
+    if os.environ.get("ROBOCOLE_PUBLIC_URL"):
+        values["PUBLIC_URL"] = os.environ["ROBOCOLE_PUBLIC_URL"]
+    if os.environ.get("ROBOCOLE_MANIFEST"):
+        values["MANIFEST"] = os.environ["ROBOCOLE_MANIFEST"]
+    if os.environ.get("ROBOCOLE_HTTPS") == "1":
+        values["SESSION_COOKIE_SECURE"] = True
+    return values
+
+
+def build(test_config: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    test_config = dict(test_config or {})
+    data_dir = Path(test_config.get("DATA_DIR") or data_directory())
+    config = defaults(data_dir)
+    config.update(from_environment())
+    config.update(test_config)
+    return config
+
+
+def secret_file(data_dir: Path, name: str) -> str:
+    """Read a secret kept in ``data_dir``, making it (owner-only) the first time."""
+    path = data_dir / name
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secrets.token_urlsafe(32))
+    return path.read_text().strip()

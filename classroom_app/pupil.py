@@ -1,0 +1,81 @@
+"""Pupil pages: my level and XP, the class goal, the quest map, my badges.
+
+No page shows another child's score: the only shared number is the class's goal, which
+everyone fills together.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, render_template
+
+from classroom_app import web
+from classroom_app.ledger import class_goal_reached
+from classroom_app.progress import lesson_states, level_for
+from classroom_app.rules import PupilFacts, rule_progress
+
+bp = Blueprint("pupil", __name__, url_prefix="/pupil")
+
+
+def _me() -> dict[str, Any]:
+    pupil = web.current_pupil()
+    assert pupil is not None  # guaranteed by pupil_required
+    return pupil
+
+
+@bp.get("/")
+@web.pupil_required
+def home() -> Any:
+    pupil, store, manifest = _me(), web.store(), web.manifest()
+    pupil_id, class_id = int(pupil["id"]), int(pupil["class_id"])
+    klass = store.class_by_id(class_id)
+    assert klass is not None
+    new_badges = store.uncelebrated_badges(pupil_id)
+    if new_badges:
+        store.mark_celebrated(pupil_id, new_badges)
+    passed = store.passed_exercises(pupil_id)
+    class_xp = store.class_xp(class_id)
+    return render_template(
+        "pupil_home.html",
+        pupil=pupil,
+        level=level_for(store.pupil_xp(pupil_id)),
+        states=lesson_states(manifest, passed),
+        passed=passed,
+        manifest=manifest,
+        class_xp=class_xp,
+        goal_xp=int(klass["goal_xp"]),
+        goal_percent=min(100, int(100 * class_xp / max(1, int(klass["goal_xp"])))),
+        celebrate=[manifest.badge(b) for b in new_badges if _known(b)],
+    )
+
+
+def _known(badge_id: str) -> bool:
+    try:
+        web.manifest().badge(badge_id)
+    except KeyError:
+        return False
+    return True
+
+
+@bp.get("/badges")
+@web.pupil_required
+def my_badges() -> Any:
+    pupil, store, manifest = _me(), web.store(), web.manifest()
+    pupil_id = int(pupil["id"])
+    facts = PupilFacts(
+        store.passed_exercises(pupil_id),
+        class_goal_reached(store, int(pupil["class_id"])),
+    )
+    states = {badge_id: award.state for badge_id, award in store.award_states(pupil_id).items()}
+    earned = [b for b in manifest.badges if states.get(b.id) == "confirmed"]
+    waiting = [b for b in manifest.badges if states.get(b.id) == "proposed"]
+    to_earn = [b for b in manifest.badges if states.get(b.id) not in ("confirmed", "proposed")]
+    return render_template(
+        "pupil_badges.html",
+        pupil=pupil,
+        earned=earned,
+        waiting=waiting,
+        to_earn=to_earn,
+        progress={b.id: rule_progress(manifest, b.rule, facts) for b in manifest.badges},
+    )

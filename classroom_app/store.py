@@ -1,0 +1,770 @@
+"""Every SQL statement of the classroom app, behind one ``Store`` object per connection.
+
+Why one module: the schema, its migrations and its queries change together, and a reviewer
+finds all the data rules in one place. Pages and the API call methods; they never write SQL.
+
+Rules the schema enforces itself:
+- the XP ledger (``xp_events``) and the badge history (``award_events``) are append-only:
+  a trigger refuses every UPDATE, and levels, totals and badge states are derived from them;
+- an idempotency key is UNIQUE, so the same event recorded twice is one row;
+- writes run in ``BEGIN IMMEDIATE`` transactions, retried while another writer holds the
+  lock, so a busy database slows a request down instead of failing it or half-writing it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from curriculum.manifest import Manifest
+from robocole.errors import RobocoleError
+
+#: Seconds SQLite itself waits for a lock before it reports "database is locked".
+BUSY_TIMEOUT_MS = 5000
+#: Extra attempts at a whole write transaction after SQLite gave up waiting.
+LOCK_RETRIES = 4
+
+
+class DatabaseBusy(RobocoleError):
+    """The database is very busy right now. Please try again in a moment."""
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+# Each migration is applied once, in order, and recorded in PRAGMA user_version.
+# Never edit a migration that has shipped: add a new one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE schools (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE teachers (
+        id INTEGER PRIMARY KEY,
+        school_id INTEGER NOT NULL REFERENCES schools(id),
+        email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        failed_logins INTEGER NOT NULL DEFAULT 0,
+        locked_until TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE classes (
+        id INTEGER PRIMARY KEY,
+        school_id INTEGER NOT NULL REFERENCES schools(id),
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        goal_xp INTEGER NOT NULL,
+        picture_count INTEGER NOT NULL,
+        login_paused INTEGER NOT NULL DEFAULT 0,
+        next_number INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE class_teachers (
+        class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+        teacher_id INTEGER NOT NULL REFERENCES teachers(id),
+        PRIMARY KEY (class_id, teacher_id)
+    );
+    CREATE TABLE pupils (
+        id INTEGER PRIMARY KEY,
+        class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+        username TEXT NOT NULL UNIQUE,
+        pseudonym TEXT NOT NULL,
+        avatar TEXT NOT NULL,
+        picture_hash TEXT NOT NULL,
+        failed_logins INTEGER NOT NULL DEFAULT 0,
+        locked INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        UNIQUE (class_id, pseudonym)
+    );
+    -- Picture sequences in clear, kept only until the teacher has printed the cards.
+    CREATE TABLE card_batches (
+        id INTEGER PRIMARY KEY,
+        class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+        cards TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    );
+    CREATE TABLE login_failures (
+        id INTEGER PRIMARY KEY,
+        class_id INTEGER REFERENCES classes(id) ON DELETE CASCADE,
+        pupil_id INTEGER REFERENCES pupils(id) ON DELETE CASCADE,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX login_failures_class_at ON login_failures (class_id, at);
+    CREATE TABLE units (
+        id TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        title_fr TEXT NOT NULL,
+        title_en TEXT NOT NULL
+    );
+    CREATE TABLE lessons (
+        id TEXT PRIMARY KEY,
+        unit_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        title_fr TEXT NOT NULL,
+        title_en TEXT NOT NULL
+    );
+    CREATE TABLE exercises (
+        id TEXT PRIMARY KEY,
+        lesson_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        xp INTEGER NOT NULL,
+        difficulty INTEGER NOT NULL
+    );
+    CREATE TABLE badge_definitions (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        name_fr TEXT NOT NULL,
+        name_en TEXT NOT NULL,
+        rule TEXT NOT NULL
+    );
+    CREATE TABLE results (
+        idempotency_key TEXT PRIMARY KEY,
+        pupil_id INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,
+        lesson_id TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        protections TEXT NOT NULL,
+        graded_at TEXT NOT NULL,
+        received_at TEXT NOT NULL
+    );
+    CREATE TABLE attempts (
+        id INTEGER PRIMARY KEY,
+        result_key TEXT NOT NULL REFERENCES results(idempotency_key) ON DELETE CASCADE,
+        pupil_id INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,
+        exercise_id TEXT NOT NULL,
+        passed INTEGER NOT NULL,
+        points REAL,
+        max_points REAL,
+        at TEXT NOT NULL,
+        UNIQUE (result_key, exercise_id)
+    );
+    CREATE INDEX attempts_pupil ON attempts (pupil_id, exercise_id, at);
+    CREATE TABLE xp_events (
+        id INTEGER PRIMARY KEY,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        pupil_id INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        ref TEXT NOT NULL,
+        xp INTEGER NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX xp_events_pupil ON xp_events (pupil_id);
+    CREATE TRIGGER xp_events_append_only BEFORE UPDATE ON xp_events
+    BEGIN SELECT RAISE(ABORT, 'xp_events is append-only'); END;
+    CREATE TABLE award_events (
+        id INTEGER PRIMARY KEY,
+        pupil_id INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,
+        badge_id TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('proposed', 'confirmed', 'rejected', 'revoked')),
+        source TEXT NOT NULL CHECK (source IN ('rule', 'teacher')),
+        teacher_id INTEGER REFERENCES teachers(id),
+        at TEXT NOT NULL
+    );
+    CREATE INDEX award_events_pupil ON award_events (pupil_id, badge_id, id);
+    CREATE TRIGGER award_events_append_only BEFORE UPDATE ON award_events
+    BEGIN SELECT RAISE(ABORT, 'award_events is append-only'); END;
+    CREATE VIEW badge_awards AS
+        SELECT e.* FROM award_events e
+        WHERE e.id = (SELECT max(id) FROM award_events
+                      WHERE pupil_id = e.pupil_id AND badge_id = e.badge_id);
+    CREATE TABLE celebrations (
+        pupil_id INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,
+        badge_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (pupil_id, badge_id)
+    );
+    CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        teacher_id INTEGER,
+        action TEXT NOT NULL,
+        class_id INTEGER,
+        details TEXT NOT NULL DEFAULT '{}'
+    );
+    """,
+)
+
+
+@dataclass(frozen=True)
+class AwardState:
+    badge_id: str
+    state: str
+    source: str
+    at: str
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """Open the database the way every part of the app must: WAL, foreign keys, busy wait."""
+    conn = sqlite3.connect(
+        str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: no corruption on power loss
+    return conn
+
+
+class Store:
+    """The classroom database. One per request; cheap to create."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.db = Database(conn, execute_plugins=False)
+
+    @classmethod
+    def open(cls, path: Path | str) -> Store:
+        return cls(connect(path))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- schema -------------------------------------------------------------------------
+
+    def migrate(self) -> int:
+        """Bring the schema up to date; returns the schema version."""
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.transaction():
+                for statement in _statements(script):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {number}")
+        return len(MIGRATIONS)
+
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """A write transaction taken at once (BEGIN IMMEDIATE), retried while locked.
+
+        Taking the write lock at the start avoids SQLite's deadlock error when two readers
+        both try to upgrade to writers; the retry covers a writer that holds the lock longer
+        than the busy timeout. Nested use joins the outer transaction.
+        """
+        if self.conn.in_transaction:
+            yield self
+            return
+        for attempt in range(LOCK_RETRIES + 1):
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) and "busy" not in str(error):
+                    raise
+                if attempt == LOCK_RETRIES:
+                    raise DatabaseBusy() from error
+                time.sleep(0.05 * (attempt + 1))
+        try:
+            yield self
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def _one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> dict[str, Any] | None:
+        row = self.conn.execute(sql, params).fetchone()
+        return dict(row) if row is not None else None
+
+    def _all(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        return [dict(row) for row in self.conn.execute(sql, params).fetchall()]
+
+    def ping(self) -> bool:
+        return self.conn.execute("SELECT 1").fetchone()[0] == 1
+
+    # -- schools and teachers -----------------------------------------------------------
+
+    def create_school(self, name: str) -> int:
+        with self.transaction():
+            cursor = self.conn.execute(
+                "INSERT INTO schools (name, created_at) VALUES (?, ?)", (name, iso(now()))
+            )
+        return int(cursor.lastrowid or 0)
+
+    def first_school(self) -> dict[str, Any] | None:
+        return self._one("SELECT * FROM schools ORDER BY id LIMIT 1")
+
+    def create_teacher(self, school_id: int, email: str, name: str, password_hash: str) -> int:
+        with self.transaction():
+            cursor = self.conn.execute(
+                "INSERT INTO teachers (school_id, email, display_name, password_hash, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (school_id, email.strip(), name, password_hash, iso(now())),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def teacher(self, teacher_id: int) -> dict[str, Any] | None:
+        return self._one("SELECT * FROM teachers WHERE id = ?", (teacher_id,))
+
+    def teacher_by_email(self, email: str) -> dict[str, Any] | None:
+        return self._one("SELECT * FROM teachers WHERE email = ?", (email.strip(),))
+
+    def set_teacher_password(self, teacher_id: int, password_hash: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE teachers SET password_hash = ? WHERE id = ?", (password_hash, teacher_id)
+            )
+
+    def record_teacher_failure(self, teacher_id: int, limit: int, lock_for: timedelta) -> int:
+        """Count a wrong password; lock the account for ``lock_for`` at ``limit`` failures."""
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE teachers SET failed_logins = failed_logins + 1 WHERE id = ?",
+                (teacher_id,),
+            )
+            row = self._one("SELECT failed_logins FROM teachers WHERE id = ?", (teacher_id,))
+            failures = int(row["failed_logins"]) if row else 0
+            if failures >= limit:
+                self.conn.execute(
+                    "UPDATE teachers SET locked_until = ?, failed_logins = 0 WHERE id = ?",
+                    (iso(now() + lock_for), teacher_id),
+                )
+        return failures
+
+    def clear_teacher_failures(self, teacher_id: int) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE teachers SET failed_logins = 0, locked_until = NULL WHERE id = ?",
+                (teacher_id,),
+            )
+
+    # -- classes ------------------------------------------------------------------------
+
+    def create_class(
+        self,
+        school_id: int,
+        teacher_id: int,
+        name: str,
+        code: str,
+        goal_xp: int,
+        picture_count: int,
+    ) -> int:
+        with self.transaction():
+            cursor = self.conn.execute(
+                "INSERT INTO classes (school_id, code, name, goal_xp, picture_count, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (school_id, code, name, goal_xp, picture_count, iso(now())),
+            )
+            class_id = int(cursor.lastrowid or 0)
+            self.conn.execute(
+                "INSERT INTO class_teachers (class_id, teacher_id) VALUES (?, ?)",
+                (class_id, teacher_id),
+            )
+        return class_id
+
+    def class_code_taken(self, code: str) -> bool:
+        return self._one("SELECT 1 FROM classes WHERE code = ?", (code,)) is not None
+
+    def classes_of_teacher(self, teacher_id: int) -> list[dict[str, Any]]:
+        return self._all(
+            "SELECT c.*, (SELECT count(*) FROM pupils p WHERE p.class_id = c.id) AS pupil_count"
+            " FROM classes c JOIN class_teachers t ON t.class_id = c.id"
+            " WHERE t.teacher_id = ? ORDER BY c.name COLLATE NOCASE",
+            (teacher_id,),
+        )
+
+    def class_teacher_ids(self, class_id: int) -> list[int]:
+        return [
+            int(r["teacher_id"])
+            for r in self._all(
+                "SELECT teacher_id FROM class_teachers WHERE class_id = ?", (class_id,)
+            )
+        ]
+
+    def class_by_id(self, class_id: int) -> dict[str, Any] | None:
+        return self._one("SELECT * FROM classes WHERE id = ?", (class_id,))
+
+    def class_by_code(self, code: str) -> dict[str, Any] | None:
+        return self._one("SELECT * FROM classes WHERE code = ?", (code.strip().upper(),))
+
+    def teaches(self, teacher_id: int, class_id: int) -> bool:
+        return (
+            self._one(
+                "SELECT 1 FROM class_teachers WHERE teacher_id = ? AND class_id = ?",
+                (teacher_id, class_id),
+            )
+            is not None
+        )
+
+    def set_class_goal(self, class_id: int, goal_xp: int) -> None:
+        with self.transaction():
+            self.conn.execute("UPDATE classes SET goal_xp = ? WHERE id = ?", (goal_xp, class_id))
+
+    def set_login_paused(self, class_id: int, paused: bool) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE classes SET login_paused = ? WHERE id = ?", (int(paused), class_id)
+            )
+
+    # -- pupils -------------------------------------------------------------------------
+
+    def add_pupils(self, class_id: int, pupils: Sequence[tuple[str, str, str]]) -> list[int]:
+        """Add (pseudonym, avatar, picture_hash) rows; all of them or none."""
+        ids: list[int] = []
+        with self.transaction():
+            row = self._one("SELECT code, next_number FROM classes WHERE id = ?", (class_id,))
+            if row is None:
+                raise KeyError(class_id)
+            number = int(row["next_number"])
+            for pseudonym, avatar, picture_hash in pupils:
+                username = f"{row['code'].lower()}-{number:02d}"
+                cursor = self.conn.execute(
+                    "INSERT INTO pupils (class_id, username, pseudonym, avatar, picture_hash,"
+                    " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (class_id, username, pseudonym, avatar, picture_hash, iso(now())),
+                )
+                ids.append(int(cursor.lastrowid or 0))
+                number += 1
+            self.conn.execute("UPDATE classes SET next_number = ? WHERE id = ?", (number, class_id))
+        return ids
+
+    def pupils_of_class(self, class_id: int) -> list[dict[str, Any]]:
+        return self._all(
+            "SELECT * FROM pupils WHERE class_id = ? ORDER BY pseudonym COLLATE NOCASE",
+            (class_id,),
+        )
+
+    def pseudonyms_of_class(self, class_id: int) -> list[str]:
+        return [p["pseudonym"] for p in self.pupils_of_class(class_id)]
+
+    def pupil(self, pupil_id: int) -> dict[str, Any] | None:
+        return self._one("SELECT * FROM pupils WHERE id = ?", (pupil_id,))
+
+    def pupil_by_username(self, username: str) -> dict[str, Any] | None:
+        return self._one("SELECT * FROM pupils WHERE username = ?", (username.strip().lower(),))
+
+    def set_pupil_pictures(self, pupil_id: int, picture_hash: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE pupils SET picture_hash = ?, failed_logins = 0, locked = 0 WHERE id = ?",
+                (picture_hash, pupil_id),
+            )
+
+    def record_pupil_failure(self, pupil: dict[str, Any], lock_after: int) -> int:
+        """Count a wrong picture sequence; lock the pupil at ``lock_after`` in a row."""
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE pupils SET failed_logins = failed_logins + 1,"
+                " locked = CASE WHEN failed_logins + 1 >= ? THEN 1 ELSE locked END"
+                " WHERE id = ?",
+                (lock_after, pupil["id"]),
+            )
+            self.conn.execute(
+                "INSERT INTO login_failures (class_id, pupil_id, at) VALUES (?, ?, ?)",
+                (pupil["class_id"], pupil["id"], iso(now())),
+            )
+            row = self._one("SELECT failed_logins FROM pupils WHERE id = ?", (pupil["id"],))
+        return int(row["failed_logins"]) if row else 0
+
+    def clear_pupil_failures(self, pupil_id: int) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE pupils SET failed_logins = 0, locked = 0 WHERE id = ?", (pupil_id,)
+            )
+
+    def class_failures_since(self, class_id: int, since: datetime) -> int:
+        row = self._one(
+            "SELECT count(*) AS n FROM login_failures WHERE class_id = ? AND at >= ?",
+            (class_id, iso(since)),
+        )
+        return int(row["n"]) if row else 0
+
+    def unlock_class(self, class_id: int) -> None:
+        """Lift the class pause and every pupil's lock (the teacher is in the room)."""
+        with self.transaction():
+            self.conn.execute("UPDATE classes SET login_paused = 0 WHERE id = ?", (class_id,))
+            self.conn.execute(
+                "UPDATE pupils SET locked = 0, failed_logins = 0 WHERE class_id = ?", (class_id,)
+            )
+            self.conn.execute("DELETE FROM login_failures WHERE class_id = ?", (class_id,))
+
+    # -- login cards --------------------------------------------------------------------
+
+    def save_cards(self, class_id: int, cards: dict[str, list[str]], keep_for: timedelta) -> None:
+        """Keep new picture sequences in clear until printed (merged with unprinted ones)."""
+        with self.transaction():
+            existing = self.cards(class_id)
+            existing.update(cards)
+            self.conn.execute("DELETE FROM card_batches WHERE class_id = ?", (class_id,))
+            self.conn.execute(
+                "INSERT INTO card_batches (class_id, cards, created_at, expires_at)"
+                " VALUES (?, ?, ?, ?)",
+                (class_id, json.dumps(existing), iso(now()), iso(now() + keep_for)),
+            )
+
+    def cards(self, class_id: int) -> dict[str, list[str]]:
+        row = self._one(
+            "SELECT cards FROM card_batches WHERE class_id = ? AND expires_at > ?"
+            " ORDER BY id DESC LIMIT 1",
+            (class_id, iso(now())),
+        )
+        return dict(json.loads(row["cards"])) if row else {}
+
+    def forget_cards(self, class_id: int) -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM card_batches WHERE class_id = ?", (class_id,))
+
+    def forget_expired_cards(self) -> int:
+        with self.transaction():
+            cursor = self.conn.execute(
+                "DELETE FROM card_batches WHERE expires_at <= ?", (iso(now()),)
+            )
+        return cursor.rowcount
+
+    # -- curriculum ---------------------------------------------------------------------
+
+    def sync_manifest(self, manifest: Manifest) -> None:
+        """Copy the curriculum's units, lessons, exercises and badges into the database."""
+        with self.transaction():
+            for table in ("units", "lessons", "exercises", "badge_definitions"):
+                self.conn.execute(f"DELETE FROM {table}")
+            for u_pos, unit in enumerate(manifest.units):
+                self.conn.execute(
+                    "INSERT INTO units VALUES (?, ?, ?, ?)",
+                    (unit.id, u_pos, unit.title.get("fr"), unit.title.get("en")),
+                )
+                for l_pos, lesson in enumerate(unit.lessons):
+                    self.conn.execute(
+                        "INSERT INTO lessons VALUES (?, ?, ?, ?, ?)",
+                        (
+                            lesson.id,
+                            unit.id,
+                            l_pos,
+                            lesson.title.get("fr"),
+                            lesson.title.get("en"),
+                        ),
+                    )
+                    for e_pos, exercise in enumerate(lesson.exercises):
+                        self.conn.execute(
+                            "INSERT INTO exercises VALUES (?, ?, ?, ?, ?)",
+                            (exercise.id, lesson.id, e_pos, exercise.xp, exercise.difficulty),
+                        )
+            for badge in manifest.badges:
+                self.conn.execute(
+                    "INSERT INTO badge_definitions VALUES (?, ?, ?, ?, ?)",
+                    (
+                        badge.id,
+                        badge.kind,
+                        badge.name.get("fr"),
+                        badge.name.get("en"),
+                        json.dumps(badge.rule.__dict__, default=list),
+                    ),
+                )
+
+    def exercise(self, exercise_id: str) -> dict[str, Any] | None:
+        return self._one("SELECT * FROM exercises WHERE id = ?", (exercise_id,))
+
+    def lesson_exists(self, lesson_id: str) -> bool:
+        return self._one("SELECT 1 FROM lessons WHERE id = ?", (lesson_id,)) is not None
+
+    # -- results and the XP ledger ------------------------------------------------------
+
+    def result(self, key: str) -> dict[str, Any] | None:
+        return self._one("SELECT * FROM results WHERE idempotency_key = ?", (key,))
+
+    def insert_result(
+        self,
+        key: str,
+        pupil_id: int,
+        lesson_id: str,
+        content_hash: str,
+        protections: Sequence[str],
+        graded_at: str,
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO results VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                key,
+                pupil_id,
+                lesson_id,
+                content_hash,
+                json.dumps(list(protections)),
+                graded_at,
+                iso(now()),
+            ),
+        )
+
+    def insert_attempt(
+        self,
+        result_key: str,
+        pupil_id: int,
+        exercise_id: str,
+        passed: bool,
+        points: float | None,
+        max_points: float | None,
+        at: str,
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO attempts (result_key, pupil_id, exercise_id, passed, points,"
+            " max_points, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (result_key, pupil_id, exercise_id, int(passed), points, max_points, at),
+        )
+
+    def add_xp_event(self, key: str, pupil_id: int, kind: str, ref: str, xp: int) -> bool:
+        """Append an XP event; False when the same idempotency key is already there."""
+        cursor = self.conn.execute(
+            "INSERT OR IGNORE INTO xp_events (idempotency_key, pupil_id, kind, ref, xp, at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (key, pupil_id, kind, ref, xp, iso(now())),
+        )
+        return cursor.rowcount == 1
+
+    def pupil_xp(self, pupil_id: int) -> int:
+        row = self._one(
+            "SELECT coalesce(sum(xp), 0) AS xp FROM xp_events WHERE pupil_id = ?", (pupil_id,)
+        )
+        return int(row["xp"]) if row else 0
+
+    def class_xp(self, class_id: int) -> int:
+        row = self._one(
+            "SELECT coalesce(sum(x.xp), 0) AS xp FROM xp_events x"
+            " JOIN pupils p ON p.id = x.pupil_id WHERE p.class_id = ?",
+            (class_id,),
+        )
+        return int(row["xp"]) if row else 0
+
+    def xp_by_pupil(self, class_id: int) -> dict[int, int]:
+        return {
+            int(r["pupil_id"]): int(r["xp"])
+            for r in self._all(
+                "SELECT x.pupil_id, sum(x.xp) AS xp FROM xp_events x"
+                " JOIN pupils p ON p.id = x.pupil_id WHERE p.class_id = ? GROUP BY x.pupil_id",
+                (class_id,),
+            )
+        }
+
+    def xp_events(self, pupil_id: int) -> list[dict[str, Any]]:
+        return self._all("SELECT * FROM xp_events WHERE pupil_id = ? ORDER BY id", (pupil_id,))
+
+    def passed_exercises(self, pupil_id: int) -> set[str]:
+        return {
+            r["exercise_id"]
+            for r in self._all(
+                "SELECT DISTINCT exercise_id FROM attempts WHERE pupil_id = ? AND passed = 1",
+                (pupil_id,),
+            )
+        }
+
+    def passed_by_pupil(self, class_id: int) -> dict[int, set[str]]:
+        passed: dict[int, set[str]] = {}
+        for row in self._all(
+            "SELECT DISTINCT a.pupil_id, a.exercise_id FROM attempts a"
+            " JOIN pupils p ON p.id = a.pupil_id WHERE p.class_id = ? AND a.passed = 1",
+            (class_id,),
+        ):
+            passed.setdefault(int(row["pupil_id"]), set()).add(row["exercise_id"])
+        return passed
+
+    def attempts_of_class(
+        self, class_id: int, since: datetime | None = None
+    ) -> list[dict[str, Any]]:
+        return self._all(
+            "SELECT a.* FROM attempts a JOIN pupils p ON p.id = a.pupil_id"
+            " WHERE p.class_id = ? AND a.at >= ? ORDER BY a.at, a.id",
+            (class_id, iso(since) if since else ""),
+        )
+
+    def attempts_of_pupil(self, pupil_id: int) -> list[dict[str, Any]]:
+        return self._all("SELECT * FROM attempts WHERE pupil_id = ? ORDER BY at, id", (pupil_id,))
+
+    # -- badges -------------------------------------------------------------------------
+
+    def add_award_event(
+        self, pupil_id: int, badge_id: str, state: str, source: str, teacher_id: int | None
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO award_events (pupil_id, badge_id, state, source, teacher_id, at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (pupil_id, badge_id, state, source, teacher_id, iso(now())),
+        )
+
+    def award_states(self, pupil_id: int) -> dict[str, AwardState]:
+        return {
+            r["badge_id"]: AwardState(r["badge_id"], r["state"], r["source"], r["at"])
+            for r in self._all("SELECT * FROM badge_awards WHERE pupil_id = ?", (pupil_id,))
+        }
+
+    def awards_of_class(self, class_id: int, state: str | None = None) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT a.*, p.pseudonym, p.username FROM badge_awards a"
+            " JOIN pupils p ON p.id = a.pupil_id WHERE p.class_id = ?"
+        )
+        params: list[Any] = [class_id]
+        if state:
+            sql += " AND a.state = ?"
+            params.append(state)
+        return self._all(sql + " ORDER BY a.at, a.id", params)
+
+    def award_history(self, pupil_id: int) -> list[dict[str, Any]]:
+        return self._all("SELECT * FROM award_events WHERE pupil_id = ? ORDER BY id", (pupil_id,))
+
+    def uncelebrated_badges(self, pupil_id: int) -> list[str]:
+        return [
+            r["badge_id"]
+            for r in self._all(
+                "SELECT a.badge_id FROM badge_awards a WHERE a.pupil_id = ?"
+                " AND a.state = 'confirmed' AND NOT EXISTS (SELECT 1 FROM celebrations c"
+                " WHERE c.pupil_id = a.pupil_id AND c.badge_id = a.badge_id) ORDER BY a.id",
+                (pupil_id,),
+            )
+        ]
+
+    def mark_celebrated(self, pupil_id: int, badge_ids: Sequence[str]) -> None:
+        with self.transaction():
+            for badge_id in badge_ids:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO celebrations VALUES (?, ?, ?)",
+                    (pupil_id, badge_id, iso(now())),
+                )
+
+    # -- audit --------------------------------------------------------------------------
+
+    def audit(
+        self, teacher_id: int | None, action: str, class_id: int | None, **details: Any
+    ) -> None:
+        """Record a teacher action (never a pupil's name: ids only)."""
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO audit_log (at, teacher_id, action, class_id, details)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (iso(now()), teacher_id, action, class_id, json.dumps(details, sort_keys=True)),
+            )
+
+    def audit_entries(self, class_id: int | None = None) -> list[dict[str, Any]]:
+        if class_id is None:
+            return self._all("SELECT * FROM audit_log ORDER BY id")
+        return self._all("SELECT * FROM audit_log WHERE class_id = ? ORDER BY id", (class_id,))
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
