@@ -1,0 +1,406 @@
+"""The curriculum check: everything a teacher must be able to trust before a class opens a lesson.
+
+Static checks (fast): the manifest loads (unique ids, known references, acyclic
+prerequisites), every badge can be earned and has its image, every lesson exists in every
+language with the same exercises, points and hints, tests speak to the child (no bare
+``assert``), text is translated, images exist, and nbgrader accepts the notebook.
+Run checks (real kernels): the reference solution passes every test, and the version the
+pupil receives fails every test, so no test is vacuous.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+from nbformat import NotebookNode
+
+from curriculum.faults import Fault, LessonError
+from curriculum.lesson import (
+    LessonSource,
+    assert_messages,
+    bare_asserts,
+    build_notebook,
+    lesson_folder,
+    read_source,
+    release_notebook,
+    validate_nbgrader,
+)
+from curriculum.manifest import Badge, Exercise, Lesson, Manifest, ManifestError, load_manifest
+from curriculum.runner import CELL_TIMEOUT, CellRun, Job, run_jobs
+from robocole.i18n import LANGUAGES
+from robocole.i18n import gettext as _
+
+#: Text shorter than this may rightly be the same in both languages ("Pixel", a code line).
+SAME_TEXT_MIN_LENGTH = 25
+
+
+@dataclass
+class CheckReport:
+    """Faults found, and what was looked at (so "no fault" means something)."""
+
+    faults: list[Fault] = field(default_factory=list)
+    lessons: int = 0
+    exercises: int = 0
+    badges: int = 0
+    notebooks_run: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.faults
+
+    def add(self, lesson: str, language: str, cell: str, message: str) -> None:
+        self.faults.append(Fault(lesson, language, cell, message))
+
+
+@dataclass
+class _Built:
+    source: LessonSource
+    notebook: NotebookNode
+    released: NotebookNode
+
+
+def check_curriculum(
+    manifest_path: Path | str | None = None,
+    *,
+    lessons: Sequence[str] = (),
+    run: bool = True,
+    parallel: int | None = None,
+    cell_timeout: float = CELL_TIMEOUT,
+) -> CheckReport:
+    """Check the curriculum at ``manifest_path`` (the shipped one by default)."""
+    report = CheckReport()
+    try:
+        manifest = load_manifest(manifest_path)
+    except ManifestError as error:
+        report.add("", "", "", error.message)
+        return report
+    chosen = _chosen_lessons(manifest, lessons, report)
+    if not lessons:
+        check_manifest(manifest, report)
+    built: dict[str, list[_Built]] = {}
+    for lesson in chosen:
+        report.lessons += 1
+        report.exercises += len(lesson.exercises)
+        built[lesson.id] = _check_lesson(manifest, lesson, report)
+    if run:
+        _run_lessons(manifest, built, report, parallel, cell_timeout)
+    report.faults.sort()
+    return report
+
+
+def _chosen_lessons(manifest: Manifest, wanted: Sequence[str], report: CheckReport) -> list[Lesson]:
+    if not wanted:
+        return list(manifest.lessons())
+    known = {lesson.id: lesson for lesson in manifest.lessons()}
+    for lesson_id in wanted:
+        if lesson_id not in known:
+            report.add(lesson_id, "", "", _("This lesson is not in the manifest."))
+    return [known[lesson_id] for lesson_id in wanted if lesson_id in known]
+
+
+# The manifest ------------------------------------------------------------------------------
+
+
+def check_manifest(manifest: Manifest, report: CheckReport) -> None:
+    """Checks that need more than the loader's references: badges, images, competencies."""
+    for lesson in manifest.lessons():
+        if not lesson.competencies:
+            report.add(
+                lesson.id, "", "", _("Name the programme competencies this lesson works on.")
+            )
+    for badge in manifest.badges:
+        report.badges += 1
+        _check_badge(manifest, badge, report)
+
+
+def badge_selection(manifest: Manifest, badge: Badge) -> list[Exercise]:
+    """The exercises an ``exercises_passed`` rule looks at."""
+    rule = badge.rule
+    chosen = []
+    for exercise in manifest.exercises():
+        if (
+            (rule.unit and exercise.unit_id == rule.unit)
+            or exercise.lesson_id in rule.lessons
+            or exercise.id in rule.exercises
+            or (rule.concept and rule.concept in exercise.concepts)
+        ):
+            chosen.append(exercise)
+    return chosen
+
+
+def _check_badge(manifest: Manifest, badge: Badge, report: CheckReport) -> None:
+    where = _("badge %(badge)s", badge=badge.id)
+    if badge.rule.type == "exercises_passed":
+        selection = badge_selection(manifest, badge)
+        needed = badge.rule.min or len(selection)
+        if not selection or needed > len(selection):
+            report.add(
+                where,
+                "",
+                "",
+                _(
+                    "Nobody can earn this badge: its rule asks for %(needed)d exercises "
+                    "and selects %(found)d.",
+                    needed=needed,
+                    found=len(selection),
+                ),
+            )
+    elif badge.kind == "mastery":
+        report.add(where, "", "", _("A mastery badge is earned by passing exercises."))
+    for message in _image_problems(manifest, badge.image):
+        report.add(where, "", "", message)
+
+
+def _image_problems(manifest: Manifest, image: str) -> list[str]:
+    if not image:
+        return [_("The badge has no image.")]
+    path = (manifest.root or Path.cwd()) / image
+    if not path.is_file():
+        return [_("The image %(image)s is missing.", image=image)]
+    if path.suffix != ".svg":
+        return []
+    try:
+        root = ElementTree.parse(path).getroot()
+    except ElementTree.ParseError as error:
+        return [_("The image %(image)s is not valid SVG: %(error)s", image=image, error=error)]
+    problems = []
+    if not root.tag.endswith("svg"):
+        problems.append(_("The image %(image)s is not an SVG drawing.", image=image))
+    for element in root.iter():
+        for name, value in element.attrib.items():
+            if name.endswith("href") and not value.startswith(("#", "data:")):
+                problems.append(
+                    _(
+                        "The image %(image)s loads %(url)s: keep badges self-contained.",
+                        image=image,
+                        url=value,
+                    )
+                )
+    return problems
+
+
+# Lessons -----------------------------------------------------------------------------------
+
+
+def _check_lesson(manifest: Manifest, lesson: Lesson, report: CheckReport) -> list[_Built]:
+    built = []
+    for language in LANGUAGES:
+        try:
+            source = read_source(manifest, lesson, language)
+        except LessonError as error:
+            report.add(lesson.id, language, error.cell, error.message)
+            continue
+        before = len(report.faults)
+        _check_source(manifest, source, report)
+        try:
+            notebook = build_notebook(manifest, source)
+            released = release_notebook(notebook, language)
+        except LessonError as error:
+            report.add(lesson.id, language, error.cell, error.message)
+            continue
+        except Exception as error:  # nbgrader and nbformat refuse a notebook in many ways
+            report.add(
+                lesson.id, language, "", _("The lesson does not build: %(error)s", error=error)
+            )
+            continue
+        problem = validate_nbgrader(notebook)
+        if problem:
+            report.add(
+                lesson.id,
+                language,
+                "",
+                _("nbgrader rejects the notebook: %(error)s", error=problem),
+            )
+        if len(report.faults) == before:
+            built.append(_Built(source, notebook, released))
+    if len(built) == len(LANGUAGES):
+        _compare_languages(built[0].source, built[1].source, report)
+    return built
+
+
+def _check_source(manifest: Manifest, source: LessonSource, report: CheckReport) -> None:
+    lesson, language = source.lesson, source.language
+
+    def fault(cell: str, message: str) -> None:
+        report.add(lesson.id, language, cell, message)
+
+    for exercise in lesson.exercises:
+        solutions = source.cells_of(exercise.id, "solution")
+        tests = source.cells_of(exercise.id, "tests")
+        if len(solutions) != 1:
+            fault(
+                "",
+                _("Exercise %(exercise)s needs exactly one solution cell.", exercise=exercise.id),
+            )
+        if len(tests) != 1:
+            fault(
+                "", _("Exercise %(exercise)s needs exactly one tests cell.", exercise=exercise.id)
+            )
+        if solutions and tests and tests[0].index < solutions[0].index:
+            fault(tests[0].label, _("The tests must come after the solution cell."))
+        if exercise.id not in source.hints:
+            fault("", _("Exercise %(exercise)s has no hints.", exercise=exercise.id))
+        for cell in solutions:
+            if "BEGIN SOLUTION" not in cell.text or "END SOLUTION" not in cell.text:
+                fault(
+                    cell.label, _("Mark the answer with ### BEGIN SOLUTION and ### END SOLUTION.")
+                )
+        for cell in tests:
+            try:
+                lines = bare_asserts(cell)
+            except LessonError as error:
+                fault(error.cell, error.message)
+                continue
+            if "assert" not in cell.text and "raise" not in cell.text:
+                fault(cell.label, _('A tests cell must check something (assert … , "message").'))
+            for line in lines:
+                fault(
+                    cell.label,
+                    _(
+                        "Line %(line)d: an assert without a message shows the child a bare "
+                        "AssertionError; add a kind sentence.",
+                        line=line,
+                    ),
+                )
+    folder = lesson_folder(manifest, lesson)
+    for cell, target in source.images():
+        if not (folder / target).is_file():
+            fault(cell.label, _("The image %(image)s is missing.", image=target))
+
+
+def _compare_languages(first: LessonSource, second: LessonSource, report: CheckReport) -> None:
+    """The translation has the same exercises, points and hints, and is really translated."""
+    lesson = first.lesson
+    for exercise in lesson.exercises:
+        points = [[c.points for c in s.cells_of(exercise.id, "tests")] for s in (first, second)]
+        if points[0] != points[1]:
+            report.add(
+                lesson.id,
+                second.language,
+                "",
+                _(
+                    "Exercise %(exercise)s has other points than in %(language)s.",
+                    exercise=exercise.id,
+                    language=first.language,
+                ),
+            )
+        counts = [len(s.hints.get(exercise.id, ())) for s in (first, second)]
+        if counts[0] != counts[1]:
+            report.add(
+                lesson.id,
+                second.language,
+                "",
+                _(
+                    "Exercise %(exercise)s has other hints than in %(language)s.",
+                    exercise=exercise.id,
+                    language=first.language,
+                ),
+            )
+    first_texts = set(_texts(first))
+    for cell, text in _texts_with_cells(second):
+        if text in first_texts:
+            report.add(
+                lesson.id,
+                second.language,
+                cell,
+                _(
+                    "This text is the same as in %(language)s: translate it.",
+                    language=first.language,
+                ),
+            )
+
+
+def _texts_with_cells(source: LessonSource) -> Iterable[tuple[str, str]]:
+    for cell in source.cells:
+        if cell.role in ("instructions", "hints"):
+            for paragraph in cell.text.split("\n\n"):
+                if len(
+                    paragraph.strip()
+                ) >= SAME_TEXT_MIN_LENGTH and not paragraph.lstrip().startswith("```"):
+                    yield cell.label, paragraph.strip()
+        elif cell.role == "tests":
+            for message in assert_messages(cell):
+                if len(message) >= SAME_TEXT_MIN_LENGTH:
+                    yield cell.label, message
+
+
+def _texts(source: LessonSource) -> Iterable[str]:
+    return (text for _cell, text in _texts_with_cells(source))
+
+
+# Running in kernels --------------------------------------------------------------------------
+
+
+def _run_lessons(
+    manifest: Manifest,
+    built: dict[str, list[_Built]],
+    report: CheckReport,
+    parallel: int | None,
+    cell_timeout: float,
+) -> None:
+    with tempfile.TemporaryDirectory(prefix="robocole-check-") as scratch:
+        jobs = []
+        for lesson_id, versions in built.items():
+            if not versions:
+                continue
+            cwd = Path(scratch) / lesson_id
+            folder = lesson_folder(manifest, manifest.lesson(lesson_id))
+            if (folder / "images").is_dir():
+                shutil.copytree(folder / "images", cwd / "images")
+            cwd.mkdir(parents=True, exist_ok=True)
+            notebooks = tuple(nb for v in versions for nb in (v.notebook, v.released))
+            jobs.append(Job(lesson_id, notebooks, cwd))
+        outcomes = run_jobs(jobs, parallel, cell_timeout)
+    for lesson_id, outcome in outcomes.items():
+        if isinstance(outcome, BaseException):
+            report.add(lesson_id, "", "", _("The kernel failed: %(error)s", error=outcome))
+            continue
+        for position, version in enumerate(built[lesson_id]):
+            report.notebooks_run += 2
+            _judge_solution(version, outcome[2 * position], report)
+            _judge_release(version, outcome[2 * position + 1], report)
+
+
+def _cell_of(version: _Built, run: CellRun) -> tuple[str, str]:
+    cell = version.source.cells[run.index]
+    return cell.label, cell.role
+
+
+def _judge_solution(version: _Built, runs: list[CellRun], report: CheckReport) -> None:
+    lesson, language = version.source.lesson.id, version.source.language
+    for run in runs:
+        if run.ok:
+            continue
+        label, role = _cell_of(version, run)
+        if run.timed_out:
+            message = _("This cell runs for too long with the reference solution (endless loop?).")
+        elif role == "tests":
+            message = _("The reference solution fails this test: %(error)s", error=run.error)
+        else:
+            message = _("This cell fails with the reference solution: %(error)s", error=run.error)
+        report.add(lesson, language, label, message)
+
+
+def _judge_release(version: _Built, runs: list[CellRun], report: CheckReport) -> None:
+    lesson, language = version.source.lesson.id, version.source.language
+    for run in runs:
+        label, role = _cell_of(version, run)
+        if role == "tests" and run.ok:
+            report.add(
+                lesson,
+                language,
+                label,
+                _("Vacuous test: it passes in the pupil's version, before any answer is written."),
+            )
+        elif role in ("setup", "free") and not run.ok:
+            report.add(
+                lesson,
+                language,
+                label,
+                _("This cell fails in the pupil's version: %(error)s", error=run.error),
+            )

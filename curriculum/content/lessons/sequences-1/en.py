@@ -1,0 +1,125 @@
+# %% [markdown]
+# # First steps
+#
+# Meet **Pixel**, a little robot that lives on a grid.
+# Pixel looks for treasure. It follows your orders **one by one**, in order.
+#
+# Pixel knows 4 orders. Each order moves it by **one** square:
+#
+# | Order | Pixel goes… |
+# |---|---|
+# | `right()` | right |
+# | `left()` | left |
+# | `up()` | up |
+# | `down()` | down |
+#
+# On the grid: `P` is Pixel, `T` is the treasure, `.` is an empty square.
+#
+# First run the cell below (Shift + Enter): it builds Pixel's world.
+
+# %% include="pixel"
+
+# %% [markdown]
+# ## Exercise 1: the treasure next door
+#
+# The treasure is 2 squares to the right of Pixel:
+#
+# ```
+# P . T
+# ```
+#
+# Write the orders that take Pixel to the treasure.
+# Write **one order per line**, instead of `raise NotImplementedError()`.
+
+# %% [markdown] hints="sequences-1-a"
+# 1. Count the squares between Pixel and the treasure.
+# 2. Pixel must go right 2 times.
+# 3. Write `right()` on one line, then `right()` again on the next line.
+
+# %% solution="sequences-1-a"
+start("P . T")
+### BEGIN SOLUTION
+right()
+right()
+### END SOLUTION
+show()
+
+# %% tests="sequences-1-a" points=1
+assert position() == treasure(), f"Pixel is not on the treasure yet: {gap(treasure())}."
+
+# %% [markdown]
+# ## Exercise 2: down the stairs
+#
+# This time, the treasure is at the bottom right:
+#
+# ```
+# P . .
+# . . .
+# . . T
+# ```
+#
+# Take Pixel to the treasure.
+
+# %% [markdown] hints="sequences-1-b"
+# 1. Pixel must go right **and** down.
+# 2. It takes 2 steps right and 2 steps down.
+# 3. For example: `right()`, `right()`, `down()`, `down()`.
+
+# %% solution="sequences-1-b"
+start("""
+P . .
+. . .
+. . T
+""")
+### BEGIN SOLUTION
+right()
+right()
+down()
+down()
+### END SOLUTION
+show()
+
+# %% tests="sequences-1-b" points=1
+assert position() == treasure(), f"Pixel is not on the treasure yet: {gap(treasure())}."
+
+# %% [markdown]
+# ## Exercise 3: the long journey
+#
+# The treasure is far away, at the top left. Pixel starts at the bottom right:
+#
+# ```
+# T . . .
+# . . . .
+# . . . P
+# ```
+#
+# Take Pixel to the treasure, **only** through squares of the grid.
+
+# %% [markdown] hints="sequences-1-c"
+# 1. The treasure is to the left of Pixel and above it.
+# 2. Count: 3 squares left, 2 squares up.
+# 3. Write `left()` 3 times, then `up()` 2 times.
+
+# %% solution="sequences-1-c"
+start("""
+T . . .
+. . . .
+. . . P
+""")
+### BEGIN SOLUTION
+left()
+left()
+left()
+up()
+up()
+### END SOLUTION
+show()
+
+# %% tests="sequences-1-c" points=2
+assert bumps() == 0, (
+    f"Pixel bumped into the edge of the grid {bumps()} times. Count the squares carefully!"
+)
+assert position() == treasure(), f"Pixel is not on the treasure yet: {gap(treasure())}."
+
+# %% [markdown]
+# Well done! You wrote your first programs: a **sequence** of orders, run in order.

@@ -1,0 +1,125 @@
+# %% [markdown]
+# # Premiers pas
+#
+# Voici **Pixel**, un petit robot qui vit sur une grille.
+# Pixel cherche des trésors. Il obéit à tes ordres, **un par un**, dans l'ordre.
+#
+# Pixel connaît 4 ordres. Chaque ordre le fait bouger d'**une** case :
+#
+# | Ordre | Pixel va… |
+# |---|---|
+# | `droite()` | à droite |
+# | `gauche()` | à gauche |
+# | `haut()` | en haut |
+# | `bas()` | en bas |
+#
+# Sur la grille : `P` c'est Pixel, `T` c'est le trésor, `.` c'est une case vide.
+#
+# Commence par exécuter la cellule ci-dessous (Maj + Entrée) : elle construit le monde de Pixel.
+
+# %% include="pixel"
+
+# %% [markdown]
+# ## Exercice 1 : le trésor tout proche
+#
+# Le trésor est à 2 cases à droite de Pixel :
+#
+# ```
+# P . T
+# ```
+#
+# Écris les ordres qui amènent Pixel sur le trésor.
+# Écris **un ordre par ligne**, à la place de `raise NotImplementedError()`.
+
+# %% [markdown] hints="sequences-1-a"
+# 1. Compte les cases entre Pixel et le trésor.
+# 2. Pixel doit aller 2 fois à droite.
+# 3. Écris `droite()` sur une ligne, puis encore `droite()` sur la ligne d'en dessous.
+
+# %% solution="sequences-1-a"
+depart("P . T")
+### BEGIN SOLUTION
+droite()
+droite()
+### END SOLUTION
+montre()
+
+# %% tests="sequences-1-a" points=1
+assert position() == tresor(), f"Pixel n'est pas encore sur le trésor : {ecart(tresor())}."
+
+# %% [markdown]
+# ## Exercice 2 : descendre l'escalier
+#
+# Cette fois, le trésor est en bas à droite :
+#
+# ```
+# P . .
+# . . .
+# . . T
+# ```
+#
+# Amène Pixel sur le trésor.
+
+# %% [markdown] hints="sequences-1-b"
+# 1. Pixel doit aller à droite **et** en bas.
+# 2. Il faut 2 pas vers la droite et 2 pas vers le bas.
+# 3. Par exemple : `droite()`, `droite()`, `bas()`, `bas()`.
+
+# %% solution="sequences-1-b"
+depart("""
+P . .
+. . .
+. . T
+""")
+### BEGIN SOLUTION
+droite()
+droite()
+bas()
+bas()
+### END SOLUTION
+montre()
+
+# %% tests="sequences-1-b" points=1
+assert position() == tresor(), f"Pixel n'est pas encore sur le trésor : {ecart(tresor())}."
+
+# %% [markdown]
+# ## Exercice 3 : le grand voyage
+#
+# Le trésor est loin, en haut à gauche. Pixel part d'en bas à droite :
+#
+# ```
+# T . . .
+# . . . .
+# . . . P
+# ```
+#
+# Amène Pixel sur le trésor, et **uniquement** en passant par des cases de la grille.
+
+# %% [markdown] hints="sequences-1-c"
+# 1. Le trésor est à gauche et en haut de Pixel.
+# 2. Compte : 3 cases vers la gauche, 2 cases vers le haut.
+# 3. Écris 3 fois `gauche()`, puis 2 fois `haut()`.
+
+# %% solution="sequences-1-c"
+depart("""
+T . . .
+. . . .
+. . . P
+""")
+### BEGIN SOLUTION
+gauche()
+gauche()
+gauche()
+haut()
+haut()
+### END SOLUTION
+montre()
+
+# %% tests="sequences-1-c" points=2
+assert chocs() == 0, (
+    f"Pixel s'est cogné {chocs()} fois contre le bord de la grille. Compte bien les cases !"
+)
+assert position() == tresor(), f"Pixel n'est pas encore sur le trésor : {ecart(tresor())}."
+
+# %% [markdown]
+# Bravo ! Tu as écrit tes premiers programmes : une **séquence** d'ordres, exécutés dans l'ordre.

@@ -1,0 +1,352 @@
+"""Lesson sources: Jupytext text a teacher reviews in a diff, turned into nbgrader notebooks.
+
+A lesson lives in ``content/<source>/`` with one file per language (``fr.py``, ``en.py``,
+or ``.md``) in Jupytext's percent (or markdown) format, plus an optional ``images/`` folder.
+The metadata written after ``# %%`` says what each cell is for::
+
+    # %% [markdown]                      instructions: read-only text
+    # %%                                 setup: read-only code that runs before the pupil's
+    # %% include="pixel"                 setup from content/worlds/pixel.<lang>.py
+    # %% free=true                       a scratch cell the pupil may use freely
+    # %% solution="sequences-1-a"        the pupil's cell; ### BEGIN/END SOLUTION marks the answer
+    # %% tests="sequences-1-a" points=2  autograded tests of that exercise (asserts with a message)
+    # %% [markdown] hints="sequences-1-a"  numbered hints "1. …", "2. …", "3. …"
+
+The notebook gets nbgrader's cell metadata (schema 3): grade ids are the exercise ids from the
+manifest (``sequences-1-a`` for the tests, ``sequences-1-a-solution`` for the answer), so a
+grade maps back to an exercise and its XP.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jupytext
+import nbformat
+from nbformat import NotebookNode
+
+from curriculum.faults import LessonError, cell_label
+from curriculum.manifest import Lesson, Manifest
+from robocole.i18n import gettext as _
+
+SOURCE_SUFFIXES = (".py", ".md")
+ROLES = ("instructions", "setup", "free", "solution", "tests", "hints")
+#: The pupil reads these words above each hint, in the language of the lesson.
+HINT_WORD = {"fr": "Indice", "en": "Hint"}
+#: What nbgrader writes where the answer was removed (``ClearSolutions.code_stub``).
+CODE_STUB = {
+    "fr": "# ÉCRIS TON CODE ICI\nraise NotImplementedError()",
+    "en": "# WRITE YOUR CODE HERE\nraise NotImplementedError()",
+}
+TEXT_STUB = {"fr": "ÉCRIS TA RÉPONSE ICI", "en": "WRITE YOUR ANSWER HERE"}
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+MAX_HINTS = 3
+_HINT_LINE = re.compile(r"^(\d+)\.\s+(.*)$")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)[^)]*\)|<img[^>]+src=[\"']([^\"']+)[\"']")
+
+
+def role_name(role: str) -> str:
+    """The role of a cell as a teacher reads it in the check report."""
+    names = {
+        "instructions": _("instructions"),
+        "setup": _("setup"),
+        "free": _("free cell"),
+        "solution": _("solution"),
+        "tests": _("tests"),
+        "hints": _("hints"),
+    }
+    return names.get(role, role)
+
+
+@dataclass(frozen=True)
+class SourceCell:
+    """One cell of a lesson source and the job its metadata gives it."""
+
+    index: int
+    role: str
+    kind: str  # "code" or "markdown"
+    text: str
+    exercise: str = ""
+    points: float = 0
+    include: str = ""
+
+    @property
+    def label(self) -> str:
+        return cell_label(self.index, role_name(self.role), self.exercise)
+
+
+@dataclass(frozen=True)
+class LessonSource:
+    """A lesson in one language, read from its text file."""
+
+    lesson: Lesson
+    language: str
+    path: Path
+    cells: tuple[SourceCell, ...]
+    hints: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def cells_of(self, exercise: str, role: str) -> list[SourceCell]:
+        return [c for c in self.cells if c.exercise == exercise and c.role == role]
+
+    def images(self) -> list[tuple[SourceCell, str]]:
+        """Local images the text shows (``![…](images/x.svg)`` or ``<img src=…>``)."""
+        found = []
+        for cell in self.cells:
+            if cell.kind != "markdown":
+                continue
+            for match in _IMAGE.finditer(cell.text):
+                target = match.group(1) or match.group(2)
+                if "://" not in target and not target.startswith("data:"):
+                    found.append((cell, target))
+        return found
+
+
+def lesson_folder(manifest: Manifest, lesson: Lesson) -> Path:
+    root = manifest.root or Path.cwd()
+    return root / lesson.source
+
+
+def source_path(manifest: Manifest, lesson: Lesson, language: str) -> Path | None:
+    """The text file of ``lesson`` in ``language``, or None when it is not written yet."""
+    folder = lesson_folder(manifest, lesson)
+    for suffix in SOURCE_SUFFIXES:
+        candidate = folder / f"{language}{suffix}"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def world_path(manifest: Manifest, name: str, language: str) -> Path:
+    root = manifest.root or Path.cwd()
+    return root / "worlds" / f"{name}.{language}.py"
+
+
+def read_source(manifest: Manifest, lesson: Lesson, language: str) -> LessonSource:
+    """Read and classify the cells of a lesson source; raise ``LessonError`` on a bad cell."""
+    path = source_path(manifest, lesson, language)
+    if path is None:
+        raise LessonError(
+            _(
+                "The %(language)s version is missing: write %(folder)s/%(language)s.py.",
+                language=language,
+                folder=lesson.source,
+            )
+        )
+    try:
+        notebook = jupytext.read(path)
+    except Exception as error:  # jupytext raises many kinds of errors on a bad file
+        raise LessonError(_("Jupytext cannot read this file: %(error)s", error=error)) from error
+    exercise_ids = {e.id for e in lesson.exercises}
+    cells = []
+    hints: dict[str, tuple[str, ...]] = {}
+    for index, cell in enumerate(notebook.cells):
+        source_cell = _classify(index, cell, exercise_ids)
+        if source_cell.role == "hints":
+            if source_cell.exercise in hints:
+                raise LessonError(_("This exercise already has a hints cell."), source_cell.label)
+            hints[source_cell.exercise] = parse_hints(source_cell)
+        cells.append(source_cell)
+    return LessonSource(lesson, language, path, tuple(cells), hints)
+
+
+def _classify(index: int, cell: NotebookNode, exercise_ids: set[str]) -> SourceCell:
+    metadata: dict[str, Any] = dict(cell.metadata)
+    kind = cell.cell_type
+    text = cell.source.strip("\n")
+    roles = [role for role in ("solution", "tests", "hints") if role in metadata]
+    if len(roles) > 1:
+        raise LessonError(
+            _("A cell has one job: choose one of %(roles)s.", roles=", ".join(roles)),
+            cell_label(index, "/".join(roles)),
+        )
+    if roles:
+        role = roles[0]
+        exercise = str(metadata[role])
+        label = cell_label(index, role_name(role), exercise)
+        if exercise not in exercise_ids:
+            raise LessonError(
+                _("The exercise %(exercise)s is not in the manifest.", exercise=exercise), label
+            )
+        wanted_kind = "markdown" if role == "hints" else "code"
+        if kind != wanted_kind:
+            raise LessonError(_("This cell must be a %(kind)s cell.", kind=wanted_kind), label)
+        points: float = 0
+        if role == "tests":
+            points = metadata.get("points", 0)
+            if not isinstance(points, int | float) or isinstance(points, bool) or points <= 0:
+                raise LessonError(_("A tests cell needs points=N with N above zero."), label)
+        return SourceCell(index, role, kind, text, exercise, points)
+    if kind == "markdown":
+        return SourceCell(index, "instructions", kind, text)
+    if metadata.get("free") is True:
+        return SourceCell(index, "free", kind, text)
+    include = metadata.get("include", "")
+    if include and not (isinstance(include, str) and include.replace("_", "").isalnum()):
+        raise LessonError(
+            _('include= names a file of content/worlds/, like include="pixel".'),
+            cell_label(index, role_name("setup")),
+        )
+    return SourceCell(index, "setup", kind, text, include=str(include))
+
+
+def parse_hints(cell: SourceCell) -> tuple[str, ...]:
+    """Split ``1. …`` / ``2. …`` lines into progressive hints (a hint may span lines)."""
+    hints: list[list[str]] = []
+    for line in cell.text.splitlines():
+        match = _HINT_LINE.match(line.strip())
+        if match and int(match.group(1)) == len(hints) + 1:
+            hints.append([match.group(2)])
+        elif hints:
+            hints[-1].append(line.strip())
+        elif line.strip():
+            raise LessonError(_('Hints start with "1. " on the first line.'), cell.label)
+    if not 1 <= len(hints) <= MAX_HINTS:
+        raise LessonError(
+            _("Write from 1 to %(most)d numbered hints (1. 2. 3.).", most=MAX_HINTS), cell.label
+        )
+    return tuple("\n".join(lines).strip() for lines in hints)
+
+
+def bare_asserts(cell: SourceCell) -> list[int]:
+    """Line numbers of ``assert`` statements that would show a child a bare AssertionError."""
+    try:
+        tree = ast.parse(cell.text)
+    except SyntaxError as error:
+        raise LessonError(
+            _("Python cannot read this cell: %(error)s", error=error), cell.label
+        ) from error
+    return [
+        node.lineno for node in ast.walk(tree) if isinstance(node, ast.Assert) and node.msg is None
+    ]
+
+
+def assert_messages(cell: SourceCell) -> list[str]:
+    """The literal parts of the assert messages of a tests cell (to compare translations)."""
+    messages = []
+    for node in ast.walk(ast.parse(cell.text)):
+        if isinstance(node, ast.Assert) and node.msg is not None:
+            parts = [
+                n.value
+                for n in ast.walk(node.msg)
+                if isinstance(n, ast.Constant) and isinstance(n.value, str)
+            ]
+            messages.append("".join(parts).strip())
+    return [m for m in messages if m]
+
+
+def _nbgrader(
+    grade_id: str, *, grade: bool, solution: bool, locked: bool, points: float = 0
+) -> dict[str, Any]:
+    metadata: dict[str, Any] = {
+        "grade": grade,
+        "grade_id": grade_id,
+        "locked": locked,
+        "schema_version": 3,
+        "solution": solution,
+        "task": False,
+    }
+    if grade:
+        metadata["points"] = points
+    return metadata
+
+
+def render_hints(hints: tuple[str, ...], language: str) -> str:
+    """Hints as folded blocks: the pupil opens one at a time, in plain JupyterLab."""
+    word = HINT_WORD[language]
+    blocks = [
+        f"<details>\n<summary>💡 {word} {number}</summary>\n\n{hint}\n\n</details>"
+        for number, hint in enumerate(hints, start=1)
+    ]
+    return "\n\n".join(blocks)
+
+
+def build_notebook(manifest: Manifest, source: LessonSource) -> NotebookNode:
+    """The nbgrader source notebook of a lesson (with solutions), deterministic."""
+    lesson, language = source.lesson, source.language
+    cells = []
+    counters: dict[str, int] = {}
+    for cell in source.cells:
+        text = cell.text
+        if cell.role == "setup" and cell.include:
+            path = world_path(manifest, cell.include, language)
+            if not path.is_file():
+                raise LessonError(
+                    _("The included file worlds/%(name)s is missing.", name=path.name), cell.label
+                )
+            world = path.read_text(encoding="utf-8").strip("\n")
+            text = f"{world}\n\n{text}".strip("\n") if text else world
+        if cell.role == "tests":
+            grade_id = cell.exercise
+            nbgrader = _nbgrader(
+                grade_id, grade=True, solution=False, locked=True, points=cell.points
+            )
+        elif cell.role == "solution":
+            grade_id = f"{cell.exercise}-solution"
+            nbgrader = _nbgrader(grade_id, grade=False, solution=True, locked=False)
+        elif cell.role == "hints":
+            grade_id = f"{cell.exercise}-hints"
+            text = render_hints(source.hints[cell.exercise], language)
+            nbgrader = _nbgrader(grade_id, grade=False, solution=False, locked=True)
+        elif cell.role == "free":
+            counters["free"] = counters.get("free", 0) + 1
+            grade_id = f"{lesson.id}-free-{counters['free']}"
+            nbgrader = {}
+        else:
+            counters[cell.role] = counters.get(cell.role, 0) + 1
+            grade_id = f"{lesson.id}-{cell.role}-{counters[cell.role]}"
+            nbgrader = _nbgrader(grade_id, grade=False, solution=False, locked=True)
+        if cell.kind == "code":
+            new = nbformat.v4.new_code_cell(text)
+        else:
+            new = nbformat.v4.new_markdown_cell(text)
+        new.id = grade_id[:64]
+        new.metadata = {"nbgrader": nbgrader} if nbgrader else {}
+        if cell.role == "tests" or cell.role == "setup":
+            new.metadata["deletable"] = False
+            new.metadata["editable"] = False
+        cells.append(new)
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    notebook.metadata = {
+        "kernelspec": dict(KERNELSPEC),
+        "language_info": {"name": "python"},
+        "robocole": {
+            "course": manifest.course_id,
+            "language": language,
+            "lesson": lesson.id,
+            "unit": lesson.unit_id,
+            "title": lesson.title.get(language),
+            "exercises": {e.id: {"xp": e.xp, "difficulty": e.difficulty} for e in lesson.exercises},
+        },
+    }
+    nbformat.validate(notebook)
+    return notebook
+
+
+def release_notebook(notebook: NotebookNode, language: str) -> NotebookNode:
+    """What the pupil receives: nbgrader's own preprocessors remove answers and hidden tests."""
+    # Imported here: nbgrader is heavy and only building and checking need it.
+    from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
+
+    released = copy.deepcopy(notebook)
+    resources: dict[str, Any] = {}
+    clear = ClearSolutions(code_stub={"python": CODE_STUB[language]}, text_stub=TEXT_STUB[language])
+    released, resources = clear.preprocess(released, resources)
+    released, resources = ClearHiddenTests().preprocess(released, resources)
+    return released
+
+
+def validate_nbgrader(notebook: NotebookNode) -> str:
+    """nbgrader's own metadata check: an empty string, or what it rejects."""
+    from nbgrader.nbgraderformat import MetadataValidator, ValidationError
+
+    try:
+        MetadataValidator().validate_nb(copy.deepcopy(notebook))
+    except ValidationError as error:
+        return str(error)
+    return ""
