@@ -21,6 +21,7 @@ from nbformat import NotebookNode
 
 from curriculum.faults import Fault, LessonError
 from curriculum.lesson import (
+    IMAGE_PATTERN,
     LessonSource,
     assert_messages,
     bare_asserts,
@@ -319,10 +320,10 @@ def _texts_with_cells(source: LessonSource) -> Iterable[tuple[str, str]]:
     for cell in source.cells:
         if cell.role in ("instructions", "hints"):
             for paragraph in cell.text.split("\n\n"):
-                if len(
-                    paragraph.strip()
-                ) >= SAME_TEXT_MIN_LENGTH and not paragraph.lstrip().startswith("```"):
-                    yield cell.label, paragraph.strip()
+                # Images and code blocks may rightly be the same in both languages.
+                text = IMAGE_PATTERN.sub("", paragraph).strip()
+                if len(text) >= SAME_TEXT_MIN_LENGTH and not text.startswith("```"):
+                    yield cell.label, text
         elif cell.role == "tests":
             for message in assert_messages(cell):
                 if len(message) >= SAME_TEXT_MIN_LENGTH:

@@ -48,7 +48,7 @@ TEXT_STUB = {"fr": "ÉCRIS TA RÉPONSE ICI", "en": "WRITE YOUR ANSWER HERE"}
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 MAX_HINTS = 3
 _HINT_LINE = re.compile(r"^(\d+)\.\s+(.*)$")
-_IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)[^)]*\)|<img[^>]+src=[\"']([^\"']+)[\"']")
+IMAGE_PATTERN = re.compile(r"!\[[^\]]*\]\(([^)\s]+)[^)]*\)|<img[^>]+src=[\"']([^\"']+)[\"']")
 
 
 def role_name(role: str) -> str:
@@ -100,7 +100,7 @@ class LessonSource:
         for cell in self.cells:
             if cell.kind != "markdown":
                 continue
-            for match in _IMAGE.finditer(cell.text):
+            for match in IMAGE_PATTERN.finditer(cell.text):
                 target = match.group(1) or match.group(2)
                 if "://" not in target and not target.startswith("data:"):
                     found.append((cell, target))

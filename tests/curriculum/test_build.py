@@ -1,0 +1,103 @@
+"""The build writes nbgrader courses that stock ``nbgrader generate_assignment`` accepts."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from curriculum.build import BuildError, build_course
+from curriculum.manifest import load_manifest
+from robocole.cli import main
+from tests.curriculum.conftest import MiniCurriculum
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+def test_the_build_is_deterministic_and_carries_nbgrader_metadata(tmp_path: Path) -> None:
+    manifest = load_manifest()
+    first = build_course(manifest, tmp_path / "one")
+    build_course(manifest, tmp_path / "two")
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+    assert len(first) == 2 * len(list(manifest.lessons()))
+    lesson = next(manifest.lessons())
+    notebook = json.loads(
+        (tmp_path / "one" / "fr" / "source" / lesson.id / f"{lesson.id}.ipynb").read_text()
+    )
+    graded = {
+        c["metadata"]["nbgrader"]["grade_id"]: c["metadata"]["nbgrader"]
+        for c in notebook["cells"]
+        if c["metadata"].get("nbgrader", {}).get("grade")
+    }
+    assert set(graded) == {e.id for e in lesson.exercises}
+    assert all(m["locked"] and m["points"] > 0 for m in graded.values())
+    assert notebook["metadata"]["robocole"]["lesson"] == lesson.id
+    assert "jupytext" not in notebook["metadata"]
+
+
+def test_a_removed_lesson_disappears_from_the_next_build(
+    mini: MiniCurriculum, tmp_path: Path
+) -> None:
+    manifest_path = mini.write()
+    out = tmp_path / "course"
+    build_course(load_manifest(manifest_path), out)
+    text = manifest_path.read_text(encoding="utf-8")
+    manifest_path.write_text(
+        text.replace('requires = ["calcul-1"]', "requires = []")
+        .replace('id = "calcul-2"', 'id = "calcul-3"')
+        .replace("calcul-2-a", "calcul-3-a"),
+        encoding="utf-8",
+    )
+    (mini.root / "lessons" / "calcul-2").rename(mini.root / "lessons" / "calcul-3")
+    for language in ("fr", "en"):
+        path = mini.root / "lessons" / "calcul-3" / f"{language}.py"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("calcul-2-a", "calcul-3-a"), encoding="utf-8"
+        )
+    build_course(load_manifest(manifest_path), out)
+    assert sorted(p.name for p in (out / "fr" / "source").iterdir()) == ["calcul-1", "calcul-3"]
+
+
+def test_a_broken_lesson_stops_the_build_with_its_place(
+    mini: MiniCurriculum, tmp_path: Path
+) -> None:
+    mini.languages = ("fr",)
+    with pytest.raises(BuildError, match=r"calcul-1 \(en\)"):
+        build_course(load_manifest(mini.write()), tmp_path / "course")
+
+
+@pytest.mark.slow
+def test_stock_nbgrader_generates_every_lesson(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["curriculum", "build", str(tmp_path)]) == 0
+    assert "notebooks written" in capsys.readouterr().out
+    manifest = load_manifest()
+    bin_dir = str(Path(sys.executable).parent)
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    stub = {"fr": "ÉCRIS TON CODE ICI", "en": "WRITE YOUR CODE HERE"}
+    for language in ("fr", "en"):
+        course = tmp_path / language
+        result = subprocess.run(
+            [str(Path(bin_dir) / "nbgrader"), "generate_assignment", "*"],
+            cwd=course,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        for lesson in manifest.lessons():
+            released = (course / "release" / lesson.id / f"{lesson.id}.ipynb").read_text(
+                encoding="utf-8"
+            )
+            assert "BEGIN SOLUTION" not in released
+            assert released.count(stub[language]) >= len(lesson.exercises)

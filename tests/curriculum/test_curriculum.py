@@ -1,0 +1,47 @@
+"""The shipped curriculum: complete, translated, and every lesson correct in a real kernel."""
+
+from __future__ import annotations
+
+from curriculum.check import check_curriculum
+from curriculum.manifest import load_manifest
+
+PROGRESSION = [
+    "sequences",
+    "boucles",
+    "evenements",
+    "conditions",
+    "variables",
+    "listes",
+    "fonctions",
+]
+
+
+def test_the_whole_curriculum_passes_the_check() -> None:
+    report = check_curriculum()
+    assert [str(f) for f in report.faults] == []
+    assert report.lessons >= 24
+    assert report.notebooks_run == 4 * report.lessons
+
+
+def test_the_curriculum_has_the_promised_shape() -> None:
+    manifest = load_manifest()
+    assert [u.id for u in manifest.units][: len(PROGRESSION)] == PROGRESSION
+    for previous, unit in zip(manifest.units, manifest.units[1:], strict=False):
+        assert unit.requires == (previous.id,)
+    assert len(list(manifest.lessons())) >= 24
+    assert all(len(lesson.exercises) >= 3 for lesson in manifest.lessons())
+    kinds = [b.kind for b in manifest.badges]
+    assert len(manifest.badges) >= 15
+    assert kinds.count("class") == 1 and manifest.badge("equipe-en-or").rule.type == "class_goal"
+    assert all(b.rule.type == "teacher" for b in manifest.badges if b.kind == "robot")
+    assert kinds.count("robot") >= 5
+    mastered_units = {b.rule.unit for b in manifest.badges if b.kind == "mastery"}
+    assert set(PROGRESSION) <= mastered_units
+
+
+def test_every_lesson_names_a_programme_item_and_a_crcn_level() -> None:
+    manifest = load_manifest()
+    for lesson in manifest.lessons():
+        programmes = [manifest.competencies[c].programme for c in lesson.competencies]
+        assert any(p.startswith("Cycle") for p in programmes), lesson.id
+        assert any(p.startswith("CRCN 3.4 Programmer") for p in programmes), lesson.id
