@@ -1,0 +1,159 @@
+"""nbgrader's Execute step, run in the sandbox and hardened against children's code.
+
+``SandboxedExecute`` replaces nbgrader's ``Execute`` in the Autograde pipeline (its seam is the
+``Autograde.autograde_preprocessors`` list). It keeps nbgrader's behaviour and adds:
+
+- every kernel is a ``SandboxKernelManager`` kernel, shut down with SIGKILL;
+- a kernel that dies (CPU limit, memory, watchdog) marks the cell and, while time remains,
+  a fresh sandboxed kernel runs the rest of the notebook, so one crash does not zero the
+  exercises after it;
+- output is capped *while* it arrives, so megabytes of prints never pile up in the grader;
+- in test cells, ``assert a == b`` checks the type first: an object whose ``__eq__`` always
+  answers True does not pass a test that expects a number, a text or a list.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+from nbclient.exceptions import DeadKernelError
+from nbformat import NotebookNode
+from nbgrader.preprocessors import Execute
+from nbgrader.utils import is_grade, is_solution
+from traitlets import Integer
+
+from grader.kernel import SandboxKernelManager
+
+#: Error names the grader writes into outputs itself (feedback.py explains them in French).
+KERNEL_DIED = "RobocoleKernelDied"
+TIME_OVER = "RobocoleTimeOver"
+OUTPUT_TRUNCATED = "RobocoleOutputTruncated"
+TYPE_MISMATCH = "robocole-type"
+
+# Defined at the top of each test cell as it runs (the notebook keeps the teacher's text).
+# It is written for children's exercises: plain values compare by type first, recursively.
+_SAME_HELPER = """
+def __robocole_same__(a, b):
+    simple = (bool, int, float, complex, str, bytes, list, tuple, dict, set, frozenset,
+              type(None))
+    numbers = (int, float)
+    def same(a, b):
+        ta, tb = type(a), type(b)
+        if ta in simple or tb in simple:
+            if ta is not tb and not (ta in numbers and tb in numbers):
+                plain = tb if tb in simple else ta
+                other = ta if plain is tb else tb
+                raise AssertionError("robocole-type:%s:%s" % (other.__name__, plain.__name__))
+            if tb in (list, tuple):
+                return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+            if tb is dict:
+                return a.keys() == b.keys() and all(same(a[k], b[k]) for k in b)
+        return a == b
+    return same(a, b)
+"""
+
+
+class _StrictEquality(ast.NodeTransformer):
+    def visit_Assert(self, node: ast.Assert) -> ast.Assert:
+        test = node.test
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq):
+            call = ast.Call(
+                func=ast.Name(id="__robocole_same__", ctx=ast.Load()),
+                args=[test.left, test.comparators[0]],
+                keywords=[],
+            )
+            node.test = ast.copy_location(call, test)
+        return node
+
+
+def strict_test_source(source: str) -> str:
+    """The test cell's code with type-checking equality asserts (unchanged if unparsable)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return source
+    tree = ast.fix_missing_locations(_StrictEquality().visit(tree))
+    return _SAME_HELPER + "\n" + ast.unparse(tree)
+
+
+class SandboxedExecute(Execute):
+    """nbgrader's Execute with every pupil kernel in the sandbox."""
+
+    max_output_chars = Integer(
+        20_000, help="Characters of printed output kept per cell; the rest is dropped."
+    ).tag(config=True)
+    max_restarts = Integer(
+        2, help="Fresh kernels started after a kernel died, before the rest is skipped."
+    ).tag(config=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["kernel_manager_class"] = SandboxKernelManager
+        super().__init__(**kwargs)
+        self.shutdown_kernel = "immediate"
+        self._restarts = 0
+        self._out_of_time = False
+        self._chars: dict[int, int] = {}
+
+    async def async_execute_cell(  # type: ignore[override]
+        self,
+        cell: NotebookNode,
+        cell_index: int,
+        execution_count: int | None = None,
+        store_history: bool = True,
+    ) -> NotebookNode:
+        if cell.cell_type != "code" or not cell.source.strip():
+            return await super().async_execute_cell(cell, cell_index, execution_count)
+        if self._out_of_time:
+            cell.outputs = [_error(TIME_OVER, "not run")]
+            return cell
+        original = cell.source
+        if is_grade(cell) and not is_solution(cell):
+            cell.source = strict_test_source(original)
+        try:
+            return await super().async_execute_cell(
+                cell, cell_index, execution_count, store_history
+            )
+        except DeadKernelError:
+            await self._after_death(cell)
+            return cell
+        finally:
+            cell.source = original
+
+    async def _after_death(self, cell: NotebookNode) -> None:
+        km = self.km
+        fired = isinstance(km, SandboxKernelManager) and km.watchdog_fired
+        cell.outputs = [*cell.get("outputs", []), _error(KERNEL_DIED, "watchdog" if fired else "")]
+        if fired or self._restarts >= self.max_restarts:
+            self._out_of_time = True
+            return
+        self._restarts += 1
+        # A fresh sandbox for the remaining cells: the pupil's earlier definitions are gone,
+        # so later exercises that need them fail, and the others still count.
+        assert km is not None and self.kc is not None
+        self.kc.stop_channels()
+        await km.shutdown_kernel(now=True)
+        await self.async_start_new_kernel()
+        await self.async_start_new_kernel_client()
+
+    def output(
+        self,
+        outs: list[NotebookNode],
+        msg: dict[str, Any],
+        display_id: str | None,
+        cell_index: int,
+    ) -> NotebookNode | None:
+        used = self._chars.get(cell_index, 0)
+        if used >= self.max_output_chars:
+            return None  # already truncated: drop without building the output
+        content = msg.get("content", {})
+        size = len(str(content.get("text", ""))) + len(str(content.get("data", "")))
+        self._chars[cell_index] = used + size
+        if used + size >= self.max_output_chars:
+            outs.append(_error(OUTPUT_TRUNCATED, str(self.max_output_chars)))
+            return None
+        return super().output(outs, msg, display_id, cell_index)
+
+
+def _error(name: str, value: str) -> NotebookNode:
+    return NotebookNode(output_type="error", ename=name, evalue=value, traceback=[])

@@ -1,0 +1,435 @@
+"""Grade one submission with nbgrader's own converters, or a whole class with a worker pool.
+
+One submission: nbgrader's ``Autograde`` (with ``SandboxedExecute`` and ``RestoreCells`` at
+its seams), scores read back from nbgrader's gradebook, kind French messages, then
+nbgrader's ``GenerateFeedback`` (with our summary on top) and ``ExchangeReleaseFeedback``.
+
+A class: submissions are independent, so a pool of worker processes grades several at once;
+each kernel is still a fresh sandboxed process. Workers are forked once, after nbgrader is
+imported, so no submission pays for importing it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.auth import Authenticator
+from nbgrader.converters import Autograde, GenerateFeedback
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.exchange.default import ExchangeCollect, ExchangeReleaseFeedback
+from nbgrader.preprocessors import (
+    AssignLatePenalties,
+    CheckCellMetadata,
+    ClearOutput,
+    DeduplicateIds,
+    GetGrades,
+    IgnorePattern,
+    LimitOutput,
+    OverwriteKernelspec,
+    SaveAutoGrades,
+)
+from nbgrader.utils import is_grade, is_solution
+from traitlets.config import Config
+
+from grader.course import Course
+from grader.execute import SandboxedExecute
+from grader.feedback import ExerciseOutcome, exercise_id, outcomes, summary_markdown
+from grader.preprocessors import AddFeedbackSummary, RestoreCells
+from grader.sandbox import SandboxPolicy
+from robocole.i18n import gettext as _
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class GradeResult:
+    """The grade of one pupil's submission of one lesson, ready to send to the classroom app."""
+
+    course_id: str
+    username: str
+    lesson_id: str
+    exercises: tuple[ExerciseOutcome, ...]
+    notes: tuple[str, ...] = ()
+    protections: tuple[str, ...] = ()
+    submitted_at: str = ""
+    graded_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
+    status: str = "graded"  # graded | unreadable | failed
+
+    @property
+    def idempotency_key(self) -> str:
+        """Same submission and same outcome, same key: a regrade is never counted twice."""
+        outcome = json.dumps(
+            [(e.exercise_id, e.passed, e.points) for e in self.exercises], sort_keys=True
+        )
+        digest = hashlib.sha256(outcome.encode()).hexdigest()[:16]
+        stamp = self.submitted_at or "unknown"
+        key = f"{self.course_id}/{self.username}/{self.lesson_id}/{stamp}/{digest}"
+        return key[:200]
+
+    def payload(self) -> dict[str, Any]:
+        """The body of ``POST /api/v1/results`` (classroom_app/openapi.yaml)."""
+        return {
+            "idempotency_key": self.idempotency_key,
+            "username": self.username,
+            "lesson_id": self.lesson_id,
+            "graded_at": self.graded_at,
+            "protections": list(self.protections),
+            "exercises": [
+                {
+                    "exercise_id": e.exercise_id,
+                    "passed": e.passed,
+                    "points": e.points,
+                    "max_points": e.max_points,
+                }
+                for e in self.exercises
+            ],
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class GradingOptions:
+    """What a grading run does besides grading."""
+
+    policy: SandboxPolicy = field(default_factory=SandboxPolicy)
+    protections: tuple[str, ...] = ()
+    generate_feedback: bool = True
+    release_feedback: bool = True
+
+
+def _autograde_config(course: Course, student: str, lesson: str, options: GradingOptions) -> Config:
+    c = course.config(lesson, student)
+    c.Autograde.force = True
+    c.Autograde.create_student = True
+    # nbgrader's own lists, with two classes swapped in at its seams (order kept: see
+    # nbgrader.converters.autograde).
+    c.Autograde.sanitize_preprocessors = [
+        ClearOutput,
+        DeduplicateIds,
+        OverwriteKernelspec,
+        RestoreCells,
+        CheckCellMetadata,
+    ]
+    c.Autograde.autograde_preprocessors = [
+        SandboxedExecute,
+        IgnorePattern,
+        ClearMetadataPreprocessor,
+        LimitOutput,
+        SaveAutoGrades,
+        AssignLatePenalties,
+        CheckCellMetadata,
+    ]
+    c.SandboxedExecute.timeout = options.policy.cell_timeout
+    c.SandboxKernelManager.policy = options.policy
+    c.SandboxKernelManager.pupil_folder = str(course.submitted(student, lesson))
+    return c
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why nbgrader cannot read a submitted notebook, in the pupil's words, or None."""
+    if not path.exists():
+        return None  # nbgrader gives a missing notebook zero points itself
+    if path.stat().st_size == 0 or not path.read_bytes().strip():
+        return _("Your notebook %(name)s was empty when you handed it in.", name=path.name)
+    try:
+        notebook = nbformat.read(path, as_version=4)
+        nbformat.validate(notebook)
+    except Exception:  # any reason nbformat gives: the file is damaged
+        return _(
+            "Your notebook %(name)s is damaged and cannot be read: ask your teacher for a "
+            "fresh copy.",
+            name=path.name,
+        )
+    return None
+
+
+def _submitted_at(course: Course, student: str, lesson: str) -> str:
+    stamp = course.submitted(student, lesson) / "timestamp.txt"
+    return stamp.read_text().strip() if stamp.exists() else ""
+
+
+def _test_cells_of_source(course: Course, lesson: str) -> list[tuple[str, float]]:
+    with Gradebook(course.gradebook_url, course.id) as gb:
+        assignment = gb.find_assignment(lesson)
+        return [
+            (cell.name, float(cell.max_score))
+            for notebook in assignment.notebooks
+            for cell in notebook.grade_cells
+            if cell.cell_type == "code"
+        ]
+
+
+def _zero_grades(course: Course, student: str, lesson: str, notebook: str) -> None:
+    """Record zero points for an unreadable notebook, as nbgrader does for a missing one."""
+    with Gradebook(course.gradebook_url, course.id) as gb:
+        gb.update_or_create_student(student)
+        gb.update_or_create_submission(lesson, student)
+        try:
+            submission = gb.find_submission_notebook(notebook, lesson, student)
+        except MissingEntry:
+            return
+        for grade in submission.grades:
+            grade.auto_score = 0
+            grade.needs_manual_grade = False
+        gb.db.commit()
+
+
+def _failed_result(
+    course: Course,
+    student: str,
+    lesson: str,
+    options: GradingOptions,
+    notes: list[str],
+    status: str,
+) -> GradeResult:
+    message = notes[0] if notes else _("Your notebook could not be checked.")
+    exercises: dict[str, ExerciseOutcome] = {}
+    for grade_id, max_points in _test_cells_of_source(course, lesson):
+        exercise = exercise_id(grade_id)
+        before = exercises.get(exercise)
+        total = max_points + (before.max_points if before else 0.0)
+        exercises[exercise] = ExerciseOutcome(exercise, False, 0.0, total, message)
+    return GradeResult(
+        course.id,
+        student,
+        lesson,
+        tuple(exercises.values()),
+        tuple(notes),
+        options.protections,
+        _submitted_at(course, student, lesson),
+        status=status,
+    )
+
+
+def _scores(course: Course, student: str, lesson: str) -> dict[str, tuple[float, float]]:
+    with Gradebook(course.gradebook_url, course.id) as gb:
+        submission = gb.find_submission(lesson, student)
+        return {
+            grade.name: (float(grade.score or 0.0), float(grade.max_score or 0.0))
+            for notebook in submission.notebooks
+            for grade in notebook.grades
+        }
+
+
+def _test_sources(notebook: nbformat.NotebookNode) -> dict[str, str]:
+    return {
+        cell.metadata.nbgrader["grade_id"]: cell.source
+        for cell in notebook.cells
+        if is_grade(cell) and not is_solution(cell) and "grade_id" in cell.metadata.nbgrader
+    }
+
+
+def _notes_from(released: Path, submitted: Path) -> list[str]:
+    """Notes about test cells the pupil deleted or changed (nbgrader used the originals)."""
+    if not (released.exists() and submitted.exists()):
+        return []
+    notes = []
+    before = _test_sources(nbformat.read(submitted, as_version=4))
+    for grade_id, source in _test_sources(nbformat.read(released, as_version=4)).items():
+        if grade_id not in before:
+            notes.append(
+                _(
+                    "The test %(name)s had been deleted; it was put back to check your work.",
+                    name=grade_id,
+                )
+            )
+        elif before[grade_id].strip() != source.strip():
+            notes.append(
+                _("The test %(name)s had been changed; the original test was used.", name=grade_id)
+            )
+    return notes
+
+
+def grade_submission(
+    course: Course, student: str, lesson: str, options: GradingOptions
+) -> GradeResult:
+    """Autograde one collected submission and write its feedback; never raises for bad input."""
+    folder = course.submitted(student, lesson)
+    notes: list[str] = []
+    for source in course.source_notebooks(lesson):
+        reason = _unreadable(folder / source.name)
+        if reason is not None:
+            notes.append(reason)
+            _zero_grades(course, student, lesson, source.stem)
+    if notes:
+        return _failed_result(course, student, lesson, options, notes, "unreadable")
+
+    config = _autograde_config(course, student, lesson, options)
+    try:
+        Autograde(coursedir=CourseDirectory(config=config), config=config).start()
+    except Exception:
+        # nbgrader explains the details in its log; the pupil gets a sentence, the class goes on.
+        log.exception("nbgrader could not autograde %s/%s/%s", course.id, student, lesson)
+        notes.append(
+            _("Your notebook could not be checked automatically; your teacher will look at it.")
+        )
+        return _failed_result(course, student, lesson, options, notes, "failed")
+
+    scores = _scores(course, student, lesson)
+    results: list[ExerciseOutcome] = []
+    for notebook_path in sorted(course.autograded(student, lesson).glob("*.ipynb")):
+        notebook = nbformat.read(notebook_path, as_version=4)
+        results += outcomes(notebook.cells, scores)
+        released = course.root / "release" / lesson / notebook_path.name
+        notes += _notes_from(released, folder / notebook_path.name)
+    result = GradeResult(
+        course.id,
+        student,
+        lesson,
+        tuple(results),
+        tuple(notes),
+        options.protections,
+        _submitted_at(course, student, lesson),
+    )
+    if options.generate_feedback:
+        write_feedback(course, result, release=options.release_feedback)
+    return result
+
+
+def write_feedback(course: Course, result: GradeResult, *, release: bool) -> None:
+    """nbgrader's HTML feedback with the French summary on top; released to the exchange."""
+    config = course.config(result.lesson_id, result.username)
+    config.GenerateFeedback.force = True
+    config.GenerateFeedback.preprocessors = [
+        GetGrades,
+        CSSHTMLHeaderPreprocessor,
+        AddFeedbackSummary,
+    ]
+    config.AddFeedbackSummary.summary = summary_markdown(result.exercises, result.notes)
+    coursedir = CourseDirectory(config=config)
+    try:
+        GenerateFeedback(coursedir=coursedir, config=config).start()
+        if release and course.exchange is not None:
+            authenticator = Authenticator(config=config)
+            ExchangeReleaseFeedback(
+                coursedir=coursedir, authenticator=authenticator, config=config
+            ).start()
+    except Exception:
+        log.exception("feedback for %s/%s/%s", course.id, result.username, result.lesson_id)
+
+
+def collect(course: Course, lesson: str, student: str = "") -> None:
+    """nbgrader's collect: copy the latest submissions from the exchange to ``submitted/``."""
+    config = course.config(lesson, student)
+    config.ExchangeCollect.update = True
+    coursedir = CourseDirectory(config=config)
+    ExchangeCollect(
+        coursedir=coursedir, authenticator=Authenticator(config=config), config=config
+    ).start()
+
+
+# -- many submissions at once ---------------------------------------------------------------
+
+_worker_options: GradingOptions | None = None
+
+
+def _init_worker(options: GradingOptions) -> None:
+    global _worker_options
+    _worker_options = options
+    logging.getLogger("traitlets").setLevel(logging.ERROR)
+
+
+def _grade_in_worker(course: Course, student: str, lesson: str) -> GradeResult:
+    assert _worker_options is not None
+    return grade_submission(course, student, lesson, _worker_options)
+
+
+class WorkerPool:
+    """Worker processes that grade submissions in parallel (each kernel stays a fresh sandbox)."""
+
+    def __init__(self, options: GradingOptions, workers: int | None = None) -> None:
+        self.options = options
+        self.workers = workers or default_workers()
+        # fork: the workers inherit the imported nbgrader instead of importing it again.
+        self._executor = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_init_worker,
+            initargs=(options,),
+        )
+
+    def submit(self, course: Course, student: str, lesson: str) -> Future[GradeResult]:
+        return self._executor.submit(_grade_in_worker, course, student, lesson)
+
+    def grade_many(self, jobs: Iterable[tuple[Course, str, str]]) -> Iterator[GradeResult]:
+        """Grade every (course, student, lesson), yielding results as they finish."""
+        futures = {self.submit(*job): job for job in jobs}
+        for future in as_completed(futures):
+            course, student, lesson = futures[future]
+            try:
+                yield future.result()
+            except Exception:
+                log.exception("grading %s/%s/%s", course.id, student, lesson)
+                notes = [
+                    _(
+                        "Your notebook could not be checked automatically; your teacher "
+                        "will look at it."
+                    )
+                ]
+                yield _failed_result(course, student, lesson, self.options, notes, "failed")
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def prepare_environment() -> None:
+    """Make nbgrader's helper commands (``alembic``) reachable and skip a slow import.
+
+    nbgrader runs ``alembic`` by name, found on PATH: the virtual environment's ``bin`` may
+    not be there when ``robocole`` is started by its full path or as a service.
+    """
+    tools = os.path.dirname(sys.executable)
+    path = os.environ.get("PATH", "")
+    if tools not in path.split(os.pathsep):
+        os.environ["PATH"] = os.pathsep.join([tools, path]) if path else tools
+
+
+def default_workers() -> int:
+    """Kernel start-up is mostly CPU, the rest waits on the kernel: a bit more than cores."""
+    return max(2, (os.cpu_count() or 1) + 1)
+
+
+def grade_class(
+    course: Course,
+    lesson: str,
+    options: GradingOptions,
+    *,
+    workers: int | None = None,
+    students: Iterable[str] | None = None,
+    on_result: Callable[[GradeResult, int, int], None] | None = None,
+) -> list[GradeResult]:
+    """Grade every collected submission of ``lesson`` in ``course``."""
+    chosen = sorted(students) if students is not None else course.students(lesson)
+    results: list[GradeResult] = []
+    with WorkerPool(options, workers) as pool:
+        for result in pool.grade_many((course, s, lesson) for s in chosen):
+            results.append(result)
+            if on_result is not None:
+                on_result(result, len(results), len(chosen))
+    return results
+
+
+def with_protections(options: GradingOptions, protections: Iterable[str]) -> GradingOptions:
+    return replace(options, protections=tuple(protections))

@@ -1,0 +1,350 @@
+"""The sandbox every pupil kernel runs in, and the probe that proves it works.
+
+A pupil kernel is launched by one command, outermost first:
+
+1. ``setpriv`` drops to the unprivileged sandbox user (when the grader runs as root);
+2. ``bwrap`` (bubblewrap) gives it new user, pid, network, ipc and uts namespaces: no network
+   but a private loopback, a read-only view of the Python it needs, a small private tmpfs as
+   its home holding read-only copies of the pupil's own files, and nothing else;
+3. ``prlimit`` caps CPU time, memory, processes, file size and open files, and disables core
+   dumps. It runs *inside* the new user namespace on purpose: the process cap then counts
+   only this sandbox's processes, so one pupil's fork bomb cannot starve another pupil's
+   kernel that runs at the same time under the same uid.
+
+The answer keys, hidden tests and gradebook live in the course folder, which is never
+mounted: the sandbox sees the pupil's files and the Python installation only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pwd
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from grader.errors import SandboxUnavailable
+from robocole.i18n import gettext as _
+
+#: The layers without which the grader refuses to grade (see the issue and DESIGN.md).
+MINIMUM_PROTECTIONS = ("non-root", "rlimits", "timeout", "filesystem-isolation")
+#: Where the pupil's folder appears inside the sandbox.
+SANDBOX_HOME = "/home/eleve"
+#: Top-level system folders the kernel's Python may need, mounted read-only.
+SYSTEM_PATHS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+#: Files of the pupil's folder that are not theirs to read back (nbgrader's own).
+NOT_PUPIL_FILES = ("timestamp.txt",)
+
+
+@dataclass(frozen=True)
+class SandboxPolicy:
+    """The limits of one pupil kernel. Every value is a cap per kernel."""
+
+    user: str = "robocole-sandbox"
+    cpu_seconds: int = 20
+    memory_bytes: int = 1024 * 1024 * 1024
+    max_processes: int = 64
+    max_file_bytes: int = 8 * 1024 * 1024
+    max_open_files: int = 256
+    home_bytes: int = 32 * 1024 * 1024
+    tmp_bytes: int = 16 * 1024 * 1024
+    #: Seconds one cell may run before it is interrupted.
+    cell_timeout: int = 5
+    #: Seconds a whole notebook may take before the watchdog kills the sandbox (SIGKILL).
+    notebook_timeout: int = 60
+    #: Paths mounted read-only for the interpreter (the virtual env and its base Python).
+    python_paths: tuple[str, ...] = field(
+        default_factory=lambda: tuple(dict.fromkeys((sys.prefix, sys.base_prefix)))
+    )
+    python: str = sys.executable
+
+    def rlimit_arguments(self) -> list[str]:
+        cpu_hard = self.cpu_seconds + 2  # SIGXCPU first, then the kernel's SIGKILL
+        return [
+            f"--cpu={self.cpu_seconds}:{cpu_hard}",
+            f"--as={self.memory_bytes}",
+            f"--nproc={self.max_processes}",
+            f"--fsize={self.max_file_bytes}",
+            f"--nofile={self.max_open_files}",
+            "--core=0",
+        ]
+
+
+def _identity(policy: SandboxPolicy) -> tuple[int, int] | None:
+    """The uid and gid to drop to, or None when the grader already runs unprivileged."""
+    if os.geteuid() != 0:
+        return None
+    try:
+        entry = pwd.getpwnam(policy.user)
+    except KeyError:
+        raise SandboxUnavailable(
+            _(
+                "The sandbox user %(user)s does not exist: create it with "
+                "'useradd --system --no-create-home %(user)s'.",
+                user=policy.user,
+            )
+        ) from None
+    if entry.pw_uid == 0:
+        raise SandboxUnavailable(_("The sandbox user %(user)s must not be root.", user=policy.user))
+    return entry.pw_uid, entry.pw_gid
+
+
+def pupil_entries(folder: Path) -> list[Path]:
+    """The pupil's own files to show in the sandbox: regular files and folders, no links.
+
+    A submitted symbolic link is skipped: bubblewrap would follow it on the host side and
+    could expose a file outside the pupil's folder (for example the gradebook).
+    """
+    if not folder.is_dir():
+        return []
+    entries = []
+    for entry in sorted(folder.iterdir()):
+        if entry.is_symlink() or entry.name.startswith(".") or entry.suffix == ".ipynb":
+            continue
+        if entry.name in NOT_PUPIL_FILES:
+            continue
+        if entry.is_file() or entry.is_dir():
+            entries.append(entry)
+    return entries
+
+
+def _system_mounts() -> list[str]:
+    arguments: list[str] = []
+    for path in SYSTEM_PATHS:
+        if os.path.islink(path):
+            arguments += ["--symlink", os.readlink(path), path]
+        elif os.path.isdir(path):
+            arguments += ["--ro-bind", path, path]
+    return arguments
+
+
+class Mounts:
+    """Host paths shown in the sandbox, as bubblewrap arguments.
+
+    bubblewrap resolves each host path as the sandbox user, so the interpreter must be
+    readable by that user. The pupil's files are first copied by the grader into the
+    kernel's own runtime folder: the course folder is never opened by the sandbox user, and a
+    submitted symbolic link is never followed on the host.
+    """
+
+    def __init__(self) -> None:
+        self.arguments: list[str] = []
+
+    def bind(self, host: Path | str, dest: str, *, writable: bool = False) -> None:
+        self.arguments += ["--bind" if writable else "--ro-bind", str(host), dest]
+
+    @classmethod
+    def for_kernel(
+        cls,
+        policy: SandboxPolicy,
+        *,
+        runtime_dir: Path | None = None,
+        pupil_files: Sequence[Path] = (),
+    ) -> Mounts:
+        """The interpreter and the pupil's files read-only, the runtime folder writable.
+
+        ``runtime_dir`` (the kernel's connection file and IPC sockets) is the only host folder
+        mounted writable, at the same path so both sides agree on the socket names.
+        """
+        mounts = cls()
+        for path in policy.python_paths:
+            mounts.bind(path, path)
+        for entry in pupil_files:
+            mounts.bind(entry, f"{SANDBOX_HOME}/{entry.name}")
+        if runtime_dir is not None:
+            mounts.bind(runtime_dir, str(runtime_dir), writable=True)
+        return mounts
+
+
+def stage_pupil_files(pupil_folder: Path, staging: Path) -> list[Path]:
+    """Copy the pupil's own files into ``staging`` (made by the grader) and list them."""
+    staged = []
+    staging.mkdir(parents=True, exist_ok=True)
+    for entry in pupil_entries(pupil_folder):
+        target = staging / entry.name
+        if entry.is_dir():
+            shutil.copytree(entry, target, symlinks=True)
+        else:
+            shutil.copyfile(entry, target)
+        staged.append(target)
+    return staged
+
+
+def sandbox_command(
+    policy: SandboxPolicy,
+    inner: Sequence[str],
+    mounts: Mounts,
+    *,
+    extra_environment: Mapping[str, str] | None = None,
+) -> list[str]:
+    """The full launch command that runs ``inner`` inside the sandbox."""
+    bwrap = shutil.which("bwrap")
+    prlimit = shutil.which("prlimit")
+    if bwrap is None or prlimit is None:
+        raise SandboxUnavailable(
+            _("Bubblewrap is missing: install it with 'apt-get install bubblewrap'.")
+        )
+    command: list[str] = []
+    identity = _identity(policy)
+    if identity is not None:
+        uid, gid = identity
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            raise SandboxUnavailable(_("setpriv is missing: install util-linux."))
+        command += [
+            setpriv,
+            f"--reuid={uid}",
+            f"--regid={gid}",
+            "--clear-groups",
+            "--no-new-privs",
+            "--",
+        ]
+    command += [
+        bwrap,
+        "--unshare-all",  # user, pid, net, ipc, uts, cgroup: no network at all
+        "--die-with-parent",
+        "--hostname",
+        "robocole",
+        "--clearenv",  # never leak the grader's environment (API token) to pupil code
+        *_system_mounts(),
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
+        "--size",
+        str(policy.tmp_bytes),
+        "--tmpfs",
+        "/tmp",
+        "--size",
+        str(policy.home_bytes),
+        "--tmpfs",
+        SANDBOX_HOME,
+        *mounts.arguments,
+    ]
+    environment = {
+        "HOME": SANDBOX_HOME,
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONNOUSERSITE": "1",
+        "IPYTHONDIR": "/tmp/ipython",
+        "JUPYTER_RUNTIME_DIR": "/tmp/jupyter",
+        "JUPYTER_PLATFORM_DIRS": "1",
+        "MPLCONFIGDIR": "/tmp/matplotlib",
+        "MPLBACKEND": "Agg",
+        "OPENBLAS_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": "1",
+        **(extra_environment or {}),
+    }
+    for name, value in environment.items():
+        command += ["--setenv", name, value]
+    command += ["--chdir", SANDBOX_HOME, "--", prlimit, *policy.rlimit_arguments(), "--"]
+    return command + list(inner)
+
+
+# The probe runs inside a real sandbox and reports what the pupil code would see.
+_PROBE_SCRIPT = r"""
+import json, os, resource, socket
+report = {"uid": os.getuid(), "euid": os.geteuid()}
+names = {"cpu": resource.RLIMIT_CPU, "as": resource.RLIMIT_AS, "nproc": resource.RLIMIT_NPROC,
+         "fsize": resource.RLIMIT_FSIZE, "nofile": resource.RLIMIT_NOFILE,
+         "core": resource.RLIMIT_CORE}
+report["rlimits"] = {k: resource.getrlimit(v)[0] for k, v in names.items()}
+def reach(kind):
+    s = socket.socket(socket.AF_INET, kind)
+    s.settimeout(1)
+    try:
+        if kind == socket.SOCK_STREAM:
+            s.connect(("192.0.2.1", 80))
+        else:
+            s.sendto(b"x", ("192.0.2.1", 53))
+        return True
+    except OSError:
+        return False
+    finally:
+        s.close()
+report["tcp"] = reach(socket.SOCK_STREAM)
+report["udp"] = reach(socket.SOCK_DGRAM)
+report["interfaces"] = sorted(name for _, name in socket.if_nameindex())
+hidden = json.loads(os.environ.get("ROBOCOLE_PROBE_PATHS", "[]"))
+report["visible"] = {p: os.path.exists(p) for p in hidden}
+print(json.dumps(report))
+"""
+
+
+@dataclass(frozen=True)
+class ProbeReport:
+    """What the probe saw, and the protections it proved."""
+
+    protections: tuple[str, ...]
+    details: dict[str, object]
+
+    def missing(self) -> list[str]:
+        return [p for p in MINIMUM_PROTECTIONS if p not in self.protections]
+
+
+def probe(policy: SandboxPolicy, hidden_paths: Sequence[Path] = ()) -> ProbeReport:
+    """Run a tiny program in a real sandbox and record which protections hold.
+
+    ``hidden_paths`` (the course folders, the grader's database) must not be visible.
+    """
+    hidden = [str(Path(p).resolve()) for p in hidden_paths]
+    command = sandbox_command(
+        policy,
+        [policy.python, "-c", _PROBE_SCRIPT],
+        Mounts.for_kernel(policy),
+        extra_environment={"ROBOCOLE_PROBE_PATHS": json.dumps(hidden)},
+    )
+    try:
+        completed = subprocess.run(command, capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise SandboxUnavailable(
+            _("The sandbox does not start (%(error)s).", error=str(error))
+        ) from error
+    if completed.returncode != 0:
+        message = completed.stderr.strip().splitlines()[-1:] or ["?"]
+        raise SandboxUnavailable(_("The sandbox does not start (%(error)s).", error=message[0]))
+    details: dict[str, object] = json.loads(completed.stdout.strip().splitlines()[-1])
+    protections = ["timeout", "watchdog"]  # enforced by the kernel manager, host side
+    uid = details.get("uid")
+    # Inside the user namespace the uid is the outer one (bwrap maps it as is).
+    if isinstance(uid, int) and uid != 0:
+        protections.append("non-root")
+    rlimits = details.get("rlimits")
+    if isinstance(rlimits, dict) and rlimits == _expected_rlimits(policy):
+        protections.append("rlimits")
+    visible = details.get("visible")
+    if isinstance(visible, dict) and not any(visible.values()):
+        protections.append("filesystem-isolation")
+    offline = details.get("tcp") is False and details.get("udp") is False
+    if offline and details.get("interfaces") in ([], ["lo"]):
+        protections.append("no-network")
+    protections.append("bubblewrap")
+    return ProbeReport(tuple(protections), details)
+
+
+def _expected_rlimits(policy: SandboxPolicy) -> dict[str, int]:
+    return {
+        "cpu": policy.cpu_seconds,
+        "as": policy.memory_bytes,
+        "nproc": policy.max_processes,
+        "fsize": policy.max_file_bytes,
+        "nofile": policy.max_open_files,
+        "core": 0,
+    }
+
+
+def require_minimum(report: ProbeReport) -> None:
+    """Refuse to grade when a minimum protection did not hold."""
+    missing = report.missing()
+    if missing:
+        raise SandboxUnavailable(
+            _(
+                "Grading refused: these protections do not work here: %(missing)s.",
+                missing=", ".join(missing),
+            )
+        )
