@@ -116,3 +116,12 @@ def gap(target):
     if not pieces:
         return "Pixel is right on the square"
     return "it still needs " + " and ".join(pieces)
+
+
+def key():
+    """The square of the key (K), if there is one."""
+    for y, row in enumerate(_world.squares):
+        for x, square in enumerate(row):
+            if square == "K":
+                return (x, y)
+    return None

@@ -112,3 +112,12 @@ def ecart(cible):
     if not morceaux:
         return "Pixel est pile sur la bonne case"
     return "il lui manque " + " et ".join(morceaux)
+
+
+def cle():
+    """La case de la clé (K), s'il y en a une."""
+    for y, ligne in enumerate(_monde.cases):
+        for x, case in enumerate(ligne):
+            if case == "K":
+                return (x, y)
+    return None
