@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -438,10 +439,9 @@ class Store:
         return ids
 
     def pupils_of_class(self, class_id: int) -> list[dict[str, Any]]:
-        return self._all(
-            "SELECT * FROM pupils WHERE class_id = ? ORDER BY pseudonym COLLATE NOCASE",
-            (class_id,),
-        )
+        """The class's pupils in the order a French class list uses (Léa before Lina)."""
+        rows = self._all("SELECT * FROM pupils WHERE class_id = ?", (class_id,))
+        return sorted(rows, key=lambda row: alphabetical_key(row["pseudonym"]))
 
     def pseudonyms_of_class(self, class_id: int) -> list[str]:
         return [p["pseudonym"] for p in self.pupils_of_class(class_id)]
@@ -753,6 +753,13 @@ class Store:
         if class_id is None:
             return self._all("SELECT * FROM audit_log ORDER BY id")
         return self._all("SELECT * FROM audit_log WHERE class_id = ? ORDER BY id", (class_id,))
+
+
+def alphabetical_key(text: str) -> tuple[str, str]:
+    """Sort key ignoring accents and case first ("é" sorts with "e"), then exact text."""
+    decomposed = unicodedata.normalize("NFD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.casefold(), text
 
 
 def _statements(script: str) -> list[str]:
