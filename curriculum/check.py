@@ -10,6 +10,7 @@ pupil receives fails every test, so no test is vacuous.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -38,6 +39,10 @@ from robocole.i18n import gettext as _
 
 #: Text shorter than this may rightly be the same in both languages ("Pixel", a code line).
 SAME_TEXT_MIN_LENGTH = 25
+#: A paragraph with fewer words than this (a table of numbers, a name) may stay the same.
+PROSE_MIN_WORDS = 4
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_INLINE_CODE = re.compile(r"`[^`]*`")
 
 
 @dataclass
@@ -320,14 +325,20 @@ def _texts_with_cells(source: LessonSource) -> Iterable[tuple[str, str]]:
     for cell in source.cells:
         if cell.role in ("instructions", "hints"):
             for paragraph in cell.text.split("\n\n"):
-                # Images and code blocks may rightly be the same in both languages.
-                text = IMAGE_PATTERN.sub("", paragraph).strip()
-                if len(text) >= SAME_TEXT_MIN_LENGTH and not text.startswith("```"):
-                    yield cell.label, text
+                if _has_prose(paragraph):
+                    yield cell.label, paragraph.strip()
         elif cell.role == "tests":
             for message in assert_messages(cell):
                 if len(message) >= SAME_TEXT_MIN_LENGTH:
                     yield cell.label, message
+
+
+def _has_prose(paragraph: str) -> bool:
+    """Whether a paragraph has words to translate (code, images and numbers may stay alike)."""
+    if paragraph.lstrip().startswith("```"):
+        return False
+    text = _INLINE_CODE.sub("", IMAGE_PATTERN.sub("", paragraph))
+    return len(_WORD.findall(text)) >= PROSE_MIN_WORDS
 
 
 def _texts(source: LessonSource) -> Iterable[str]:

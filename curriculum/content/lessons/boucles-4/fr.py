@@ -1,0 +1,124 @@
+# %% [markdown]
+# # Une boucle dans une boucle
+#
+# Une boucle peut contenir… une autre boucle ! On dit qu'elles sont **imbriquées**.
+#
+# ```python
+# for cote in range(4):
+#     for pas in range(6):
+#         avance()
+#     tourne_droite()
+# ```
+#
+# La boucle du dedans fait un côté (6 pas). La boucle du dehors répète le côté 4 fois.
+# Regarde bien les décalages : `avance()` est décalé **deux** fois.
+
+# %% include="tortue"
+
+# %% [markdown]
+# ## Exercice 1 : le grand carré
+#
+# Dessine un carré de 6 pas de côté, avec deux boucles imbriquées. Tao doit revenir au départ.
+#
+# ```
+# #######
+# #.....#
+# #.....#
+# #.....#
+# #.....#
+# #.....#
+# #######
+# ```
+
+# %% [markdown] hints="boucles-4-a"
+# 1. Un côté : une boucle de 6 `avance()`, puis `tourne_droite()`.
+# 2. Ce côté va dans une boucle qui tourne 4 fois.
+# 3. Recopie l'exemple du début de la leçon : il dessine exactement ce carré.
+
+# %% solution="boucles-4-a"
+nouvelle_feuille()
+### BEGIN SOLUTION
+for cote in range(4):
+    for pas in range(6):
+        avance()
+    tourne_droite()
+### END SOLUTION
+montre()
+
+# %% tests="boucles-4-a" points=2
+attendu = "#######\n#.....#\n#.....#\n#.....#\n#.....#\n#.....#\n#######"
+assert dessin() == attendu, f"Ce n'est pas encore le grand carré.\nTon dessin :\n{dessin()}\nLe modèle :\n{attendu}"
+assert position() == (0, 0), f"Tao doit revenir au départ (0, 0), mais elle est en {position()}."
+
+# %% [markdown]
+# ## Exercice 2 : le grand escalier
+#
+# Chaque marche : Tao tourne à gauche, monte de 3 pas (un par un, avec une boucle), tourne à droite, avance de 3 pas (avec une boucle).
+# Il y a 3 marches.
+#
+# ```
+# ......####
+# ......#...
+# ......#...
+# ...####...
+# ...#......
+# ...#......
+# ####......
+# #.........
+# #.........
+# #.........
+# ```
+
+# %% [markdown] hints="boucles-4-b"
+# 1. La boucle du dehors compte les marches : `for marche in range(3):`.
+# 2. Dans une marche, il y a deux petites boucles de 3 `avance()`, avec les virages autour.
+# 3. `tourne_gauche()`, `for pas in range(3):` + `avance()`, `tourne_droite()`, `for pas in range(3):` + `avance()`, le tout dans la grande boucle.
+
+# %% solution="boucles-4-b"
+nouvelle_feuille()
+### BEGIN SOLUTION
+for marche in range(3):
+    tourne_gauche()
+    for pas in range(3):
+        avance()
+    tourne_droite()
+    for pas in range(3):
+        avance()
+### END SOLUTION
+montre()
+
+# %% tests="boucles-4-b" points=2
+attendu = "......####\n......#...\n......#...\n...####...\n...#......\n...#......\n####......\n#.........\n#.........\n#........."
+assert dessin() == attendu, f"L'escalier n'est pas encore le bon.\nTon dessin :\n{dessin()}\nLe modèle :\n{attendu}"
+
+# %% [markdown]
+# ## Exercice 3 : la table de multiplication
+#
+# Tao remplit un tableau de multiplication. Pour chaque ligne de 1 à 3, et pour chaque colonne de 1 à 3,
+# elle écrit `ligne * colonne` dans son carnet.
+#
+# | × | 1 | 2 | 3 |
+# |---|---|---|---|
+# | **1** | 1 | 2 | 3 |
+# | **2** | 2 | 4 | 6 |
+# | **3** | 3 | 6 | 9 |
+#
+# Le carnet doit contenir : `[1, 2, 3, 2, 4, 6, 3, 6, 9]`.
+
+# %% [markdown] hints="boucles-4-c"
+# 1. Deux compteurs : `ligne` pour la boucle du dehors, `colonne` pour celle du dedans.
+# 2. Les deux vont de 1 à 3 : `range(1, 4)`.
+# 3. `for ligne in range(1, 4):` puis `    for colonne in range(1, 4):` puis `        ecris(ligne * colonne)`.
+
+# %% solution="boucles-4-c"
+nouvelle_feuille()
+### BEGIN SOLUTION
+for ligne in range(1, 4):
+    for colonne in range(1, 4):
+        ecris(ligne * colonne)
+### END SOLUTION
+print(carnet())
+
+# %% tests="boucles-4-c" points=3
+attendu = [1, 2, 3, 2, 4, 6, 3, 6, 9]
+assert carnet() == attendu, f"Le carnet de Tao contient {carnet()}, mais le tableau donne {attendu}."
