@@ -1,0 +1,109 @@
+# %% [markdown]
+# # Les flèches du clavier
+#
+# Dans un jeu, le joueur dirige le héros avec les **touches** du clavier.
+# Chaque touche est un événement : `"droite"`, `"gauche"`, `"haut"`, `"espace"`.
+#
+# Quand le joueur appuie sur une touche, le jeu lance le bloc accroché à cette touche.
+# `joue("droite", "droite", "gauche")` fait comme si le joueur appuyait sur ces touches, dans l'ordre.
+
+# %% include="jeu"
+
+# %% [markdown]
+# ## Exercice 1 : la flèche droite
+#
+# Quand le joueur appuie sur la flèche droite (`"droite"`), Léo avance d'une case.
+
+# %% [markdown] hints="evenements-2-a"
+# 1. Comme pour le drapeau : un bloc `def`, puis `quand(…)` avec la touche `"droite"`.
+# 2. Dans le bloc, Léo avance **une** fois : c'est le joueur qui appuie plusieurs fois.
+# 3. `def a_droite():` / `    avance()` / `quand("droite", a_droite)`.
+
+# %% solution="evenements-2-a"
+nouvelle_partie()
+### BEGIN SOLUTION
+def a_droite():
+    avance()
+
+
+quand("droite", a_droite)
+### END SOLUTION
+joue("droite", "droite", "droite")
+print("Léo est sur la case", position())
+
+# %% tests="evenements-2-a" points=1
+joue("droite", "droite", "droite")
+assert position() == 3, f"Le joueur a appuyé 3 fois sur la flèche droite, mais Léo est sur la case {position()} au lieu de 3."
+
+# %% [markdown]
+# ## Exercice 2 : aller et retour
+#
+# Maintenant, deux touches :
+#
+# - flèche droite (`"droite"`) : Léo avance ;
+# - flèche gauche (`"gauche"`) : Léo recule.
+
+# %% [markdown] hints="evenements-2-b"
+# 1. Il faut deux blocs, un par touche, et deux `quand(…)`.
+# 2. Le bloc de la flèche gauche appelle `recule()`.
+# 3. `def a_droite():` / `    avance()`, `def a_gauche():` / `    recule()`, puis `quand("droite", a_droite)` et `quand("gauche", a_gauche)`.
+
+# %% solution="evenements-2-b"
+nouvelle_partie()
+### BEGIN SOLUTION
+def a_droite():
+    avance()
+
+
+def a_gauche():
+    recule()
+
+
+quand("droite", a_droite)
+quand("gauche", a_gauche)
+### END SOLUTION
+joue("droite", "droite", "gauche")
+print("Léo est sur la case", position())
+
+# %% tests="evenements-2-b" points=2
+joue("droite", "droite", "droite", "gauche")
+assert position() == 2, f"Avec droite, droite, droite, gauche, Léo devrait être sur la case 2, mais il est sur la case {position()}."
+joue("gauche", "gauche")
+assert position() == -2, f"Avec gauche, gauche, Léo devrait reculer jusqu'à la case -2, mais il est sur la case {position()}."
+
+# %% [markdown]
+# ## Exercice 3 : le super saut
+#
+# - Touche espace (`"espace"`) : Léo saute une fois.
+# - Flèche du haut (`"haut"`) : Léo fait un **super saut** : il saute 3 fois de suite (avec une boucle).
+
+# %% [markdown] hints="evenements-2-c"
+# 1. Deux blocs : un pour `"espace"`, un pour `"haut"`.
+# 2. Dans le bloc du super saut, mets une boucle qui répète `saute()` 3 fois.
+# 3. `def super_saut():` / `    for i in range(3):` / `        saute()` puis `quand("haut", super_saut)`.
+
+# %% solution="evenements-2-c"
+nouvelle_partie()
+### BEGIN SOLUTION
+def petit_saut():
+    saute()
+
+
+def super_saut():
+    for i in range(3):
+        saute()
+
+
+quand("espace", petit_saut)
+quand("haut", super_saut)
+### END SOLUTION
+joue("espace", "haut")
+print("Léo a sauté", sauts(), "fois")
+
+# %% tests="evenements-2-c" points=3
+joue("espace")
+assert sauts() == 1, f"Avec la touche espace, Léo doit sauter 1 fois, mais il a sauté {sauts()} fois."
+joue("haut")
+assert sauts() == 3, f"Avec la flèche du haut, Léo doit sauter 3 fois, mais il a sauté {sauts()} fois."
+joue("espace", "haut", "espace")
+assert sauts() == 5, f"Avec espace, haut, espace, Léo doit sauter 1 + 3 + 1 = 5 fois, mais il a sauté {sauts()} fois."
