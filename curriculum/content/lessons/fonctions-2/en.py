@@ -1,0 +1,90 @@
+# %% [markdown]
+# # Settings for the machine
+#
+# A machine becomes really useful when you can **set it up**. Its settings are called **parameters**:
+# we write them between the brackets.
+#
+# ```python
+# def triple(number):
+#     return number * 3
+#
+# triple(4)    # returns 12
+# triple(10)   # returns 30
+# ```
+#
+# When we run `triple(4)`, the parameter `number` holds 4 while the machine works.
+
+# %% [markdown]
+# ## Exercise 1: twice as far
+#
+# Zed's robot moves forward `squares` squares, then another `squares` squares.
+# Write the function `twice(squares)` that returns the total number of squares travelled.
+
+# %% [markdown] hints="fonctions-2-a"
+# 1. The robot moves the same number of squares twice.
+# 2. The result is `squares * 2` (or `squares + squares`).
+# 3. `def twice(squares):` / `    return squares * 2`.
+
+# %% solution="fonctions-2-a"
+### BEGIN SOLUTION
+def twice(squares):
+    return squares * 2
+### END SOLUTION
+print(twice(3))
+
+# %% tests="fonctions-2-a" points=1
+assert "twice" in globals(), "There is no function twice yet."
+for squares, expected in ((3, 6), (5, 10), (0, 0)):
+    result = twice(squares)
+    assert result == expected, f"Your function returns {result!r}, but we expected {expected} for moving {squares} squares twice."
+
+# %% [markdown]
+# ## Exercise 2: the machine that greets everyone
+#
+# Write the function `hello(name)` that returns `"Hello "` followed by the name, then `"!"`.
+# For example, `hello("Ines")` returns `"Hello Ines!"`.
+
+# %% [markdown] hints="fonctions-2-b"
+# 1. The parameter `name` holds the name to greet.
+# 2. Glue three pieces with `+`: `"Hello "`, `name` and `"!"`.
+# 3. `def hello(name):` / `    return "Hello " + name + "!"`.
+
+# %% solution="fonctions-2-b"
+### BEGIN SOLUTION
+def hello(name):
+    return "Hello " + name + "!"
+### END SOLUTION
+print(hello("Ines"))
+
+# %% tests="fonctions-2-b" points=2
+assert "hello" in globals(), "There is no function hello yet."
+for name in ("Ines", "Leo", "Momo"):
+    result = hello(name)
+    assert result == f"Hello {name}!", f"For {name!r}, your function returns {result!r}, but we expected \"Hello {name}!\"."
+
+# %% [markdown]
+# ## Exercise 3: the border machine
+#
+# Write the function `border(pattern, times)` that returns the text `pattern` repeated `times` times, with a loop.
+# For example, `border("<>", 3)` returns `"<><><>"`.
+
+# %% [markdown] hints="fonctions-2-c"
+# 1. Two parameters, separated by a comma: `def border(pattern, times):`.
+# 2. As with the stars: an empty text, then a loop that runs `times` times and adds the pattern.
+# 3. `result = ""` / `for i in range(times):` / `    result = result + pattern` / `return result`.
+
+# %% solution="fonctions-2-c"
+### BEGIN SOLUTION
+def border(pattern, times):
+    result = ""
+    for i in range(times):
+        result = result + pattern
+    return result
+### END SOLUTION
+print(border("<>", 3))
+
+# %% tests="fonctions-2-c" points=3
+assert "border" in globals(), "There is no function border yet."
+for pattern, times, expected in (("<>", 3, "<><><>"), ("*", 5, "*****"), ("ab", 0, "")):
+    result = border(pattern, times)
+    assert result == expected, f"border({pattern!r}, {times}) returns {result!r}, but we expected {expected!r}."
