@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import sys
 from pathlib import Path
 
 from classroom_app.passwords import hash_password
@@ -25,6 +26,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     teacher.add_argument("email")
     teacher.add_argument("name", help=_("name shown to pupils, e.g. “Mme Diallo”"))
     teacher.add_argument("--school", default=None, help=_("school name (default: the first)"))
+    teacher.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=_("read the password from standard input (for scripts)"),
+    )
     teacher.set_defaults(handler=run_add_teacher)
 
     serve = commands.add_parser("serve", help=_("serve the classroom app"))
@@ -58,9 +64,13 @@ def run_init(args: argparse.Namespace) -> int:
 
 def run_add_teacher(args: argparse.Namespace) -> int:
     app = _app(args)
-    password = getpass.getpass(_("Password for %(email)s: ", email=args.email))
-    if password != getpass.getpass(_("Same password again: ")):
-        raise RobocoleError(_("The two passwords are different."))
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass(_("Password for %(email)s: ", email=args.email))
+        if password != getpass.getpass(_("Same password again: ")):
+            raise RobocoleError(_("The two passwords are different."))
+    password_hash = hash_password(password)  # refuses a weak password before any write
     store = Store.open(app.config["DATABASE"])
     try:
         if store.teacher_by_email(args.email):
@@ -71,7 +81,7 @@ def run_add_teacher(args: argparse.Namespace) -> int:
             if school and not args.school
             else store.create_school(args.school or _("My school"))
         )
-        store.create_teacher(school_id, args.email, args.name, hash_password(password))
+        store.create_teacher(school_id, args.email, args.name, password_hash)
     finally:
         store.close()
     print(_("Teacher account created for %(email)s.", email=args.email))

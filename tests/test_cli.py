@@ -66,3 +66,32 @@ def test_classroom_init_creates_the_database(tmp_path: Path) -> None:
     assert (tmp_path / "classroom.sqlite3").exists()
     assert "Base de données prête" in result.stdout
     assert (tmp_path / "api_token").stat().st_mode & 0o077 == 0  # secrets are owner-only
+
+
+def test_add_teacher_from_a_script(tmp_path: Path) -> None:
+    def add(password: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "robocole",
+                "classroom",
+                "--data",
+                str(tmp_path),
+                "add-teacher",
+                "ines@ecole.fr",
+                "Mme Diallo",
+                "--password-stdin",
+            ],
+            input=password + "\n",
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={"PATH": "/usr/bin:/bin", "ROBOCOLE_LANG": "fr"},
+        )
+
+    weak = add("court")
+    assert weak.returncode == 2 and "au moins 10 caractères" in weak.stderr
+    assert add("un mot de passe solide").returncode == 0
+    again = add("un mot de passe solide")
+    assert again.returncode == 2 and "existe déjà" in again.stderr
