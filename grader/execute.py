@@ -17,7 +17,8 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-from nbclient.exceptions import DeadKernelError
+from jupyter_core.utils import run_sync
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
 from nbgrader.utils import is_grade, is_solution
@@ -29,6 +30,10 @@ from grader.kernel import SandboxKernelManager
 KERNEL_DIED = "RobocoleKernelDied"
 TIME_OVER = "RobocoleTimeOver"
 OUTPUT_TRUNCATED = "RobocoleOutputTruncated"
+TOO_MANY_PROCESSES = "RobocoleTooManyProcesses"
+#: A kernel needs bubblewrap's two processes and itself; more than this after a cell means
+#: the pupil's code left processes behind (a fork bomb): the sandbox is replaced.
+MAX_LEFTOVER_PROCESSES = 6
 TYPE_MISMATCH = "robocole-type"
 
 # Defined at the top of each test cell as it runs (the notebook keeps the teacher's text).
@@ -111,28 +116,50 @@ class SandboxedExecute(Execute):
         if is_grade(cell) and not is_solution(cell):
             cell.source = strict_test_source(original)
         try:
-            return await super().async_execute_cell(
-                cell, cell_index, execution_count, store_history
-            )
-        except DeadKernelError:
+            await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+            km = self.km
+            if isinstance(km, SandboxKernelManager) and km.process_count() > MAX_LEFTOVER_PROCESSES:
+                cell.outputs.insert(0, _error(TOO_MANY_PROCESSES, str(km.process_count())))
+                await self._fresh_kernel()
+            return cell
+        except (DeadKernelError, CellTimeoutError):
+            # Dead, or alive but no longer answering (a fork bomb garbles its messages).
             await self._after_death(cell)
             return cell
         finally:
             cell.source = original
 
+    # nbconvert's preprocess_cell calls execute_cell, bound to nbclient's own coroutine.
+    execute_cell = run_sync(async_execute_cell)
+
     async def _after_death(self, cell: NotebookNode) -> None:
         km = self.km
         fired = isinstance(km, SandboxKernelManager) and km.watchdog_fired
-        cell.outputs = [*cell.get("outputs", []), _error(KERNEL_DIED, "watchdog" if fired else "")]
+        crowded = isinstance(km, SandboxKernelManager) and (
+            km.process_count() > MAX_LEFTOVER_PROCESSES
+        )
+        reason = (
+            _error(TOO_MANY_PROCESSES, "")
+            if crowded
+            else _error(KERNEL_DIED, "watchdog" if fired else "")
+        )
+        cell.outputs = [reason, *cell.get("outputs", [])]
         if fired or self._restarts >= self.max_restarts:
             self._out_of_time = True
             return
         self._restarts += 1
-        # A fresh sandbox for the remaining cells: the pupil's earlier definitions are gone,
-        # so later exercises that need them fail, and the others still count.
-        assert km is not None and self.kc is not None
+        await self._fresh_kernel()
+
+    async def _fresh_kernel(self) -> None:
+        """A fresh sandbox for the remaining cells.
+
+        The pupil's earlier definitions are gone, so later exercises that need them fail, and
+        the others still count.
+        """
+        assert self.km is not None and self.kc is not None
         self.kc.stop_channels()
-        await km.shutdown_kernel(now=True)
+        # restart=True keeps the manager's ZMQ context for the next kernel.
+        await self.km.shutdown_kernel(now=True, restart=True)
         await self.async_start_new_kernel()
         await self.async_start_new_kernel_client()
 

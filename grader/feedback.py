@@ -16,19 +16,26 @@ from typing import Any
 
 from nbgrader.utils import is_grade, is_solution
 
-from grader.execute import KERNEL_DIED, OUTPUT_TRUNCATED, TIME_OVER, TYPE_MISMATCH
+from grader.execute import (
+    KERNEL_DIED,
+    OUTPUT_TRUNCATED,
+    TIME_OVER,
+    TOO_MANY_PROCESSES,
+    TYPE_MISMATCH,
+)
+from robocole.i18n import N_
 from robocole.i18n import gettext as _
 
 _NAME_ERROR = re.compile(r"name '([^']+)' is not defined")
 _TYPE_NAMES = {
-    "int": "a whole number (int)",
-    "float": "a decimal number (float)",
-    "str": "a text (str)",
-    "bool": "True or False (bool)",
-    "list": "a list",
-    "tuple": "a tuple",
-    "dict": "a dictionary (dict)",
-    "NoneType": "None",
+    "int": N_("a whole number (int)"),
+    "float": N_("a decimal number (float)"),
+    "str": N_("a text (str)"),
+    "bool": N_("True or False (bool)"),
+    "list": N_("a list"),
+    "tuple": N_("a tuple"),
+    "dict": N_("a dictionary (dict)"),
+    "NoneType": N_("None"),
 }
 _NETWORK_ERRNOS = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ECONNREFUSED}
 
@@ -90,7 +97,11 @@ def explain(error: Mapping[str, Any] | None) -> str:
         return _("Your program asked for too much memory. Try with smaller numbers or lists.")
     if name in ("FileNotFoundError", "PermissionError", "IsADirectoryError"):
         return _("Your program can only open the files of your own folder.")
-    if name == "BlockingIOError" or "Resource temporarily unavailable" in value:
+    if (
+        name == TOO_MANY_PROCESSES
+        or name == "BlockingIOError"
+        or "Resource temporarily unavailable" in value
+    ):
         return _("Your program started too many programs at once.")
     if "File too large" in value or f"Errno {errno.EFBIG}" in value:
         return _("Your program tried to write a file that is too big.")
@@ -152,15 +163,15 @@ def outcomes(
 def _cause(
     span: list[Mapping[str, Any]], test: list[Mapping[str, Any]]
 ) -> Mapping[str, Any] | None:
-    """The error that best explains a failed test: ours first, then the pupil's, then the test's."""
-    ours = (KERNEL_DIED, TIME_OVER, OUTPUT_TRUNCATED)
-    for error in span:
-        if error.get("ename") in ours:
+    """The error that best explains a failed test: a wrong type, else the first error seen.
+
+    The first error since the previous test is usually the pupil's (a loop stopped, a
+    network call refused) and the test's own error (a missing name) only follows from it.
+    """
+    for error in test:
+        if str(error.get("evalue", "")).startswith(TYPE_MISMATCH):
             return error
-    test_error = test[0] if test else None
-    if test_error is not None and str(test_error.get("evalue", "")).startswith(TYPE_MISMATCH):
-        return test_error
-    return span[0] if span else test_error
+    return span[0] if span else None
 
 
 def summary_markdown(results: Iterable[ExerciseOutcome], notes: Iterable[str]) -> str:

@@ -90,6 +90,27 @@ class SandboxKernelManager(AsyncKernelManager):
         loop = asyncio.get_running_loop()
         self._watchdog = loop.call_later(self.sandbox_policy.notebook_timeout, self._kill_now)
 
+    def _sandbox_pids(self) -> list[int]:
+        """Host pids of every process in the sandbox (bubblewrap's descendants)."""
+        process = getattr(self.provisioner, "process", None)
+        if process is None:
+            return []
+        found: list[int] = []
+        pending = [process.pid]
+        while pending:
+            pid = pending.pop()
+            found.append(pid)
+            try:
+                with open(f"/proc/{pid}/task/{pid}/children") as handle:
+                    pending += [int(child) for child in handle.read().split()]
+            except (OSError, ValueError):
+                continue
+        return found[1:]
+
+    def process_count(self) -> int:
+        """How many processes run in the sandbox (bubblewrap's two included)."""
+        return len(self._sandbox_pids())
+
     def _kernel_pid(self) -> int | None:
         """The host pid of the kernel: the descendant of bubblewrap that runs ipykernel."""
         process = getattr(self.provisioner, "process", None)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from nbconvert.exporters.exporter import ResourcesDict
 from nbconvert.preprocessors import Preprocessor
-from nbformat import NotebookNode
+from nbformat import NotebookNode, from_dict
 from nbformat.v4 import new_markdown_cell
 from nbgrader.preprocessors import OverwriteCells
 from nbgrader.utils import is_grade, is_solution
-from traitlets import Unicode
+from traitlets import Bool, Unicode
 
 from robocole.i18n import gettext as _
 
@@ -43,11 +44,15 @@ class RestoreCells(OverwriteCells):
             if grade_cell.name in present:
                 continue
             self.log.warning("Missing grade cell %s: putting it back", grade_cell.name)
-            cell = self.missing_cell_transform(
-                source_cells[grade_cell.name],
-                grade_cell.max_score,
-                is_solution=grade_cell.name in solutions,
+            cell = from_dict(
+                self.missing_cell_transform(
+                    source_cells[grade_cell.name],
+                    grade_cell.max_score,
+                    is_solution=grade_cell.name in solutions,
+                )
             )
+            # nbformat 4.5 cells need an id (the one the pupil deleted is gone).
+            cell["id"] = re.sub(r"[^A-Za-z0-9_-]", "-", f"restored-{grade_cell.name}")[:64]
             earlier = order[: order.index(grade_cell.name)] if grade_cell.name in order else []
             position = 0
             for name in reversed(earlier):
@@ -72,6 +77,8 @@ class AddFeedbackSummary(Preprocessor):
     """Put the grader's French summary at the top of the feedback a pupil fetches."""
 
     summary = Unicode("", help="Markdown text of the summary.").tag(config=True)
+    # nbconvert preprocessors are off unless enabled; nbgrader registers them as they are.
+    enabled = Bool(True).tag(config=True)
 
     def preprocess(
         self, nb: NotebookNode, resources: ResourcesDict
