@@ -20,7 +20,7 @@ class Fault:
     def __str__(self) -> str:
         where = [part for part in (self.lesson, self.language, self.cell) if part]
         place = " · ".join(where) if where else _("manifest")
-        return f"{place}: {self.message}"
+        return _("%(place)s: %(problem)s", place=place, problem=self.message)
 
 
 class LessonError(RobocoleError):

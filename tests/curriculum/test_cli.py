@@ -37,7 +37,7 @@ def test_the_report_speaks_french_by_default(
     mini.badge_image = False
     assert main(["curriculum", "check", "--manifest", str(mini.write()), "--no-run"]) == 1
     out, err = capsys.readouterr()
-    assert "✗ badge as-du-calcul: L'image badges/calcul.svg est introuvable." in out
+    assert "✗ badge as-du-calcul : L'image badges/calcul.svg est introuvable." in out
     assert "1 problème à corriger." in err
 
 
