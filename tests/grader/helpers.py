@@ -83,3 +83,63 @@ def submit_collected(
     for name, text in (extra_files or {}).items():
         (folder / name).write_text(text)
     return folder
+
+
+def wait_until(condition: Callable[[], bool], timeout: float, step: float = 0.05) -> bool:
+    """Poll ``condition()`` until it is true or ``timeout`` seconds pass."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(step)
+    return False
+
+
+def release(course: Course, lesson: str = LESSON) -> None:
+    """The teacher releases the lesson to the exchange (nbgrader's release_assignment)."""
+    from nbgrader.auth import Authenticator
+    from nbgrader.exchange.default import ExchangeReleaseAssignment
+
+    assert course.exchange is not None
+    course.exchange.mkdir(parents=True, exist_ok=True)
+    config = course.config(lesson)
+    config.ExchangeReleaseAssignment.force = True
+    ExchangeReleaseAssignment(
+        coursedir=CourseDirectory(config=config),
+        authenticator=Authenticator(config=config),
+        config=config,
+    ).start()
+
+
+def pupil_submit(course: Course, student: str, notebook: nbformat.NotebookNode, home: Path) -> None:
+    """A pupil hands the lesson in from their own folder (nbgrader's submit)."""
+    from nbgrader.auth import Authenticator
+    from nbgrader.exchange.default import ExchangeSubmit
+
+    folder = home / student / LESSON
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, folder / f"{LESSON}.ipynb")
+    config = course.config(LESSON, student)
+    config.Exchange.assignment_dir = str(home / student)
+    ExchangeSubmit(
+        coursedir=CourseDirectory(config=config),
+        authenticator=Authenticator(config=config),
+        config=config,
+    ).start()
+
+
+def pupil_fetch_feedback(course: Course, student: str, home: Path) -> list[Path]:
+    """The pupil fetches their feedback (nbgrader's fetch_feedback); the HTML files it got."""
+    from nbgrader.auth import Authenticator
+    from nbgrader.exchange.default import ExchangeFetchFeedback
+
+    config = course.config(LESSON, student)
+    config.Exchange.assignment_dir = str(home / student)
+    ExchangeFetchFeedback(
+        coursedir=CourseDirectory(config=config),
+        authenticator=Authenticator(config=config),
+        config=config,
+    ).start()
+    return sorted((home / student).rglob("*.html"))

@@ -1,0 +1,121 @@
+"""The watch service, end to end with nbgrader's real exchange and a live classroom stand-in."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from grader.course import Course
+from grader.outbox import Outbox, ResultPoster
+from grader.pipeline import GradingOptions
+from grader.sandbox import SandboxPolicy
+from grader.watch import WatchService, inbound_submissions
+from tests.conftest import LiveServer
+from tests.grader.helpers import (
+    CORRECT,
+    answered,
+    make_course,
+    pupil_fetch_feedback,
+    pupil_submit,
+    release,
+    wait_until,
+)
+from tests.grader.standin import TOKEN, create_standin
+
+OPTIONS = GradingOptions(
+    policy=SandboxPolicy(cell_timeout=2, notebook_timeout=30), protections=("bubblewrap",)
+)
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Course:
+    course = make_course(tmp_path / "courses", "K7MPQA", exchange=tmp_path / "exchange")
+    release(course)
+    return course
+
+
+@pytest.fixture
+def app() -> Any:
+    return create_standin()
+
+
+@pytest.fixture
+def server(app: Any) -> Iterator[LiveServer]:
+    with LiveServer(app) as live:
+        yield live
+
+
+def running(service: WatchService) -> threading.Thread:
+    thread = threading.Thread(target=service.run, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_a_submission_is_graded_released_and_posted_once(
+    course: Course, app: Any, server: LiveServer, tmp_path: Path
+) -> None:
+    outbox = Outbox(tmp_path / "grader" / "outbox.db")
+    home = tmp_path / "pupils"
+    service = WatchService(
+        course.root.parent,
+        tmp_path / "exchange",
+        outbox,
+        OPTIONS,
+        poster=ResultPoster(server.url, TOKEN),
+        workers=2,
+        poll_interval=0.05,
+    )
+    with service:
+        thread = running(service)
+        pupil_submit(course, "k7mpqa-03", answered(course, CORRECT), home)
+        wrong = {**CORRECT, "robot-1-c-reponse": "def somme(pas):\n    return 0"}
+        pupil_submit(course, "k7mpqa-04", answered(course, wrong), home)
+        assert wait_until(lambda: len(app.config["recorded"]) == 2, timeout=60)
+        service.stop()
+        thread.join(timeout=10)
+
+    posted = {body["username"]: body for body in app.config["recorded"].values()}
+    assert posted["k7mpqa-03"]["lesson_id"] == "robot-1"
+    assert posted["k7mpqa-03"]["protections"] == ["bubblewrap"]
+    assert [e["passed"] for e in posted["k7mpqa-03"]["exercises"]] == [True, True, True]
+    assert [e["passed"] for e in posted["k7mpqa-04"]["exercises"]] == [True, True, False]
+    assert posted["k7mpqa-04"]["idempotency_key"].startswith("robocole-k7mpqa/k7mpqa-04/robot-1/")
+    # The pupil fetches French feedback with nbgrader's own fetch_feedback.
+    fetched = pupil_fetch_feedback(course, "k7mpqa-04", home)
+    assert fetched and "Tes résultats" in fetched[0].read_text()
+
+    # A restarted service remembers what it handled: nothing is graded or posted again.
+    posts = app.config["posts"]
+    again = WatchService(course.root.parent, tmp_path / "exchange", outbox, OPTIONS, workers=1)
+    with again:
+        assert again.dispatch() == 0
+    assert app.config["posts"] == posts
+    assert len(inbound_submissions(tmp_path / "exchange")) == 2
+
+
+def test_results_wait_in_the_outbox_while_the_app_is_down(
+    course: Course, app: Any, server: LiveServer, tmp_path: Path
+) -> None:
+    outbox = Outbox(tmp_path / "outbox.db")
+    app.config["down"] = True
+    service = WatchService(
+        course.root.parent,
+        tmp_path / "exchange",
+        outbox,
+        OPTIONS,
+        poster=ResultPoster(server.url, TOKEN),
+        workers=1,
+        poll_interval=0.05,
+    )
+    with service:
+        pupil_submit(course, "k7mpqa-05", answered(course, CORRECT), tmp_path / "pupils")
+        assert wait_until(lambda: (service.run_once(), outbox.counts()["pending"] == 1)[1], 60)
+        assert app.config["recorded"] == {}
+        app.config["down"] = False
+        # The backoff after the failure is one second.
+        assert wait_until(lambda: (service.run_once(), len(app.config["recorded"]) == 1)[1], 10)
+    assert outbox.counts() == {"pending": 0, "delivered": 1, "rejected": 0}
