@@ -27,7 +27,7 @@ Format (version 1)::
     title = { fr = "…", en = "…" }
     requires = []                        # lesson ids; a unit's first lesson needs the units
     competencies = ["c3-sequences"]
-    source = "lessons/sequences-1"       # folder of the lesson text, per language
+    source = "lessons/sequences-1"       # folder of fr.py / en.py (default lessons/<id>)
 
     [[units.lessons.exercises]]
     id = "sequences-1-a"
@@ -53,6 +53,10 @@ Badge rules (the classroom app's rules engine evaluates them):
 - ``{type = "teacher"}``: only a teacher awards it, by hand (robot challenges, workshops).
 
 There is deliberately no rule for streaks, speed or ranking.
+
+Lesson texts (``<source>/fr.py`` and ``en.py``, Jupytext percent format) are described in
+``curriculum/lesson.py`` and ``docs/curriculum.md``; their nbgrader grade ids are the exercise
+ids above. ``robocole curriculum check`` checks the manifest and every lesson together.
 """
 
 from __future__ import annotations
@@ -65,6 +69,7 @@ from typing import Any
 
 from robocole.errors import RobocoleError
 from robocole.i18n import LANGUAGES, current_language
+from robocole.i18n import gettext as _
 
 MANIFEST_VERSION = 1
 BADGE_KINDS = ("mastery", "robot", "class", "workshop")
@@ -200,42 +205,69 @@ class Manifest:
 def _text(data: Mapping[str, Any], key: str, where: str) -> Text:
     value = data.get(key)
     if not isinstance(value, Mapping):
-        raise ManifestError(f"{where}: « {key} » doit donner un texte par langue (fr, en).")
+        raise ManifestError(
+            _("%(where)s: '%(key)s' needs a text per language (fr, en).", where=where, key=key)
+        )
     missing = [lang for lang in LANGUAGES if not str(value.get(lang, "")).strip()]
     if missing:
-        raise ManifestError(f"{where}: « {key} » n'a pas de texte en {', '.join(missing)}.")
+        raise ManifestError(
+            _(
+                "%(where)s: '%(key)s' has no text in %(languages)s.",
+                where=where,
+                key=key,
+                languages=", ".join(missing),
+            )
+        )
     return Text({lang: str(value[lang]).strip() for lang in LANGUAGES})
 
 
 def _ids(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ManifestError(f"{where}: « {key} » doit être une liste d'identifiants.")
+        raise ManifestError(_("%(where)s: '%(key)s' must be a list of ids.", where=where, key=key))
     return tuple(value)
 
 
 def _identifier(data: Mapping[str, Any], where: str) -> str:
     value = data.get("id")
     if not isinstance(value, str) or not value or not value.replace("-", "").isalnum():
-        raise ManifestError(f"{where}: identifiant manquant ou invalide ({value!r}).")
+        raise ManifestError(
+            _("%(where)s: missing or invalid id (%(value)r).", where=where, value=value)
+        )
     if value != value.lower():
-        raise ManifestError(f"{where}: l'identifiant {value!r} doit être en minuscules.")
+        raise ManifestError(
+            _("%(where)s: the id %(value)r must be lower case.", where=where, value=value)
+        )
     return value
 
 
 def _int(data: Mapping[str, Any], key: str, where: str, low: int, high: int) -> int:
     value = data.get(key)
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise ManifestError(f"{where}: « {key} » doit être un entier entre {low} et {high}.")
+        raise ManifestError(
+            _(
+                "%(where)s: '%(key)s' must be a whole number from %(low)d to %(high)d.",
+                where=where,
+                key=key,
+                low=low,
+                high=high,
+            )
+        )
     return value
 
 
 def _rule(data: Any, where: str) -> BadgeRule:
     if not isinstance(data, Mapping) or data.get("type") not in RULE_TYPES:
-        raise ManifestError(f"{where}: la règle doit avoir un type parmi {', '.join(RULE_TYPES)}.")
+        raise ManifestError(
+            _(
+                "%(where)s: the rule needs a type among %(types)s.",
+                where=where,
+                types=", ".join(RULE_TYPES),
+            )
+        )
     minimum = data.get("min")
     if minimum is not None and (not isinstance(minimum, int) or minimum < 1):
-        raise ManifestError(f"{where}: « min » doit être un entier positif.")
+        raise ManifestError(_("%(where)s: 'min' must be a positive whole number.", where=where))
     rule = BadgeRule(
         type=data["type"],
         unit=data.get("unit"),
@@ -247,14 +279,29 @@ def _rule(data: Any, where: str) -> BadgeRule:
     if rule.type == "exercises_passed" and not (
         rule.unit or rule.lessons or rule.exercises or rule.concept
     ):
-        raise ManifestError(f"{where}: la règle doit choisir des exercices (unit, lessons…).")
+        raise ManifestError(
+            _("%(where)s: the rule must select exercises (unit, lessons…).", where=where)
+        )
     return rule
+
+
+def _exercise(data: Mapping[str, Any], where: str, lesson_id: str, unit_id: str) -> Exercise:
+    return Exercise(
+        id=_identifier(data, where),
+        xp=_int(data, "xp", where, 1, 1000),
+        difficulty=_int(data, "difficulty", where, 1, 3),
+        concepts=_ids(data, "concepts", where),
+        lesson_id=lesson_id,
+        unit_id=unit_id,
+    )
 
 
 def parse_manifest(data: Mapping[str, Any], root: Path | None = None) -> Manifest:
     """Build a ``Manifest`` from decoded TOML, checking every reference it makes."""
     if data.get("version") != MANIFEST_VERSION:
-        raise ManifestError(f"Version du manifeste inconnue : {data.get('version')!r}.")
+        raise ManifestError(
+            _("Unknown manifest version: %(version)r.", version=data.get("version"))
+        )
     course = data.get("course", {})
     competencies = {
         key: Competency(key, str(value.get("programme", "")), _text(value, "label", key))
@@ -262,25 +309,27 @@ def parse_manifest(data: Mapping[str, Any], root: Path | None = None) -> Manifes
     }
     units: list[Unit] = []
     for u_index, unit_data in enumerate(data.get("units", [])):
-        unit_id = _identifier(unit_data, f"unité n°{u_index + 1}")
-        where = f"unité {unit_id}"
+        unit_id = _identifier(unit_data, _("unit %(number)d", number=u_index + 1))
+        where = _("unit %(unit)s", unit=unit_id)
         lessons = []
         for l_index, lesson_data in enumerate(unit_data.get("lessons", [])):
-            lesson_id = _identifier(lesson_data, f"{where}, leçon n°{l_index + 1}")
-            lwhere = f"leçon {lesson_id}"
+            lesson_id = _identifier(
+                lesson_data, _("%(where)s, lesson %(number)d", where=where, number=l_index + 1)
+            )
+            lwhere = _("lesson %(lesson)s", lesson=lesson_id)
             exercises = tuple(
-                Exercise(
-                    id=_identifier(ex, f"{lwhere}, exercice n°{e_index + 1}"),
-                    xp=_int(ex, "xp", f"{lwhere}, exercice n°{e_index + 1}", 1, 1000),
-                    difficulty=_int(ex, "difficulty", f"{lwhere}, exercice n°{e_index + 1}", 1, 3),
-                    concepts=_ids(ex, "concepts", lwhere),
-                    lesson_id=lesson_id,
-                    unit_id=unit_id,
+                _exercise(
+                    ex,
+                    _("%(where)s, exercise %(number)d", where=lwhere, number=e_index + 1),
+                    lesson_id,
+                    unit_id,
                 )
                 for e_index, ex in enumerate(lesson_data.get("exercises", []))
             )
             if not exercises:
-                raise ManifestError(f"{lwhere}: une leçon a au moins un exercice.")
+                raise ManifestError(
+                    _("%(where)s: a lesson has at least one exercise.", where=lwhere)
+                )
             lessons.append(
                 Lesson(
                     id=lesson_id,
@@ -304,11 +353,17 @@ def parse_manifest(data: Mapping[str, Any], root: Path | None = None) -> Manifes
         )
     badges = []
     for b_index, badge_data in enumerate(data.get("badges", [])):
-        badge_id = _identifier(badge_data, f"badge n°{b_index + 1}")
-        where = f"badge {badge_id}"
+        badge_id = _identifier(badge_data, _("badge %(number)d", number=b_index + 1))
+        where = _("badge %(badge)s", badge=badge_id)
         kind = badge_data.get("kind")
         if kind not in BADGE_KINDS:
-            raise ManifestError(f"{where}: « kind » doit être parmi {', '.join(BADGE_KINDS)}.")
+            raise ManifestError(
+                _(
+                    "%(where)s: 'kind' must be one of %(kinds)s.",
+                    where=where,
+                    kinds=", ".join(BADGE_KINDS),
+                )
+            )
         badges.append(
             Badge(
                 id=badge_id,
@@ -335,13 +390,15 @@ def parse_manifest(data: Mapping[str, Any], root: Path | None = None) -> Manifes
 def _check_references(manifest: Manifest) -> None:
     seen: set[str] = set()
     for kind, identifier in (
-        *(("unité", u.id) for u in manifest.units),
-        *(("leçon", lesson.id) for lesson in manifest.lessons()),
-        *(("exercice", e.id) for e in manifest.exercises()),
-        *(("badge", b.id) for b in manifest.badges),
+        *((_("unit"), u.id) for u in manifest.units),
+        *((_("lesson"), lesson.id) for lesson in manifest.lessons()),
+        *((_("exercise"), e.id) for e in manifest.exercises()),
+        *((_("badge"), b.id) for b in manifest.badges),
     ):
         if identifier in seen:
-            raise ManifestError(f"L'identifiant {identifier!r} ({kind}) est utilisé deux fois.")
+            raise ManifestError(
+                _("The id %(id)r (%(kind)s) is used twice.", id=identifier, kind=kind)
+            )
         seen.add(identifier)
     unit_ids = {u.id for u in manifest.units}
     lesson_ids = {lesson.id for lesson in manifest.lessons()}
@@ -350,28 +407,64 @@ def _check_references(manifest: Manifest) -> None:
     for unit in manifest.units:
         for required in unit.requires:
             if required not in unit_ids:
-                raise ManifestError(f"unité {unit.id}: l'unité requise {required!r} n'existe pas.")
+                raise ManifestError(
+                    _(
+                        "unit %(unit)s: the required unit %(required)r does not exist.",
+                        unit=unit.id,
+                        required=required,
+                    )
+                )
     for lesson in manifest.lessons():
         for required in lesson.requires:
             if required not in lesson_ids:
                 raise ManifestError(
-                    f"leçon {lesson.id}: la leçon requise {required!r} n'existe pas."
+                    _(
+                        "lesson %(lesson)s: the required lesson %(required)r does not exist.",
+                        lesson=lesson.id,
+                        required=required,
+                    )
                 )
         for competency in lesson.competencies:
             if manifest.competencies and competency not in manifest.competencies:
-                raise ManifestError(f"leçon {lesson.id}: compétence inconnue {competency!r}.")
+                raise ManifestError(
+                    _(
+                        "lesson %(lesson)s: unknown competency %(competency)r.",
+                        lesson=lesson.id,
+                        competency=competency,
+                    )
+                )
     for badge in manifest.badges:
-        rule, where = badge.rule, f"badge {badge.id}"
+        rule, where = badge.rule, _("badge %(badge)s", badge=badge.id)
         if rule.unit and rule.unit not in unit_ids:
-            raise ManifestError(f"{where}: l'unité {rule.unit!r} n'existe pas.")
+            raise ManifestError(
+                _("%(where)s: the unit %(unit)r does not exist.", where=where, unit=rule.unit)
+            )
         for lesson_id in rule.lessons:
             if lesson_id not in lesson_ids:
-                raise ManifestError(f"{where}: la leçon {lesson_id!r} n'existe pas.")
+                raise ManifestError(
+                    _(
+                        "%(where)s: the lesson %(lesson)r does not exist.",
+                        where=where,
+                        lesson=lesson_id,
+                    )
+                )
         for exercise_id in rule.exercises:
             if exercise_id not in exercise_ids:
-                raise ManifestError(f"{where}: l'exercice {exercise_id!r} n'existe pas.")
+                raise ManifestError(
+                    _(
+                        "%(where)s: the exercise %(exercise)r does not exist.",
+                        where=where,
+                        exercise=exercise_id,
+                    )
+                )
         if rule.concept and rule.concept not in concepts:
-            raise ManifestError(f"{where}: aucun exercice n'a la notion {rule.concept!r}.")
+            raise ManifestError(
+                _(
+                    "%(where)s: no exercise has the concept %(concept)r.",
+                    where=where,
+                    concept=rule.concept,
+                )
+            )
     _check_acyclic(manifest)
 
 
@@ -384,7 +477,9 @@ def _check_acyclic(manifest: Manifest) -> None:
             return
         if state.get(node) == 1:
             cycle = " → ".join([*path[path.index(node) :], node])
-            raise ManifestError(f"Les prérequis forment une boucle : {cycle}.")
+            raise ManifestError(
+                _("The prerequisites go round in a circle: %(cycle)s.", cycle=cycle)
+            )
         state[node] = 1
         for child in graph.get(node, ()):
             visit(child, [*path, node])
@@ -401,9 +496,11 @@ def load_manifest(path: Path | str | None = None) -> Manifest:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except FileNotFoundError as error:
-        raise ManifestError(f"Le manifeste {path} est introuvable.") from error
+        raise ManifestError(_("The manifest %(path)s is missing.", path=path)) from error
     except tomllib.TOMLDecodeError as error:
-        raise ManifestError(f"Le manifeste {path} n'est pas un TOML valide : {error}.") from error
+        raise ManifestError(
+            _("The manifest %(path)s is not valid TOML: %(error)s.", path=path, error=error)
+        ) from error
     return parse_manifest(data, root=path.parent)
 
 
