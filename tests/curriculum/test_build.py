@@ -101,3 +101,63 @@ def test_stock_nbgrader_generates_every_lesson(
             )
             assert "BEGIN SOLUTION" not in released
             assert released.count(stub[language]) >= len(lesson.exercises)
+
+
+def _answered(released: dict, source: dict) -> dict:
+    """The pupil's notebook with the reference answers typed in (markers removed)."""
+    answers = {
+        c["metadata"]["nbgrader"]["grade_id"]: c["source"]
+        for c in source["cells"]
+        if c["metadata"].get("nbgrader", {}).get("solution")
+    }
+    for cell in released["cells"]:
+        grade_id = cell["metadata"].get("nbgrader", {}).get("grade_id")
+        if grade_id in answers:
+            lines = "".join(answers[grade_id]).splitlines(keepends=True)
+            cell["source"] = "".join(line for line in lines if "### " not in line)
+    return released
+
+
+@pytest.mark.slow
+def test_stock_nbgrader_autogrades_a_lesson_full_marks_and_zero(tmp_path: Path) -> None:
+    lesson = "fonctions-2"
+    build_course(load_manifest(), tmp_path, ["fr"], [lesson])
+    course = tmp_path / "fr"
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+
+    def nbgrader(*args: str) -> None:
+        result = subprocess.run(
+            [str(bin_dir / "nbgrader"), *args],
+            cwd=course,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+
+    nbgrader("generate_assignment", lesson)
+    released = json.loads((course / "release" / lesson / f"{lesson}.ipynb").read_text())
+    source = json.loads((course / "source" / lesson / f"{lesson}.ipynb").read_text())
+    for pupil, notebook in (
+        ("ada", _answered(json.loads(json.dumps(released)), source)),
+        ("bob", released),
+    ):
+        folder = course / "submitted" / pupil / lesson
+        folder.mkdir(parents=True)
+        (folder / f"{lesson}.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    nbgrader("autograde", lesson, "--create")
+
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        ada = gradebook.find_submission(lesson, "ada")
+        bob = gradebook.find_submission(lesson, "bob")
+        assert ada.max_score == 6
+        assert ada.score == ada.max_score
+        assert bob.score == 0
+    graded = (course / "autograded" / "bob" / lesson / f"{lesson}.ipynb").read_text(
+        encoding="utf-8"
+    )
+    assert "Il n'y a pas encore de fonction deux_fois." in graded
