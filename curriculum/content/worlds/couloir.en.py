@@ -6,6 +6,7 @@ class _Corridor:
     def __init__(self, grid, sign):
         self.squares = grid.split()
         self.x = 0
+        self.steps = 0
         self.sign = sign
         self.eaten = 0
         self.misses = 0
@@ -27,7 +28,15 @@ def try_on(program, grid, sign=0):
     program()
 
 
+def _tired():
+    # A `while` that never ends would freeze the notebook: stop it with a sentence instead.
+    _corridor.steps += 1
+    if _corridor.steps > 100:
+        raise RuntimeError("Coralie is worn out: she took more than 100 steps. Does your loop ever stop?")
+
+
 def forward():
+    _tired()
     if _corridor.square(_corridor.x + 1) == "#":
         _corridor.bumps += 1
         print("Ouch! Coralie bumps into a wall.")
@@ -37,6 +46,7 @@ def forward():
 
 def jump():
     """Coralie jumps over the square in front of her."""
+    _tired()
     if _corridor.square(_corridor.x + 2) == "#":
         _corridor.bumps += 1
         print("Ouch! Coralie lands on a wall.")

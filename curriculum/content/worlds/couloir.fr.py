@@ -6,6 +6,7 @@ class _Couloir:
     def __init__(self, carte, panneau):
         self.cases = carte.split()
         self.x = 0
+        self.steps = 0
         self.panneau = panneau
         self.manges = 0
         self.erreurs = 0
@@ -27,7 +28,15 @@ def essaie(programme, carte, panneau=0):
     programme()
 
 
+def _tired():
+    # A `while` that never ends would freeze the notebook: stop it with a sentence instead.
+    _couloir.steps += 1
+    if _couloir.steps > 100:
+        raise RuntimeError("Coralie est épuisée : elle a fait plus de 100 pas. Ta boucle s'arrête-t-elle un jour ?")
+
+
 def avance():
+    _tired()
     if _couloir.case(_couloir.x + 1) == "#":
         _couloir.chocs += 1
         print("Aïe ! Coralie se cogne.")
@@ -37,6 +46,7 @@ def avance():
 
 def saute():
     """Coralie saute par-dessus la case devant elle."""
+    _tired()
     if _couloir.case(_couloir.x + 2) == "#":
         _couloir.chocs += 1
         print("Aïe ! Coralie retombe sur un mur.")
