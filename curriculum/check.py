@@ -32,7 +32,15 @@ from curriculum.lesson import (
     release_notebook,
     validate_nbgrader,
 )
-from curriculum.manifest import Badge, Exercise, Lesson, Manifest, ManifestError, load_manifest
+from curriculum.manifest import (
+    Badge,
+    Exercise,
+    Lesson,
+    Manifest,
+    ManifestError,
+    Text,
+    load_manifest,
+)
 from curriculum.runner import CELL_TIMEOUT, CellRun, Job, run_jobs
 from robocole.i18n import LANGUAGES
 from robocole.i18n import gettext as _
@@ -122,6 +130,30 @@ def check_manifest(manifest: Manifest, report: CheckReport) -> None:
     for badge in manifest.badges:
         report.badges += 1
         _check_badge(manifest, badge, report)
+    for place, field_name, text in _manifest_texts(manifest):
+        if text.values.get("fr") == text.values.get("en") and _has_prose(text.get("fr")):
+            report.add(
+                place,
+                "en",
+                "",
+                _("'%(field)s' is the same in French and English: translate it.", field=field_name),
+            )
+
+
+def _manifest_texts(manifest: Manifest) -> Iterable[tuple[str, str, Text]]:
+    yield "", "course.title", manifest.title
+    for competency in manifest.competencies.values():
+        yield competency.id, "label", competency.label
+    for unit in manifest.units:
+        yield unit.id, "title", unit.title
+        yield unit.id, "story", unit.story
+        for lesson in unit.lessons:
+            yield lesson.id, "title", lesson.title
+    for badge in manifest.badges:
+        place = _("badge %(badge)s", badge=badge.id)
+        yield place, "name", badge.name
+        yield place, "description", badge.description
+        yield place, "criteria", badge.criteria
 
 
 def badge_selection(manifest: Manifest, badge: Badge) -> list[Exercise]:

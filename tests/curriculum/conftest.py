@@ -23,7 +23,7 @@ label = {{ fr = "Écrire une suite d'instructions", en = "Write a sequence of in
 [[units]]
 id = "calcul"
 title = {{ fr = "Le calcul", en = "Sums" }}
-story = {{ fr = "Momo compte ses fruits.", en = "Momo counts his fruit." }}
+story = {{ fr = "Momo compte ses fruits.", en = "{story}" }}
 
 [[units.lessons]]
 id = "calcul-1"
@@ -114,6 +114,7 @@ class MiniCurriculum:
     requires: str = "[]"
     rule: str = '{ type = "exercises_passed", unit = "calcul" }'
     answer: str = "2 + 3"
+    story: str = "Momo counts his fruit."
     tests: dict[str, str] = field(default_factory=lambda: dict(TEST))
     languages: tuple[str, ...] = ("fr", "en")
     badge_image: bool = True
@@ -127,7 +128,8 @@ class MiniCurriculum:
     def write(self) -> Path:
         self.root.mkdir(parents=True, exist_ok=True)
         self.manifest.write_text(
-            MANIFEST.format(requires=self.requires, rule=self.rule), encoding="utf-8"
+            MANIFEST.format(requires=self.requires, rule=self.rule, story=self.story),
+            encoding="utf-8",
         )
         if self.badge_image:
             (self.root / "badges").mkdir(exist_ok=True)

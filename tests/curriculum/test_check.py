@@ -176,3 +176,11 @@ def test_different_points_in_the_translation_are_caught(mini: MiniCurriculum) ->
 def test_an_unknown_lesson_is_reported(mini: MiniCurriculum) -> None:
     report = check_curriculum(mini.write(), lessons=["nope"], run=False)
     assert messages(report) == ["nope: This lesson is not in the manifest."]
+
+
+def test_an_untranslated_manifest_text_is_caught(mini: MiniCurriculum) -> None:
+    mini.story = "Momo compte ses fruits."
+    report = check_curriculum(mini.write(), run=False)
+    assert messages(report) == [
+        "calcul · en: 'story' is the same in French and English: translate it."
+    ]
