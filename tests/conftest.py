@@ -27,9 +27,14 @@ def chromium_path() -> str | None:
     return os.environ.get("ROBOCOLE_CHROMIUM") or shutil.which("chromium")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """A headless Chromium driven by Playwright (Debian's browser, never a downloaded one)."""
+    """A headless Chromium driven by Playwright (Debian's browser, never a downloaded one).
+
+    Module-scoped on purpose: while Playwright's sync API is running, the main thread counts
+    as inside an event loop, so ``asyncio.run`` (nbclient, nbgrader, JupyterHub) would fail
+    in any test that came after a session-long browser.
+    """
     path = chromium_path()
     if path is None:
         if os.environ.get("CI"):
