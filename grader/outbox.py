@@ -199,7 +199,8 @@ def deliver_due(outbox: Outbox, poster: ResultPoster, now: float | None = None) 
             outbox.rejected(item.key, delivery.detail)
         else:
             delay = outbox.retry_later(item.key, delivery.detail)
-            log.warning("result %s not delivered (%s); retry in %.0f s", item.key,
-                        delivery.detail, delay)
+            log.warning(
+                "result %s not delivered (%s); retry in %.0f s", item.key, delivery.detail, delay
+            )
             break  # the app is unreachable: the others wait too, in order
     return sent

@@ -16,7 +16,6 @@ import json
 import logging
 import multiprocessing
 import os
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field, replace
@@ -392,18 +391,6 @@ class WorkerPool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def prepare_environment() -> None:
-    """Make nbgrader's helper commands (``alembic``) reachable and skip a slow import.
-
-    nbgrader runs ``alembic`` by name, found on PATH: the virtual environment's ``bin`` may
-    not be there when ``robocole`` is started by its full path or as a service.
-    """
-    tools = os.path.dirname(sys.executable)
-    path = os.environ.get("PATH", "")
-    if tools not in path.split(os.pathsep):
-        os.environ["PATH"] = os.pathsep.join([tools, path]) if path else tools
 
 
 def default_workers() -> int:

@@ -154,4 +154,3 @@ class WatchService:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-

@@ -31,7 +31,10 @@ def commands() -> list[Command]:
     return [
         Command("up", "classroom_app.cli_up", _("Install the demo data and start the platform.")),
         Command("classroom", "classroom_app.cli", _("Manage the classroom app (teachers, data).")),
+        Command("flash", "robot_firmware.cli_flash", _("Send a program to the robot on USB.")),
+        Command("robot", "robot_firmware.cli_virtual", _("Start a virtual robot for tests.")),
         Command("curriculum", "curriculum.cli", _("Check the lessons and build nbgrader courses.")),
+        Command("grade", "grader.cli", _("Grade lessons in a sandbox and send the results.")),
     ]
 
 

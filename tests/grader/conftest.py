@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from grader.pipeline import prepare_environment
+from grader.startup import prepare_environment
 from tests.grader.helpers import ensure_sandbox_user
 
 
