@@ -46,10 +46,14 @@ def default_jobs() -> int:
 
 
 async def _run_job(job: Job, cell_timeout: float) -> list[list[CellRun]]:
-    # IPC sockets in the lesson's scratch folder: no TCP port open to the rest of the machine.
-    manager = AsyncKernelManager(
-        kernel_name="python3", transport="ipc", ip=str(job.cwd / ".kernel")
-    )
+    if os.name == "posix":
+        # IPC sockets in the lesson's scratch folder: no TCP port open to the rest of the
+        # machine (Windows has no IPC transport; a teacher's laptop falls back to localhost).
+        manager = AsyncKernelManager(
+            kernel_name="python3", transport="ipc", ip=str(job.cwd / ".kernel")
+        )
+    else:  # pragma: no cover - exercised on Windows only
+        manager = AsyncKernelManager(kernel_name="python3")
     env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
     await manager.start_kernel(cwd=str(job.cwd), env=env)
     client = manager.client()
