@@ -15,12 +15,11 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     session,
 )
 from werkzeug.wrappers.response import Response
 
-from classroom_app import logins, web
+from classroom_app import logins, openbadges, web
 from classroom_app.pictures import PICTURES, PICTURES_BY_ID
 from robocole.i18n import gettext as _
 
@@ -148,26 +147,17 @@ def teacher_login() -> Any:
     return render_template("teacher_login.html", error=error), status
 
 
-GENERIC_BADGE = (
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><circle cx="32" cy="32" r="28"'
-    ' fill="#1f5fbf"/><path d="M32 14l5 11 12 1-9 8 3 12-11-6-11 6 3-12-9-8 12-1z"'
-    ' fill="#fff"/></svg>'
-)
-
-
 @bp.get("/badge-images/<badge_id>")
 def badge_image(badge_id: str) -> Any:
     """A badge's picture from the curriculum (public: badges are meant to be shown)."""
-    manifest = web.manifest()
     try:
-        badge = manifest.badge(badge_id)
+        badge = web.manifest().badge(badge_id)
     except KeyError:
         abort(404)
-    if manifest.root is not None and badge.image:
-        path = (manifest.root / badge.image).resolve()
-        if path.is_file() and path.is_relative_to(manifest.root.resolve()):
-            return send_file(path, max_age=86400)
-    response = current_app.response_class(GENERIC_BADGE, mimetype="image/svg+xml")
+    response = current_app.response_class(
+        openbadges.badge_svg(web.manifest(), badge), mimetype="image/svg+xml"
+    )
+    response.cache_control.public = True
     response.cache_control.max_age = 86400
     return response
 

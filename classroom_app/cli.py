@@ -33,6 +33,33 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     teacher.set_defaults(handler=run_add_teacher)
 
+    purge = commands.add_parser(
+        "purge",
+        help=_("end of the school year: export the families' badges, then erase pupils' data"),
+    )
+    purge.add_argument(
+        "--class",
+        dest="class_code",
+        default=None,
+        help=_("purge this class now (default: every class past its retention date)"),
+    )
+    purge.add_argument(
+        "--dry-run", action="store_true", help=_("say what would be erased; change nothing")
+    )
+    purge.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    purge.add_argument(
+        "--export-dir",
+        type=Path,
+        default=None,
+        help=_("where the families' exports go (default: EXPORT_DIR)"),
+    )
+    purge.add_argument(
+        "--public-url",
+        default=None,
+        help=_("the platform's public address, for the badges (default: ROBOCOLE_PUBLIC_URL)"),
+    )
+    purge.set_defaults(handler=run_purge)
+
     serve = commands.add_parser("serve", help=_("serve the classroom app"))
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
@@ -86,6 +113,61 @@ def run_add_teacher(args: argparse.Namespace) -> int:
         store.close()
     print(_("Teacher account created for %(email)s.", email=args.email))
     return 0
+
+
+def run_purge(args: argparse.Namespace) -> int:
+    from classroom_app import openbadges, privacy
+
+    app = _app(args)
+    manifest = app.extensions["robocole.manifest"]
+    store = Store.open(app.config["DATABASE"])
+    try:
+        if args.class_code:
+            klass = store.class_by_code(args.class_code)
+            if klass is None:
+                raise RobocoleError(_("No class has the code %(code)s.", code=args.class_code))
+            due = [klass]
+        else:
+            due = privacy.classes_due(store, app.config)
+        if not due:
+            print(_("No class to purge."))
+            return 0
+        issuer = openbadges.issuer_from_config(app.config, store, args.public_url)
+        export_root = Path(args.export_dir or app.config["EXPORT_DIR"])
+        if not args.dry_run and not args.yes:
+            _confirm(len(due))
+        for klass in due:
+            report = privacy.purge_class(
+                store, manifest, issuer, klass, export_root, dry_run=args.dry_run
+            )
+            if report.dry_run:
+                print(
+                    _(
+                        "Class %(code)s: %(n)s pupils would be erased (nothing changed).",
+                        code=report.class_code,
+                        n=report.pupils,
+                    )
+                )
+            else:
+                print(
+                    _(
+                        "Class %(code)s: %(n)s pupils erased; families' badges in %(folder)s",
+                        code=report.class_code,
+                        n=report.pupils,
+                        folder=report.export_folder or "—",
+                    )
+                )
+    finally:
+        store.close()
+    return 0
+
+
+def _confirm(classes: int) -> None:
+    if not sys.stdin.isatty():
+        raise RobocoleError(_("Add --yes to purge without a question, or --dry-run to look first."))
+    answer = input(_("Erase the pupils of %(n)s classes? Type yes: ", n=classes))
+    if answer.strip().lower() not in ("yes", "oui", _("yes")):
+        raise RobocoleError(_("Nothing was erased."))
 
 
 def run_serve(args: argparse.Namespace) -> int:

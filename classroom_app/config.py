@@ -28,6 +28,12 @@ SETTINGS_HELP: dict[str, str] = {
     "CODE_TRIES_PER_MINUTE": "Wrong class codes one computer may type per minute.",
     "CARDS_KEEP_HOURS": "Hours the clear picture sequences wait to be printed, then vanish.",
     "SESSION_COOKIE_SECURE": "Send the session cookie over HTTPS only (env ROBOCOLE_HTTPS=1).",
+    "BADGE_ISSUER_NAME": "Who awards the badges (env ROBOCOLE_ISSUER_NAME; default: the school).",
+    "BADGE_ISSUER_URL": "The issuer's web site (env ROBOCOLE_ISSUER_URL; default: PUBLIC_URL).",
+    "BADGE_ISSUER_EMAIL": "Issuer's e-mail, required by Open Badges (env ROBOCOLE_ISSUER_EMAIL).",
+    "SCHOOL_YEAR_END": "Month and day the school year ends, MM-DD (env ROBOCOLE_SCHOOL_YEAR_END).",
+    "RETENTION_DAYS": "Days pupils' data stays after the year ends (env ROBOCOLE_RETENTION_DAYS).",
+    "EXPORT_DIR": "Folder where the purge leaves the families' badge exports (DATA_DIR/exports).",
 }
 
 
@@ -47,6 +53,12 @@ def defaults(data_dir: Path) -> dict[str, Any]:
         "CODE_TRIES_PER_MINUTE": 10,
         "CARDS_KEEP_HOURS": 72,
         "SESSION_COOKIE_SECURE": False,
+        "BADGE_ISSUER_NAME": None,
+        "BADGE_ISSUER_URL": None,
+        "BADGE_ISSUER_EMAIL": None,
+        "SCHOOL_YEAR_END": "07-14",
+        "RETENTION_DAYS": 30,
+        "EXPORT_DIR": str(data_dir / "exports"),
         # Flask's own settings: cookies unreadable by scripts, not sent by other sites.
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -68,6 +80,16 @@ def from_environment() -> dict[str, Any]:
         values["PUBLIC_URL"] = os.environ["ROBOCOLE_PUBLIC_URL"]
     if os.environ.get("ROBOCOLE_MANIFEST"):
         values["MANIFEST"] = os.environ["ROBOCOLE_MANIFEST"]
+    for variable, key in (
+        ("ROBOCOLE_ISSUER_NAME", "BADGE_ISSUER_NAME"),
+        ("ROBOCOLE_ISSUER_URL", "BADGE_ISSUER_URL"),
+        ("ROBOCOLE_ISSUER_EMAIL", "BADGE_ISSUER_EMAIL"),
+        ("ROBOCOLE_SCHOOL_YEAR_END", "SCHOOL_YEAR_END"),
+    ):
+        if os.environ.get(variable):
+            values[key] = os.environ[variable]
+    if os.environ.get("ROBOCOLE_RETENTION_DAYS"):
+        values["RETENTION_DAYS"] = int(os.environ["ROBOCOLE_RETENTION_DAYS"])
     if os.environ.get("ROBOCOLE_HTTPS") == "1":
         values["SESSION_COOKIE_SECURE"] = True
     return values

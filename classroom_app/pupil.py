@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Blueprint, render_template
 
-from classroom_app import web
+from classroom_app import openbadges, privacy, web
 from classroom_app.ledger import class_goal_reached
 from classroom_app.progress import lesson_states, level_for
 from classroom_app.rules import PupilFacts, rule_progress
@@ -78,4 +78,32 @@ def my_badges() -> Any:
         waiting=waiting,
         to_earn=to_earn,
         progress={b.id: rule_progress(manifest, b.rule, facts) for b in manifest.badges},
+        assertions={row["badge_id"]: row["uid"] for row in store.assertions_of_pupil(pupil_id)},
+    )
+
+
+@bp.get("/certificate")
+@web.pupil_required
+def certificate() -> Any:
+    """The badges of the signed-in pupil on one printable page, for the family."""
+    return render_certificate(_me())
+
+
+def render_certificate(
+    pupil: dict[str, Any], back_url: str | None = None, back_label: str | None = None
+) -> Any:
+    """The certificate page of a pupil (shared with the teacher's view)."""
+    store, manifest = web.store(), web.manifest()
+    klass = store.class_by_id(int(pupil["class_id"]))
+    school = store.first_school()
+    return render_template(
+        "certificate.html",
+        pupil=pupil,
+        klass=klass,
+        school=school,
+        badge_identity=store.badge_identity(int(pupil["id"])),
+        earned=privacy.earned_badges(store, manifest, int(pupil["id"])),
+        issuer=openbadges.current_issuer(),
+        back_url=back_url,
+        back_label=back_label,
     )

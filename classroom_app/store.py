@@ -13,10 +13,13 @@ Rules the schema enforces itself:
 
 from __future__ import annotations
 
+import hashlib
 import json
+import secrets
 import sqlite3
 import time
 import unicodedata
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -200,6 +203,34 @@ MIGRATIONS: tuple[str, ...] = (
         details TEXT NOT NULL DEFAULT '{}'
     );
     """,
+    # 2: Open Badges assertions, a per-pupil badge identity, anonymous statistics.
+    # Assertions have no foreign key that deletes them: a child keeps the badge after the
+    # pupil row is erased, so the hosted assertion (no name, a salted hash) must stay.
+    """
+    ALTER TABLE pupils ADD COLUMN badge_identity TEXT;
+    CREATE TABLE ob_assertions (
+        uid TEXT PRIMARY KEY,
+        award_event_id INTEGER UNIQUE REFERENCES award_events(id) ON DELETE SET NULL,
+        pupil_id INTEGER REFERENCES pupils(id) ON DELETE SET NULL,
+        badge_id TEXT NOT NULL,
+        issued_on TEXT NOT NULL,
+        recipient_salt TEXT NOT NULL,
+        recipient_hash TEXT NOT NULL,
+        revoked_at TEXT
+    );
+    CREATE INDEX ob_assertions_pupil ON ob_assertions (pupil_id, badge_id);
+    CREATE TABLE class_statistics (
+        id INTEGER PRIMARY KEY,
+        school_id INTEGER,
+        class_name TEXT NOT NULL,
+        class_created_at TEXT NOT NULL,
+        purged_at TEXT NOT NULL,
+        pupils INTEGER NOT NULL,
+        xp_total INTEGER NOT NULL,
+        details TEXT NOT NULL
+    );
+    ALTER TABLE classes ADD COLUMN purged_at TEXT;
+    """,
 )
 
 
@@ -248,6 +279,8 @@ class Store:
                 for statement in _statements(script):
                     self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA user_version = {number}")
+        if version < 2:
+            self.issue_missing_assertions()
         return len(MIGRATIONS)
 
     def schema_version(self) -> int:
@@ -430,8 +463,16 @@ class Store:
                 username = f"{row['code'].lower()}-{number:02d}"
                 cursor = self.conn.execute(
                     "INSERT INTO pupils (class_id, username, pseudonym, avatar, picture_hash,"
-                    " created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    (class_id, username, pseudonym, avatar, picture_hash, iso(now())),
+                    " created_at, badge_identity) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        class_id,
+                        username,
+                        pseudonym,
+                        avatar,
+                        picture_hash,
+                        iso(now()),
+                        new_badge_identity(),
+                    ),
                 )
                 ids.append(int(cursor.lastrowid or 0))
                 number += 1
@@ -691,11 +732,23 @@ class Store:
     def add_award_event(
         self, pupil_id: int, badge_id: str, state: str, source: str, teacher_id: int | None
     ) -> None:
-        self.conn.execute(
-            "INSERT INTO award_events (pupil_id, badge_id, state, source, teacher_id, at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (pupil_id, badge_id, state, source, teacher_id, iso(now())),
-        )
+        """Append to the badge history; a confirmation issues an Open Badges assertion and a
+        withdrawal revokes it, in the same transaction."""
+        with self.transaction():
+            at = iso(now())
+            cursor = self.conn.execute(
+                "INSERT INTO award_events (pupil_id, badge_id, state, source, teacher_id, at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (pupil_id, badge_id, state, source, teacher_id, at),
+            )
+            if state == "confirmed":
+                self._issue_assertion(int(cursor.lastrowid or 0), pupil_id, badge_id, at)
+            elif state == "revoked":
+                self.conn.execute(
+                    "UPDATE ob_assertions SET revoked_at = ?"
+                    " WHERE pupil_id = ? AND badge_id = ? AND revoked_at IS NULL",
+                    (at, pupil_id, badge_id),
+                )
 
     def award_states(self, pupil_id: int) -> dict[str, AwardState]:
         return {
@@ -736,6 +789,184 @@ class Store:
                     (pupil_id, badge_id, iso(now())),
                 )
 
+    # -- Open Badges assertions ----------------------------------------------------------
+
+    def badge_identity(self, pupil_id: int) -> str:
+        """The pupil's badge identity (a random ``urn:uuid``), made the first time."""
+        row = self._one("SELECT badge_identity FROM pupils WHERE id = ?", (pupil_id,))
+        if row is None:
+            raise KeyError(pupil_id)
+        if row["badge_identity"]:
+            return str(row["badge_identity"])
+        identity = new_badge_identity()
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE pupils SET badge_identity = ? WHERE id = ? AND badge_identity IS NULL",
+                (identity, pupil_id),
+            )
+        return self.badge_identity(pupil_id)
+
+    def _issue_assertion(self, event_id: int, pupil_id: int, badge_id: str, at: str) -> str:
+        uid = secrets.token_hex(16)
+        salt = secrets.token_hex(16)
+        self.conn.execute(
+            "INSERT INTO ob_assertions (uid, award_event_id, pupil_id, badge_id, issued_on,"
+            " recipient_salt, recipient_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                uid,
+                event_id,
+                pupil_id,
+                badge_id,
+                at,
+                salt,
+                hash_identity(self.badge_identity(pupil_id), salt),
+            ),
+        )
+        return uid
+
+    def issue_missing_assertions(self) -> int:
+        """Issue assertions for badges confirmed before assertions existed (schema 1 data)."""
+        with self.transaction():
+            missing = self._all(
+                "SELECT a.* FROM badge_awards a WHERE a.state = 'confirmed' AND NOT EXISTS"
+                " (SELECT 1 FROM ob_assertions o WHERE o.award_event_id = a.id)"
+            )
+            for award in missing:
+                self._issue_assertion(
+                    int(award["id"]), int(award["pupil_id"]), award["badge_id"], award["at"]
+                )
+        return len(missing)
+
+    def assertion(self, uid: str) -> dict[str, Any] | None:
+        return self._one("SELECT * FROM ob_assertions WHERE uid = ?", (uid,))
+
+    def assertions_of_pupil(self, pupil_id: int) -> list[dict[str, Any]]:
+        """The pupil's current (not revoked) assertions, oldest first."""
+        return self._all(
+            "SELECT * FROM ob_assertions WHERE pupil_id = ? AND revoked_at IS NULL"
+            " ORDER BY issued_on, uid",
+            (pupil_id,),
+        )
+
+    # -- privacy: export, erase, anonymous statistics -----------------------------------
+
+    def pupil_record(self, pupil_id: int) -> dict[str, Any]:
+        """Everything kept about one pupil (the picture hash aside: a secret, not data)."""
+        pupil = self.pupil(pupil_id)
+        if pupil is None:
+            raise KeyError(pupil_id)
+        klass = self.class_by_id(int(pupil["class_id"]))
+        tables = {
+            "xp_events": "SELECT kind, ref, xp, at FROM xp_events WHERE pupil_id = ? ORDER BY id",
+            "results": "SELECT lesson_id, graded_at, received_at, protections FROM results"
+            " WHERE pupil_id = ? ORDER BY received_at",
+            "attempts": "SELECT exercise_id, passed, points, max_points, at FROM attempts"
+            " WHERE pupil_id = ? ORDER BY at, id",
+            "badge_history": "SELECT badge_id, state, source, at FROM award_events"
+            " WHERE pupil_id = ? ORDER BY id",
+            "celebrations": "SELECT badge_id, at FROM celebrations WHERE pupil_id = ? ORDER BY at",
+            "badge_assertions": "SELECT uid, badge_id, issued_on, revoked_at FROM ob_assertions"
+            " WHERE pupil_id = ? ORDER BY issued_on",
+            "login_failures": "SELECT at FROM login_failures WHERE pupil_id = ? ORDER BY at",
+        }
+        record: dict[str, Any] = {
+            "pupil": {
+                key: pupil[key]
+                for key in (
+                    "pseudonym",
+                    "username",
+                    "avatar",
+                    "created_at",
+                    "failed_logins",
+                    "locked",
+                    "badge_identity",
+                )
+            },
+            "class": {"name": klass["name"], "code": klass["code"]} if klass else None,
+        }
+        for name, sql in tables.items():
+            record[name] = self._all(sql, (pupil_id,))
+        return record
+
+    def delete_pupil(self, pupil_id: int) -> None:
+        """Erase a pupil and everything about them (their hosted badges stay, nameless)."""
+        with self.transaction():
+            pupil = self.pupil(pupil_id)
+            if pupil is None:
+                return
+            cards = self.cards(int(pupil["class_id"]))
+            if str(pupil_id) in cards:
+                del cards[str(pupil_id)]
+                self.conn.execute(
+                    "UPDATE card_batches SET cards = ? WHERE class_id = ?",
+                    (json.dumps(cards), pupil["class_id"]),
+                )
+            self.conn.execute("DELETE FROM pupils WHERE id = ?", (pupil_id,))
+
+    def class_statistics(self, class_id: int) -> dict[str, Any]:
+        """Counts about a class that name nobody: how many pupils finished what."""
+        klass = self.class_by_id(class_id)
+        if klass is None:
+            raise KeyError(class_id)
+        pupils = len(self.pupils_of_class(class_id))
+
+        def counts(sql: str) -> dict[str, int]:
+            return {r["k"]: int(r["n"]) for r in self._all(sql, (class_id,))}
+
+        return {
+            "pupils": pupils,
+            "xp_total": self.class_xp(class_id),
+            "pupils_passing_exercise": counts(
+                "SELECT a.exercise_id AS k, count(DISTINCT a.pupil_id) AS n FROM attempts a"
+                " JOIN pupils p ON p.id = a.pupil_id WHERE p.class_id = ? AND a.passed = 1"
+                " GROUP BY a.exercise_id"
+            ),
+            "attempts_per_exercise": counts(
+                "SELECT a.exercise_id AS k, count(*) AS n FROM attempts a"
+                " JOIN pupils p ON p.id = a.pupil_id WHERE p.class_id = ? GROUP BY a.exercise_id"
+            ),
+            "badges_confirmed": counts(
+                "SELECT a.badge_id AS k, count(*) AS n FROM badge_awards a"
+                " JOIN pupils p ON p.id = a.pupil_id WHERE p.class_id = ?"
+                " AND a.state = 'confirmed' GROUP BY a.badge_id"
+            ),
+        }
+
+    def purge_class(self, class_id: int) -> dict[str, Any]:
+        """Keep the class's anonymous statistics, then erase its pupils; all or nothing."""
+        with self.transaction():
+            klass = self.class_by_id(class_id)
+            if klass is None:
+                raise KeyError(class_id)
+            stats = self.class_statistics(class_id)
+            self.conn.execute(
+                "INSERT INTO class_statistics (school_id, class_name, class_created_at,"
+                " purged_at, pupils, xp_total, details) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    klass["school_id"],
+                    klass["name"],
+                    klass["created_at"],
+                    iso(now()),
+                    stats["pupils"],
+                    stats["xp_total"],
+                    json.dumps(stats, sort_keys=True),
+                ),
+            )
+            self.conn.execute("DELETE FROM pupils WHERE class_id = ?", (class_id,))
+            self.conn.execute("DELETE FROM card_batches WHERE class_id = ?", (class_id,))
+            self.conn.execute("DELETE FROM login_failures WHERE class_id = ?", (class_id,))
+            self.conn.execute(
+                "UPDATE classes SET purged_at = ?, login_paused = 0 WHERE id = ?",
+                (iso(now()), class_id),
+            )
+        return stats
+
+    def saved_statistics(self) -> list[dict[str, Any]]:
+        return self._all("SELECT * FROM class_statistics ORDER BY id")
+
+    def all_classes(self) -> list[dict[str, Any]]:
+        return self._all("SELECT * FROM classes ORDER BY id")
+
     # -- audit --------------------------------------------------------------------------
 
     def audit(
@@ -753,6 +984,16 @@ class Store:
         if class_id is None:
             return self._all("SELECT * FROM audit_log ORDER BY id")
         return self._all("SELECT * FROM audit_log WHERE class_id = ? ORDER BY id", (class_id,))
+
+
+def new_badge_identity() -> str:
+    """A random identity for a pupil's badges: it names nobody, only its holder knows it."""
+    return f"urn:uuid:{uuid.uuid4()}"
+
+
+def hash_identity(identity: str, salt: str) -> str:
+    """Open Badges' hashed recipient identity: ``sha256$`` + hex(sha256(identity + salt))."""
+    return "sha256$" + hashlib.sha256((identity + salt).encode()).hexdigest()
 
 
 def alphabetical_key(text: str) -> tuple[str, str]:

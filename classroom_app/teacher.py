@@ -18,8 +18,9 @@ from classroom_app.dashboard import class_view
 from classroom_app.export import results_csv
 from classroom_app.ledger import propose_class_badges
 from classroom_app.pictures import PICTURES_BY_ID
-from classroom_app.progress import level_for
+from classroom_app.progress import level_for, stuck_exercises
 from classroom_app.rules import PupilFacts, rule_progress
+from classroom_app.store import now
 from robocole.errors import RobocoleError
 from robocole.i18n import gettext as _
 
@@ -152,8 +153,11 @@ def pupil_page(class_id: int, pupil_id: int) -> Any:
     store, manifest = web.store(), web.manifest()
     states = store.award_states(pupil_id)
     facts = PupilFacts(store.passed_exercises(pupil_id))
+    stuck = stuck_exercises(store.attempts_of_pupil(pupil_id), now())
+    lesson_of = {e.id: manifest.lesson(e.lesson_id) for e in manifest.exercises()}
     return render_template(
         "teacher_pupil.html",
+        stuck=[(exercise_id, lesson_of.get(exercise_id)) for exercise_id in sorted(stuck)],
         klass=klass,
         pupil=pupil,
         level=level_for(store.pupil_xp(pupil_id)),
@@ -161,6 +165,7 @@ def pupil_page(class_id: int, pupil_id: int) -> Any:
         states=states,
         progress={b.id: rule_progress(manifest, b.rule, facts) for b in manifest.badges},
         state_label=badges.state_label,
+        assertions={row["badge_id"]: row["uid"] for row in store.assertions_of_pupil(pupil_id)},
     )
 
 

@@ -11,15 +11,17 @@ import functools
 import hmac
 import secrets
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any, TypeVar, cast
 
+from babel.dates import format_date
 from flask import Flask, abort, current_app, g, redirect, request, session, url_for
 from markupsafe import Markup, escape
 from werkzeug.wrappers.response import Response
 
-from classroom_app import pictures
+from classroom_app import openbadges, pictures
 from classroom_app.store import Store
-from curriculum.manifest import Manifest
+from curriculum.manifest import Badge, Manifest
 from robocole.i18n import LANGUAGES, set_language
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -164,6 +166,17 @@ def nl2br(text: str) -> Markup:
     return Markup("<br>").join(escape(line) for line in str(text).splitlines())
 
 
+def badge_svg(badge: Badge, size: int = 64) -> Markup:
+    """A badge's picture inline in the page (no extra request; the name is written beside)."""
+    return Markup(openbadges.inline_svg(openbadges.badge_svg(manifest(), badge), size))
+
+
+def long_date(stored: str) -> str:
+    """A stored UTC time as a date people read ("14 juillet 2026")."""
+    moment = datetime.fromisoformat(stored.replace("Z", "+00:00"))
+    return format_date(moment.date(), format="long", locale=g.get("language", "fr"))
+
+
 def init_app(app: Flask) -> None:
     app.before_request(choose_language)
     app.before_request(check_csrf)
@@ -172,5 +185,7 @@ def init_app(app: Flask) -> None:
         csrf_field=csrf_field,
         current_language=lambda: g.get("language", current_app.config["DEFAULT_LANGUAGE"]),
         picture_svg=lambda picture_id, size=64: Markup(pictures.svg(picture_id, size)),
+        badge_svg=badge_svg,
     )
     app.jinja_env.filters["nl2br"] = nl2br
+    app.jinja_env.filters["long_date"] = long_date
