@@ -3,6 +3,7 @@
 - ``robocole grade probe``: which protections work on this machine.
 - ``robocole grade class CLASS LESSON``: collect and grade a whole class, with a progress bar.
 - ``robocole grade watch``: the service that grades each submission as it arrives.
+- ``robocole grade setup CLASS --from BUILT``: a class's course from the built curriculum.
 - ``robocole grade deliver``: send the results waiting in the outbox.
 """
 
@@ -58,6 +59,23 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--poll", type=float, default=0.2, help=_("Seconds between two looks at the exchange.")
     )
     watch.set_defaults(handler=run_watch)
+
+    setup = commands.add_parser(
+        "setup", help=_("Make a class's course from the built curriculum and release it.")
+    )
+    setup.add_argument("class_code", metavar="CLASS", help=_("The class code."))
+    setup.add_argument(
+        "--from",
+        dest="built",
+        type=Path,
+        required=True,
+        help=_("A course folder written by 'robocole curriculum build' (for example build/fr)."),
+    )
+    setup.add_argument(
+        "--lesson", action="append", default=[], help=_("Only this lesson (repeatable).")
+    )
+    _course_options(setup)
+    setup.set_defaults(handler=run_setup)
 
     deliver = commands.add_parser("deliver", help=_("Send the results waiting in the outbox."))
     _api_options(deliver)
@@ -239,6 +257,26 @@ def run_watch(args: argparse.Namespace) -> int:
         poll_interval=args.poll,
     ) as service:
         service.run()
+    return 0
+
+
+def run_setup(args: argparse.Namespace) -> int:
+    skip_slow_imports()
+    prepare_environment()
+    from grader.course import Course
+    from grader.setup import setup_class_course
+
+    exchange = args.exchange if args.exchange.is_dir() else None
+    course = Course.for_class(args.courses_root, args.class_code, exchange)
+    lessons = setup_class_course(course, args.built, args.lesson)
+    print(
+        _(
+            "Course %(course)s ready with %(count)d lessons: %(lessons)s.",
+            course=course.id,
+            count=len(lessons),
+            lessons=", ".join(lessons),
+        )
+    )
     return 0
 
 

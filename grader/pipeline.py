@@ -46,6 +46,7 @@ from traitlets.config import Config
 
 from grader.course import Course
 from grader.execute import SandboxedExecute
+from grader.exporter import FeedbackExporter
 from grader.feedback import ExerciseOutcome, exercise_id, outcomes, summary_markdown
 from grader.preprocessors import AddFeedbackSummary, RestoreCells
 from grader.sandbox import SandboxPolicy
@@ -305,6 +306,7 @@ def write_feedback(course: Course, result: GradeResult, *, release: bool) -> Non
     """nbgrader's HTML feedback with the French summary on top; released to the exchange."""
     config = course.config(result.lesson_id, result.username)
     config.GenerateFeedback.force = True
+    config.GenerateFeedback.exporter_class = FeedbackExporter
     config.GenerateFeedback.preprocessors = [
         GetGrades,
         CSSHTMLHeaderPreprocessor,

@@ -70,11 +70,12 @@ def submit_collected(
     student: str,
     notebook: nbformat.NotebookNode | bytes,
     extra_files: Mapping[str, str] | None = None,
+    lesson: str = LESSON,
 ) -> Path:
     """Put a submission where nbgrader's collect puts it (``submitted/<pupil>/<lesson>``)."""
-    folder = course.submitted(student, LESSON)
+    folder = course.submitted(student, lesson)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{LESSON}.ipynb"
+    path = folder / f"{lesson}.ipynb"
     if isinstance(notebook, bytes):
         path.write_bytes(notebook)
     else:
