@@ -101,6 +101,8 @@ def test_stock_nbgrader_generates_every_lesson(
             )
             assert "BEGIN SOLUTION" not in released
             assert released.count(stub[language]) >= len(lesson.exercises)
+        # The character of the first unit comes with its picture.
+        assert (course / "release" / "sequences-1" / "images" / "pixel.svg").is_file()
 
 
 def _answered(released: dict, source: dict) -> dict:

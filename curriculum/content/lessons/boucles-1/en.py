@@ -1,6 +1,8 @@
 # %% [markdown]
 # # Repeating is clever
 #
+# ![Tao](images/tao.svg)
+#
 # Meet **Tao the turtle**. She walks on squared paper and leaves a trail `#` behind her.
 #
 # Tao knows 3 orders:

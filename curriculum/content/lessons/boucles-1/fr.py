@@ -1,6 +1,8 @@
 # %% [markdown]
 # # Répéter, c'est malin
 #
+# ![Tao](images/tao.svg)
+#
 # Voici **Tao la tortue**. Elle marche sur une feuille quadrillée et laisse une trace `#` derrière elle.
 #
 # Tao connaît 3 ordres :

@@ -1,6 +1,8 @@
 # %% [markdown]
 # # If there is a wall
 #
+# ![Coralie](images/coralie.svg)
+#
 # Meet **Coralie the mouse**. She runs along corridors to find cheese.
 # The problem: she does not know the corridor in advance! Before acting, she must **look**, then **decide**.
 #

@@ -1,6 +1,8 @@
 # %% [markdown]
 # # S'il y a un mur
 #
+# ![Coralie](images/coralie.svg)
+#
 # Voici **Coralie la souris**. Elle court dans des couloirs pour trouver du fromage.
 # Le problème : elle ne connaît pas le couloir à l'avance ! Avant d'agir, elle doit **regarder**, puis **décider**.
 #

@@ -1,6 +1,8 @@
 # %% [markdown]
 # # When the flag is clicked
 #
+# ![Léo](images/leo.svg)
+#
 # Meet **Leo the rabbit**, the hero of a video game. Leo does not move by himself: he **waits** for an **event**.
 # An event is something that happens: the player clicks the green flag, presses a key…
 #

@@ -1,6 +1,8 @@
 # %% [markdown]
 # # Quand le drapeau est cliqué
 #
+# ![Léo](images/leo.svg)
+#
 # Voici **Léo le lapin**, le héros d'un jeu vidéo. Léo ne bouge pas tout seul : il **attend** un **événement**.
 # Un événement, c'est quelque chose qui arrive : le joueur clique sur le drapeau vert, appuie sur une touche…
 #

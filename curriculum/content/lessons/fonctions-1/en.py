@@ -1,6 +1,8 @@
 # %% [markdown]
 # # My first machine
 #
+# ![Zed](images/zed.svg)
+#
 # Meet **Zed the inventor**. Zed builds **machines**: you start them, they do a job,
 # and they **give back a result**. In Python, a machine is called a **function**.
 #

@@ -1,6 +1,8 @@
 # %% [markdown]
 # # Ma première machine
 #
+# ![Zed](images/zed.svg)
+#
 # Voici **Zed l'inventeur**. Zed construit des **machines** : on les lance, elles font un travail,
 # et elles **rendent un résultat**. En Python, une machine s'appelle une **fonction**.
 #

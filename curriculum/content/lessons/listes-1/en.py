@@ -1,6 +1,8 @@
 # %% [markdown]
 # # A tidy backpack
 #
+# ![Inès](images/ines.svg)
+#
 # Meet **Ines the explorer**. She sets off into the jungle with her backpack.
 # In her backpack, things are kept **in order**. In Python, that is a **list**:
 #

@@ -1,6 +1,8 @@
 # %% [markdown]
 # # Un sac bien rangé
 #
+# ![Inès](images/ines.svg)
+#
 # Voici **Inès l'exploratrice**. Elle part dans la jungle avec son sac à dos.
 # Dans son sac, les objets sont rangés **dans l'ordre**. En Python, c'est une **liste** :
 #

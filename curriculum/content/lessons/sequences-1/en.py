@@ -1,6 +1,8 @@
 # %% [markdown]
 # # First steps
 #
+# ![Pixel](images/pixel.svg)
+#
 # Meet **Pixel**, a little robot that lives on a grid.
 # Pixel looks for treasure. It follows your orders **one by one**, in order.
 #

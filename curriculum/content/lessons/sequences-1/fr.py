@@ -1,6 +1,8 @@
 # %% [markdown]
 # # Premiers pas
 #
+# ![Pixel](images/pixel.svg)
+#
 # Voici **Pixel**, un petit robot qui vit sur une grille.
 # Pixel cherche des trésors. Il obéit à tes ordres, **un par un**, dans l'ordre.
 #

@@ -1,6 +1,8 @@
 # %% [markdown]
 # # A box with a name
 #
+# ![Momo](images/momo.svg)
+#
 # Meet **Momo**, who runs a fruit stall at the market. So as not to forget anything, Momo keeps his information
 # in **boxes with a label**. In programming, these boxes are called **variables**.
 #

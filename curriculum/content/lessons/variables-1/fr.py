@@ -1,6 +1,8 @@
 # %% [markdown]
 # # Une boîte avec un nom
 #
+# ![Momo](images/momo.svg)
+#
 # Voici **Momo**, qui tient un stand de fruits au marché. Pour ne rien oublier, Momo range ses informations
 # dans des **boîtes avec une étiquette**. En programmation, ces boîtes s'appellent des **variables**.
 #
