@@ -24,6 +24,8 @@ class Command:
     name: str
     module: str
     summary: str
+    #: The module's function that adds the arguments (one module may serve two commands).
+    configure: str = "configure"
 
 
 def commands() -> list[Command]:
@@ -35,6 +37,13 @@ def commands() -> list[Command]:
         Command("robot", "robot_firmware.cli_virtual", _("Start a virtual robot for tests.")),
         Command("curriculum", "curriculum.cli", _("Check the lessons and build nbgrader courses.")),
         Command("grade", "grader.cli", _("Grade lessons in a sandbox and send the results.")),
+        Command("backup", "robocole.cli_backup", _("Save all the platform's data, even running.")),
+        Command(
+            "restore",
+            "robocole.cli_backup",
+            _("Bring a backup back (stop the platform first)."),
+            "configure_restore",
+        ),
     ]
 
 
@@ -63,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     module = importlib.import_module(chosen.module)
     parser = argparse.ArgumentParser(prog=f"robocole {chosen.name}", description=chosen.summary)
-    module.configure(parser)
+    getattr(module, chosen.configure)(parser)
     args = parser.parse_args(argv[1:])
     handler = getattr(args, "handler", None)
     if handler is None:
