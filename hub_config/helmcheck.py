@@ -33,7 +33,9 @@ def load_yaml(path: Path) -> Any:
         return yaml.safe_load(handle)
 
 
-def problems(values: Mapping[str, Any], chart_defaults: Mapping[str, Any], schema: Any) -> list[str]:
+def problems(
+    values: Mapping[str, Any], chart_defaults: Mapping[str, Any], schema: Any
+) -> list[str]:
     """Every schema error of ``values`` merged over ``chart_defaults``, one line each."""
     import jsonschema
 

@@ -1,0 +1,121 @@
+# JupyterHub configuration of one school server (`robocole up` starts the hub with it).
+#
+# It only assigns options; the classes are chosen by their entry-point names and their own
+# options are documented traitlets (`jupyterhub --help-all`). The values a deployment changes
+# come from the environment `robocole up` sets: ROBOCOLE_DATA (the data folder),
+# ROBOCOLE_HUB_PORT, ROBOCOLE_CLASSROOM_PORT, ROBOCOLE_API_TOKEN.
+# A city uses hub_config/helm/values.yaml instead (KubeSpawner, PostgreSQL).
+import os
+import sys
+from pathlib import Path
+
+c = get_config()  # type: ignore[name-defined]  # noqa: F821 - given by JupyterHub's loader
+
+data = Path(os.environ.get("ROBOCOLE_DATA", "data")).resolve()
+hub_port = int(os.environ.get("ROBOCOLE_HUB_PORT", "8000"))
+hub_api_port = int(os.environ.get("ROBOCOLE_HUB_API_PORT", "8081"))
+proxy_api_port = int(os.environ.get("ROBOCOLE_PROXY_API_PORT", "8001"))
+classroom_port = int(os.environ.get("ROBOCOLE_CLASSROOM_PORT", "8010"))
+python = sys.executable
+
+c.JupyterHub.bind_url = f"http://{os.environ.get('ROBOCOLE_HUB_IP', '127.0.0.1')}:{hub_port}"
+c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{hub_api_port}"
+c.JupyterHub.db_url = f"sqlite:///{data / 'jupyterhub.sqlite'}"
+c.JupyterHub.cookie_secret_file = str(data / "jupyterhub_cookie_secret")
+c.JupyterHub.pid_file = str(data / "jupyterhub.pid")
+c.JupyterHub.template_paths = [str(Path(__file__).resolve().parent / "templates")]
+c.JupyterHub.authenticator_class = "robocole"
+c.JupyterHub.spawner_class = "robocole-local"
+c.JupyterHub.default_url = "/hub/home"
+
+# The proxy: the Python port of configurable-http-proxy (no Node.js on the school server).
+c.ConfigurableHTTPProxy.command = [str(Path(python).parent / "configurable-http-proxy")]
+c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{proxy_api_port}"
+
+# The class burst: a class clicks "log in" in the same minute. Measured on 2 cores, stock
+# timeouts killed every server of a 10-pupil burst mid-import; allow a whole class.
+c.JupyterHub.concurrent_spawn_limit = 60
+c.JupyterHub.active_server_limit = 0
+c.Spawner.start_timeout = 180
+c.Spawner.http_timeout = 150
+c.Spawner.default_url = "/lab"
+c.Spawner.cmd = [str(Path(python).parent / "jupyterhub-singleuser")]
+c.RobocoleLocalSpawner.home_root = str(data / "home")
+
+c.RobocoleAuthenticator.classroom_url = f"http://127.0.0.1:{classroom_port}/services/classroom"
+c.RobocoleAuthenticator.exchange_root = str(data / "exchange")
+c.RobocoleAuthenticator.teacher_url = "/services/classroom/teacher/"
+
+c.JupyterHub.services = [
+    {
+        "name": "classroom",
+        "url": f"http://127.0.0.1:{classroom_port}",
+        "command": [python, "-m", "hub_config.classroom_service", "--port", str(classroom_port)],
+        "environment": {"ROBOCOLE_DATA": str(data)},
+        "oauth_no_confirm": True,
+        "display": True,
+    },
+    {
+        # The grader's watch service: grades each submission and posts the result (XP).
+        "name": "grader",
+        "command": [
+            python,
+            "-m",
+            "robocole.cli",
+            "grade",
+            "watch",
+            "--courses-root",
+            str(data / "courses"),
+            "--exchange",
+            str(data / "exchange"),
+            "--outbox",
+            str(data / "grader" / "outbox.db"),
+            "--api-url",
+            f"http://127.0.0.1:{classroom_port}/services/classroom",
+            "--api-token-file",
+            str(data / "api_token"),
+        ],
+        "environment": {"ROBOCOLE_DATA": str(data)},
+    },
+    {
+        "name": "idle-culler",
+        "command": [python, "-m", "jupyterhub_idle_culler", "--timeout=1800", "--cull-every=300"],
+    },
+]
+c.JupyterHub.load_roles = [
+    {
+        "name": "classroom-service",
+        "description": "Warm a class's servers before the lesson; keep the class groups.",
+        "services": ["classroom"],
+        "scopes": ["admin:users", "admin:groups", "servers", "read:users"],
+    },
+    {
+        # The grader's watch service: grades each submission and posts the result (XP).
+        "name": "grader",
+        "command": [
+            python,
+            "-m",
+            "robocole.cli",
+            "grade",
+            "watch",
+            "--courses-root",
+            str(data / "courses"),
+            "--exchange",
+            str(data / "exchange"),
+            "--outbox",
+            str(data / "grader" / "outbox.db"),
+            "--api-url",
+            f"http://127.0.0.1:{classroom_port}/services/classroom",
+            "--api-token-file",
+            str(data / "api_token"),
+        ],
+        "environment": {"ROBOCOLE_DATA": str(data)},
+    },
+    {
+        "name": "idle-culler",
+        "services": ["idle-culler"],
+        "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+    },
+    # nbgrader's JupyterHub plugin reads the user's groups with the server's token.
+    {"name": "server", "scopes": ["inherit"]},
+]
