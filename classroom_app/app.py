@@ -15,7 +15,18 @@ from flask import Flask, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers.response import Response
 
-from classroom_app import api, auth, config, openbadges, privacy_pages, pupil, teacher, web
+from classroom_app import (
+    api,
+    auth,
+    config,
+    hub_login,
+    openbadges,
+    privacy_pages,
+    pupil,
+    sobriety,
+    teacher,
+    web,
+)
 from classroom_app.store import DatabaseBusy, Store
 from curriculum.manifest import load_manifest
 from robocole.i18n import gettext, ntranslate, translate
@@ -46,7 +57,16 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         translate, ntranslate, newstyle=True
     )
     web.init_app(app)
-    for blueprint in (auth.bp, teacher.bp, pupil.bp, api.bp, openbadges.bp, privacy_pages.bp):
+    for blueprint in (
+        auth.bp,
+        teacher.bp,
+        pupil.bp,
+        api.bp,
+        openbadges.bp,
+        privacy_pages.bp,
+        hub_login.bp,
+        sobriety.bp,
+    ):
         app.register_blueprint(blueprint)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(DatabaseBusy, _busy)
