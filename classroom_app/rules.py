@@ -24,16 +24,7 @@ class PupilFacts:
 
 def selected_exercises(manifest: Manifest, rule: BadgeRule) -> list[str]:
     """The exercises a rule is about, in curriculum order."""
-    chosen = []
-    for exercise in manifest.exercises():
-        if (
-            (rule.unit and exercise.unit_id == rule.unit)
-            or exercise.lesson_id in rule.lessons
-            or exercise.id in rule.exercises
-            or (rule.concept and rule.concept in exercise.concepts)
-        ):
-            chosen.append(exercise.id)
-    return chosen
+    return [exercise.id for exercise in manifest.rule_exercises(rule)]
 
 
 def required_count(manifest: Manifest, rule: BadgeRule) -> int:

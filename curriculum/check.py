@@ -158,17 +158,7 @@ def _manifest_texts(manifest: Manifest) -> Iterable[tuple[str, str, Text]]:
 
 def badge_selection(manifest: Manifest, badge: Badge) -> list[Exercise]:
     """The exercises an ``exercises_passed`` rule looks at."""
-    rule = badge.rule
-    chosen = []
-    for exercise in manifest.exercises():
-        if (
-            (rule.unit and exercise.unit_id == rule.unit)
-            or exercise.lesson_id in rule.lessons
-            or exercise.id in rule.exercises
-            or (rule.concept and rule.concept in exercise.concepts)
-        ):
-            chosen.append(exercise)
-    return chosen
+    return manifest.rule_exercises(badge.rule)
 
 
 def _check_badge(manifest: Manifest, badge: Badge, report: CheckReport) -> None:

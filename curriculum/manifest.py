@@ -186,6 +186,17 @@ class Manifest:
                 return badge
         raise KeyError(badge_id)
 
+    def rule_exercises(self, rule: BadgeRule) -> list[Exercise]:
+        """The exercises an ``exercises_passed`` rule is about, in curriculum order."""
+        return [
+            exercise
+            for exercise in self.exercises()
+            if (rule.unit and exercise.unit_id == rule.unit)
+            or exercise.lesson_id in rule.lessons
+            or exercise.id in rule.exercises
+            or (rule.concept and rule.concept in exercise.concepts)
+        ]
+
     def lesson_requirements(self, lesson: Lesson) -> tuple[str, ...]:
         """Lessons to finish before ``lesson`` opens: its own, plus its unit's units' lessons.
 
