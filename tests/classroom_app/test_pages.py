@@ -213,3 +213,28 @@ def test_bad_class_goals_are_refused_kindly(browser: Browser, world: World, goal
         f"/teacher/classes/{world.klass['id']}/goal", {"goal_xp": goal}, follow_redirects=True
     )
     assert "nombre" in response.text
+
+
+def test_the_teacher_sees_which_exercise_a_pupil_is_stuck_on(
+    app: Flask, browser: Browser, world: World, store: Store
+) -> None:
+    client = app.test_client()
+    username = store.pupil(world.pupils[1].id)["username"]  # type: ignore[index]
+    for attempt in range(3):
+        client.post(
+            "/api/v1/results",
+            headers=api_headers(),
+            json={
+                "idempotency_key": f"stuck-{attempt}",
+                "username": username,
+                "lesson_id": "sequences-1",
+                "exercises": [{"exercise_id": "sequences-1-b", "passed": False}],
+            },
+        )
+    browser.login_teacher()
+    dashboard = browser.get(f"/teacher/classes/{world.klass['id']}")
+    assert dashboard.text.count("⚑<span") == 1
+    page = html.unescape(
+        browser.get(f"/teacher/classes/{world.klass['id']}/pupils/{world.pupils[1].id}").text
+    )
+    assert "A peut-être besoin d'aide maintenant" in page and "sequences-1-b" in page
