@@ -74,35 +74,55 @@ def test_a_broken_lesson_stops_the_build_with_its_place(
         build_course(load_manifest(mini.write()), tmp_path / "course")
 
 
-@pytest.mark.slow
-def test_stock_nbgrader_generates_every_lesson(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main(["curriculum", "build", str(tmp_path)]) == 0
-    assert "notebooks written" in capsys.readouterr().out
-    manifest = load_manifest()
-    bin_dir = str(Path(sys.executable).parent)
+STUB = {"fr": "ÉCRIS TON CODE ICI", "en": "WRITE YOUR CODE HERE"}
+
+
+def nbgrader(course: Path, *args: str) -> None:
+    """Run the stock ``nbgrader`` command in a course folder (it needs alembic on PATH)."""
+    bin_dir = Path(sys.executable).parent
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
-    stub = {"fr": "ÉCRIS TON CODE ICI", "en": "WRITE YOUR CODE HERE"}
-    for language in ("fr", "en"):
-        course = tmp_path / language
-        result = subprocess.run(
-            [str(Path(bin_dir) / "nbgrader"), "generate_assignment", "*"],
-            cwd=course,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
+    result = subprocess.run(
+        [str(bin_dir / "nbgrader"), *args],
+        cwd=course,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+@pytest.fixture(scope="module")
+def french_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every French lesson, built by the CLI and released by stock nbgrader (once per module)."""
+    out = tmp_path_factory.mktemp("course")
+    assert main(["curriculum", "build", str(out), "--language", "fr"]) == 0
+    nbgrader(out / "fr", "generate_assignment", "*")
+    return out / "fr"
+
+
+@pytest.mark.slow
+def test_stock_nbgrader_generates_every_french_lesson(french_course: Path) -> None:
+    for lesson in load_manifest().lessons():
+        released = (french_course / "release" / lesson.id / f"{lesson.id}.ipynb").read_text(
+            encoding="utf-8"
         )
-        assert result.returncode == 0, result.stderr[-2000:]
-        for lesson in manifest.lessons():
-            released = (course / "release" / lesson.id / f"{lesson.id}.ipynb").read_text(
-                encoding="utf-8"
-            )
-            assert "BEGIN SOLUTION" not in released
-            assert released.count(stub[language]) >= len(lesson.exercises)
-        # The character of the first unit comes with its picture.
-        assert (course / "release" / "sequences-1" / "images" / "pixel.svg").is_file()
+        assert "BEGIN SOLUTION" not in released
+        assert released.count(STUB["fr"]) >= len(lesson.exercises)
+    # The character of the first unit comes with its picture.
+    assert (french_course / "release" / "sequences-1" / "images" / "pixel.svg").is_file()
+
+
+@pytest.mark.slow
+def test_stock_nbgrader_generates_every_english_lesson(tmp_path: Path) -> None:
+    build_course(load_manifest(), tmp_path, ["en"])
+    nbgrader(tmp_path / "en", "generate_assignment", "*")
+    for lesson in load_manifest().lessons():
+        released = (tmp_path / "en" / "release" / lesson.id / f"{lesson.id}.ipynb").read_text(
+            encoding="utf-8"
+        )
+        assert "BEGIN SOLUTION" not in released
+        assert released.count(STUB["en"]) >= len(lesson.exercises)
 
 
 def _answered(released: dict, source: dict) -> dict:
@@ -121,45 +141,26 @@ def _answered(released: dict, source: dict) -> dict:
 
 
 @pytest.mark.slow
-def test_stock_nbgrader_autogrades_a_lesson_full_marks_and_zero(tmp_path: Path) -> None:
+def test_stock_nbgrader_autogrades_a_lesson_full_marks_and_zero(french_course: Path) -> None:
     lesson = "fonctions-2"
-    build_course(load_manifest(), tmp_path, ["fr"], [lesson])
-    course = tmp_path / "fr"
-    bin_dir = Path(sys.executable).parent
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
-
-    def nbgrader(*args: str) -> None:
-        result = subprocess.run(
-            [str(bin_dir / "nbgrader"), *args],
-            cwd=course,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        assert result.returncode == 0, result.stderr[-2000:]
-
-    nbgrader("generate_assignment", lesson)
-    released = json.loads((course / "release" / lesson / f"{lesson}.ipynb").read_text())
-    source = json.loads((course / "source" / lesson / f"{lesson}.ipynb").read_text())
-    for pupil, notebook in (
-        ("ada", _answered(json.loads(json.dumps(released)), source)),
-        ("bob", released),
-    ):
-        folder = course / "submitted" / pupil / lesson
+    released = json.loads((french_course / "release" / lesson / f"{lesson}.ipynb").read_text())
+    source = json.loads((french_course / "source" / lesson / f"{lesson}.ipynb").read_text())
+    answered = _answered(json.loads(json.dumps(released)), source)
+    for pupil, notebook in (("ada", answered), ("bob", released)):
+        folder = french_course / "submitted" / pupil / lesson
         folder.mkdir(parents=True)
         (folder / f"{lesson}.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
-    nbgrader("autograde", lesson, "--create")
+    nbgrader(french_course, "autograde", lesson, "--create")
 
     from nbgrader.api import Gradebook
 
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+    with Gradebook(f"sqlite:///{french_course / 'gradebook.db'}") as gradebook:
         ada = gradebook.find_submission(lesson, "ada")
         bob = gradebook.find_submission(lesson, "bob")
         assert ada.max_score == 6
         assert ada.score == ada.max_score
         assert bob.score == 0
-    graded = (course / "autograded" / "bob" / lesson / f"{lesson}.ipynb").read_text(
+    graded = (french_course / "autograded" / "bob" / lesson / f"{lesson}.ipynb").read_text(
         encoding="utf-8"
     )
     assert "Il n'y a pas encore de fonction deux_fois." in graded
