@@ -214,7 +214,7 @@ def test_a_damaged_or_foreign_archive_is_refused_before_anything_changes(
                 content = content[:-1] + bytes([content[-1] ^ 1])  # one bit changed
             tar.addfile(member, io.BytesIO(content) if content is not None else None)
     target = tmp_path / "target"
-    with pytest.raises(backup.BackupError, match="classroom.sqlite3"):
+    with pytest.raises(backup.BackupError, match=r"classroom\.sqlite3"):
         backup.restore_backup(tampered, {"data": target})
     assert not target.exists() or not any(target.iterdir())
 
@@ -228,7 +228,7 @@ def test_a_damaged_or_foreign_archive_is_refused_before_anything_changes(
     with pytest.raises((backup.BackupError, tarfile.TarError)):
         backup.restore_backup(evil, {"data": target})
     assert not (tmp_path / "x").exists()
-    with pytest.raises(backup.BackupError, match="nothing.tar.gz"):
+    with pytest.raises(backup.BackupError, match=r"nothing\.tar\.gz"):
         backup.restore_backup(tmp_path / "nothing.tar.gz", {"data": target})
 
 
