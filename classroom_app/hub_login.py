@@ -24,8 +24,16 @@ from classroom_app import web
 bp = Blueprint("hub_login", __name__)
 
 EXTENSION = "robocole.hub_oauth"
-# Pages that never need a person: the hub's own callback, the API (service token), files.
-OPEN_ENDPOINTS = {"hub_login.oauth_callback", "static", "auth.badge_image"}
+# Pages that never need a person: the hub's own callback, the API (service token), files,
+# and the hosted Open Badges documents, which anyone checking a child's badge must reach.
+OPEN_ENDPOINTS = {
+    "hub_login.oauth_callback",
+    "static",
+    "auth.badge_image",
+    "openbadges.issuer_json",
+    "openbadges.badge_class_json",
+    "openbadges.assertion_json",
+}
 
 
 def hub_oauth(app: Flask | None = None) -> Any | None:

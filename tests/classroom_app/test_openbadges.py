@@ -287,3 +287,29 @@ def test_without_a_public_address_the_command_line_asks_for_one(store: Store) ->
     issuer = openbadges.issuer_from_config({}, store, "http://127.0.0.1:8000/")
     assert issuer.id == "http://127.0.0.1:8000/openbadges/issuer.json"
     assert "email" not in openbadges.issuer_profile(issuer)
+
+
+def test_under_jupyterhub_the_hosted_documents_stay_public(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Behind the hub's single sign-on, a verifier still reads the badges without a login."""
+    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "service-token")
+    monkeypatch.setenv("JUPYTERHUB_API_URL", "http://127.0.0.1:8081/hub/api")
+    monkeypatch.setenv("JUPYTERHUB_SERVICE_PREFIX", "/")
+    hub_app = create_app(
+        {
+            "TESTING": True,
+            "DATA_DIR": str(tmp_path / "data"),
+            "MANIFEST": str(FIXTURE_MANIFEST),
+            "SECRET_KEY": "test-secret",
+            "PUBLIC_URL": PUBLIC,
+        }
+    )
+    assert hub_app.extensions.get("robocole.hub_oauth") is not None
+    client = hub_app.test_client()
+    assert client.get("/pupil/").status_code == 302  # people sign in through the hub
+    issuer = client.get("/openbadges/issuer.json")
+    assert issuer.status_code == 200 and issuer.mimetype == "application/ld+json"
+    badge = client.get("/openbadges/badges/as-des-sequences.json")
+    assert badge.status_code == 200
+    assert client.get("/openbadges/assertions/unknown.json").status_code == 404
