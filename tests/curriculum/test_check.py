@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import jupytext
 import pytest
 
 from curriculum.check import CheckReport, check_curriculum
@@ -184,3 +185,17 @@ def test_an_untranslated_manifest_text_is_caught(mini: MiniCurriculum) -> None:
     assert messages(report) == [
         "calcul · en: 'story' is the same in French and English: translate it."
     ]
+
+
+def test_a_lesson_may_be_written_in_jupytext_markdown(mini: MiniCurriculum) -> None:
+    manifest = mini.write()
+    for language in ("fr", "en"):
+        python = mini.root / "lessons" / "calcul-1" / f"{language}.py"
+        notebook = jupytext.read(python)
+        jupytext.write(notebook, python.with_suffix(".md"), fmt="md")
+        python.unlink()
+    markdown = (mini.root / "lessons" / "calcul-1" / "fr.md").read_text(encoding="utf-8")
+    assert 'solution="calcul-1-a"' in markdown
+    report = check_curriculum(manifest, lessons=["calcul-1"])
+    assert messages(report) == []
+    assert report.notebooks_run == 4
