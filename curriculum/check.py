@@ -10,21 +10,18 @@ pupil receives fails every test, so no test is vacuous.
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree import ElementTree
 
 from nbformat import NotebookNode
 
 from curriculum.faults import Fault, LessonError
+from curriculum.images import image_problems
 from curriculum.lesson import (
-    IMAGE_PATTERN,
     LessonSource,
-    assert_messages,
     bare_asserts,
     build_notebook,
     lesson_folder,
@@ -38,19 +35,12 @@ from curriculum.manifest import (
     Lesson,
     Manifest,
     ManifestError,
-    Text,
     load_manifest,
 )
 from curriculum.runner import CELL_TIMEOUT, CellRun, Job, run_jobs
+from curriculum.translation import compare_translations, untranslated_manifest_texts
 from robocole.i18n import LANGUAGES
 from robocole.i18n import gettext as _
-
-#: Text shorter than this may rightly be the same in both languages ("Pixel", a code line).
-SAME_TEXT_MIN_LENGTH = 25
-#: A paragraph with fewer words than this (a table of numbers, a name) may stay the same.
-PROSE_MIN_WORDS = 4
-_WORD = re.compile(r"[^\W\d_]{3,}")
-_INLINE_CODE = re.compile(r"`[^`]*`")
 
 
 @dataclass
@@ -130,30 +120,7 @@ def check_manifest(manifest: Manifest, report: CheckReport) -> None:
     for badge in manifest.badges:
         report.badges += 1
         _check_badge(manifest, badge, report)
-    for place, field_name, text in _manifest_texts(manifest):
-        if text.values.get("fr") == text.values.get("en") and _has_prose(text.get("fr")):
-            report.add(
-                place,
-                "en",
-                "",
-                _("'%(field)s' is the same in French and English: translate it.", field=field_name),
-            )
-
-
-def _manifest_texts(manifest: Manifest) -> Iterable[tuple[str, str, Text]]:
-    yield "", "course.title", manifest.title
-    for competency in manifest.competencies.values():
-        yield competency.id, "label", competency.label
-    for unit in manifest.units:
-        yield unit.id, "title", unit.title
-        yield unit.id, "story", unit.story
-        for lesson in unit.lessons:
-            yield lesson.id, "title", lesson.title
-    for badge in manifest.badges:
-        place = _("badge %(badge)s", badge=badge.id)
-        yield place, "name", badge.name
-        yield place, "description", badge.description
-        yield place, "criteria", badge.criteria
+    report.faults.extend(untranslated_manifest_texts(manifest))
 
 
 def badge_selection(manifest: Manifest, badge: Badge) -> list[Exercise]:
@@ -180,36 +147,8 @@ def _check_badge(manifest: Manifest, badge: Badge, report: CheckReport) -> None:
             )
     elif badge.kind == "mastery":
         report.add(where, "", "", _("A mastery badge is earned by passing exercises."))
-    for message in _image_problems(manifest, badge.image):
+    for message in image_problems(manifest.root or Path.cwd(), badge.image):
         report.add(where, "", "", message)
-
-
-def _image_problems(manifest: Manifest, image: str) -> list[str]:
-    if not image:
-        return [_("The badge has no image.")]
-    path = (manifest.root or Path.cwd()) / image
-    if not path.is_file():
-        return [_("The image %(image)s is missing.", image=image)]
-    if path.suffix != ".svg":
-        return []
-    try:
-        root = ElementTree.parse(path).getroot()
-    except ElementTree.ParseError as error:
-        return [_("The image %(image)s is not valid SVG: %(error)s", image=image, error=error)]
-    problems = []
-    if not root.tag.endswith("svg"):
-        problems.append(_("The image %(image)s is not an SVG drawing.", image=image))
-    for element in root.iter():
-        for name, value in element.attrib.items():
-            if name.endswith("href") and not value.startswith(("#", "data:")):
-                problems.append(
-                    _(
-                        "The image %(image)s loads %(url)s: keep badges self-contained.",
-                        image=image,
-                        url=value,
-                    )
-                )
-    return problems
 
 
 # Lessons -----------------------------------------------------------------------------------
@@ -247,7 +186,7 @@ def _check_lesson(manifest: Manifest, lesson: Lesson, report: CheckReport) -> li
         if len(report.faults) == before:
             built.append(_Built(source, notebook, released))
     if len(built) == len(LANGUAGES):
-        _compare_languages(built[0].source, built[1].source, report)
+        report.faults.extend(compare_translations(built[0].source, built[1].source))
     return built
 
 
@@ -297,74 +236,8 @@ def _check_source(manifest: Manifest, source: LessonSource, report: CheckReport)
                 )
     folder = lesson_folder(manifest, lesson)
     for cell, target in source.images():
-        if not (folder / target).is_file():
-            fault(cell.label, _("The image %(image)s is missing.", image=target))
-
-
-def _compare_languages(first: LessonSource, second: LessonSource, report: CheckReport) -> None:
-    """The translation has the same exercises, points and hints, and is really translated."""
-    lesson = first.lesson
-    for exercise in lesson.exercises:
-        points = [[c.points for c in s.cells_of(exercise.id, "tests")] for s in (first, second)]
-        if points[0] != points[1]:
-            report.add(
-                lesson.id,
-                second.language,
-                "",
-                _(
-                    "Exercise %(exercise)s has other points than in %(language)s.",
-                    exercise=exercise.id,
-                    language=first.language,
-                ),
-            )
-        counts = [len(s.hints.get(exercise.id, ())) for s in (first, second)]
-        if counts[0] != counts[1]:
-            report.add(
-                lesson.id,
-                second.language,
-                "",
-                _(
-                    "Exercise %(exercise)s has other hints than in %(language)s.",
-                    exercise=exercise.id,
-                    language=first.language,
-                ),
-            )
-    first_texts = set(_texts(first))
-    for cell, text in _texts_with_cells(second):
-        if text in first_texts:
-            report.add(
-                lesson.id,
-                second.language,
-                cell,
-                _(
-                    "This text is the same as in %(language)s: translate it.",
-                    language=first.language,
-                ),
-            )
-
-
-def _texts_with_cells(source: LessonSource) -> Iterable[tuple[str, str]]:
-    for cell in source.cells:
-        if cell.role in ("instructions", "hints"):
-            for paragraph in cell.text.split("\n\n"):
-                if _has_prose(paragraph):
-                    yield cell.label, paragraph.strip()
-        elif cell.role == "tests":
-            for message in assert_messages(cell):
-                if len(message) >= SAME_TEXT_MIN_LENGTH:
-                    yield cell.label, message
-
-
-def _has_prose(paragraph: str) -> bool:
-    """Whether a paragraph has words to translate (code, images and numbers may stay alike)."""
-    if paragraph.lstrip().startswith("```"):
-        return False
-    text = _INLINE_CODE.sub("", IMAGE_PATTERN.sub("", paragraph))
-    return len(_WORD.findall(text)) >= PROSE_MIN_WORDS
-
-
-def _texts(source: LessonSource) -> Iterable[str]:
-    return (text for _cell, text in _texts_with_cells(source))
+        for problem in image_problems(folder, target):
+            fault(cell.label, problem)
 
 
 # Running in kernels --------------------------------------------------------------------------
