@@ -8,10 +8,11 @@ A backup is one ``.tar.gz`` archive::
 A **source** is a named folder. By default there is one, ``data``: the data directory, which
 holds the classroom database (``classroom.sqlite3``), the secrets and configuration files,
 and by convention the folders of the other parts: ``courses/`` (nbgrader courses, each with
-its ``gradebook.db``), ``exchange/`` (nbgrader's exchange) and ``notebooks/`` (pupils'
-notebooks). Folders kept elsewhere (home folders on a hub server, an exchange under /srv)
-are added as ``name=/path`` pairs, from ``ROBOCOLE_BACKUP_EXTRA`` (separated by ``:``
-or ``;`` on Windows) or the command line.
+its ``gradebook.db``), ``exchange/`` (nbgrader's exchange), ``home/`` (pupils' home folders
+with their notebooks), ``grader/outbox.db`` and ``jupyterhub.sqlite`` (the hub's database).
+Folders kept elsewhere (home folders under /home, an exchange under /srv) are added as
+``name=/path`` pairs, from ``ROBOCOLE_BACKUP_EXTRA`` (separated by ``:`` or ``;`` on
+Windows) or the command line.
 
 Why it is consistent while the platform runs: every SQLite database (found by its header,
 whatever its name) is copied with SQLite's online backup API, which copies a snapshot of one
@@ -31,6 +32,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import stat
 import tarfile
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
@@ -48,14 +50,17 @@ FORMAT = 1
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Files SQLite keeps beside a database while it writes; the online backup replaces them.
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
-#: Folders never worth saving.
+#: Folders and files never worth saving (a running process's pid file is not state).
 SKIPPED_DIRS = ("__pycache__", ".ipynb_checkpoints")
+SKIPPED_SUFFIXES = (".pid",)
 #: The usual folders of the data directory, by part (documentation and ``robocole backup``).
 DATA_FOLDERS = {
     "classroom.sqlite3": "classroom app: classes, pupils, XP ledger, badges, audit log",
     "courses": "grader: nbgrader courses (source, submitted, autograded, gradebook.db)",
     "exchange": "grader: nbgrader exchange (released lessons, submissions, feedback)",
-    "notebooks": "hub: pupils' notebooks",
+    "home": "hub: pupils' home folders and notebooks (one private folder each)",
+    "jupyterhub.sqlite": "hub: JupyterHub's own database (users, servers, tokens)",
+    "grader": "grader: the outbox of results waiting to reach the classroom app",
     "exports": "classroom app: families' badge exports left by the year-end purge",
 }
 COPY_TRIES = 3
@@ -155,7 +160,8 @@ def copy_file(source: Path, target: Path) -> None:
 
 
 def _walk(root: Path, excluded: Sequence[Path]) -> Iterator[tuple[Path, str]]:
-    """Regular files under ``root`` (path, kind), skipping what a backup must not hold."""
+    """Folders and regular files under ``root`` (path, kind), leaving out what a backup must
+    not hold: links, special files, SQLite's side files, the backup folder itself."""
     for folder, dirs, files in os.walk(root):
         here = Path(folder)
         dirs[:] = sorted(
@@ -165,16 +171,31 @@ def _walk(root: Path, excluded: Sequence[Path]) -> Iterator[tuple[Path, str]]:
             and not (here / d).is_symlink()
             and (here / d).resolve() not in excluded
         )
+        for name in dirs:
+            yield here / name, "folder"
         for name in sorted(files):
             path = here / name
             if path.is_symlink() or not path.is_file():
                 yield path, "skipped"
-            elif name.endswith(SQLITE_SIDE_FILES) and is_sqlite(
-                path.with_name(name.rsplit("-", 1)[0])
-            ):
-                continue
-            else:
+            elif not _left_out(path):
                 yield path, "sqlite" if is_sqlite(path) else "file"
+
+
+def _left_out(path: Path) -> bool:
+    if path.name.endswith(SKIPPED_SUFFIXES):
+        return True
+    # SQLite's side files: the online backup of their database already holds their content.
+    return path.name.endswith(SQLITE_SIDE_FILES) and is_sqlite(
+        path.with_name(path.name.rsplit("-", 1)[0])
+    )
+
+
+def _same_owner_and_mode(source: Path, target: Path) -> None:
+    """Keep who owns a file and who may read it (pupils' home folders are private, 0700)."""
+    status = source.stat()
+    os.chmod(target, stat.S_IMODE(status.st_mode))
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.chown(target, status.st_uid, status.st_gid)
 
 
 def sha256_of(path: Path) -> str:
@@ -200,18 +221,24 @@ def create_backup(sources: Sequence[Source], output_dir: Path) -> BackupReport:
                 raise BackupError(
                     _("The folder %(path)s to save does not exist.", path=source.path)
                 )
+            (staging / source.name).mkdir()
+            _same_owner_and_mode(source.path, staging / source.name)
             for path, kind in _walk(source.path, excluded=[output_dir]):
                 relative = path.relative_to(source.path).as_posix()
+                target = staging / source.name / relative
                 if kind == "skipped":
                     report.skipped.append(f"{source.name}/{relative}")
                     continue
-                target = staging / source.name / relative
-                target.parent.mkdir(parents=True, exist_ok=True)
+                if kind == "folder":
+                    target.mkdir()
+                    _same_owner_and_mode(path, target)
+                    continue
                 if kind == "sqlite":
                     copy_sqlite(path, target)
                     report.databases += 1
                 else:
                     copy_file(path, target)
+                _same_owner_and_mode(path, target)
                 report.files += 1
                 report.bytes += target.stat().st_size
                 listing.append(
@@ -236,8 +263,7 @@ def create_backup(sources: Sequence[Source], output_dir: Path) -> BackupReport:
         with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
             tar.add(staging / "backup.json", arcname="backup.json")
             for source in sources:
-                if (staging / source.name).exists():
-                    tar.add(staging / source.name, arcname=source.name)
+                tar.add(staging / source.name, arcname=source.name)
         partial.replace(report.archive)  # an archive is whole or absent
     log.info("backup written: %s files, %s databases", report.files, report.databases)
     return report
@@ -300,7 +326,9 @@ def restore_backup(
                         _("This backup holds an unexpected file: %(n)s", n=member.name)
                     )
                 member_copy = member.replace(name=PurePosixPath(*parts[1:]).as_posix() or ".")
-                tar.extract(member_copy, staged[parts[0]], filter="data")
+                # The "tar" filter refuses paths that leave the folder but keeps owners and
+                # modes ("data" would open the pupils' private folders to everyone).
+                tar.extract(member_copy, staged[parts[0]], filter="tar")
         for entry in files:
             path = PurePosixPath(str(entry["path"]))
             extracted = staged[path.parts[0]].joinpath(*path.parts[1:])

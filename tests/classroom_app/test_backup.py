@@ -22,6 +22,8 @@ from robocole.cli import main
 
 from .conftest import FIXTURE_MANIFEST, World, api_headers
 
+#: A pupil's system user (no account needed: ownership is a number).
+PUPIL_UID = 4242
 # nbgrader 0.9.6's own gradebook code makes SQLAlchemy warn while it adds a submission.
 pytestmark = pytest.mark.filterwarnings("ignore::sqlalchemy.exc.SAWarning")
 
@@ -73,9 +75,13 @@ def school(
     inbound = data / "exchange" / course_id / "inbound" / f"{usernames[0]}+sequences-1+2026"
     inbound.mkdir(parents=True)
     (inbound / "sequences-1.ipynb").write_text('{"cells": [], "nbformat": 4}')
-    notebook = data / "notebooks" / usernames[1] / "sequences-1.ipynb"
+    notebook = data / "home" / usernames[1] / "sequences-1.ipynb"
     notebook.parent.mkdir(parents=True)
+    notebook.parent.chmod(0o700)  # a pupil's home folder is private
     notebook.write_text('{"cells": [{"source": "avancer(20)"}]}')
+    if os.geteuid() == 0:  # on the server each pupil is a system user who owns their folder
+        os.chown(notebook.parent, PUPIL_UID, PUPIL_UID)
+        os.chown(notebook, PUPIL_UID, PUPIL_UID)
     home = tmp_path / "home" / usernames[2]
     home.mkdir(parents=True)
     (home / "mon-robot.py").write_text("tourner(90)\n")
@@ -125,7 +131,7 @@ def test_a_backup_taken_while_pupils_earn_xp_restores_into_a_fresh_install(
                 "--output",
                 str(tmp_path / "backups"),
                 "--extra",
-                f"home={school['home']}",
+                f"srvhome={school['home']}",
             ]
         )
     finally:
@@ -140,7 +146,8 @@ def test_a_backup_taken_while_pupils_earn_xp_restores_into_a_fresh_install(
     fresh = tmp_path / "fresh" / "data"
     fresh_home = tmp_path / "fresh" / "home"
     assert (
-        main(["restore", str(archive), "--data", str(fresh), "--extra", f"home={fresh_home}"]) == 0
+        main(["restore", str(archive), "--data", str(fresh), "--extra", f"srvhome={fresh_home}"])
+        == 0
     )
     restored_app = create_app(
         {"DATA_DIR": str(fresh), "MANIFEST": str(FIXTURE_MANIFEST), "TESTING": True}
@@ -168,8 +175,11 @@ def test_a_backup_taken_while_pupils_earn_xp_restores_into_a_fresh_install(
     assert submissions(fresh / "courses" / course_id, course_id) == set(school["usernames"])  # type: ignore[arg-type]
     assert len(list((fresh / "exchange" / course_id / "inbound").glob("*/*.ipynb"))) == 1
     usernames: list[str] = school["usernames"]  # type: ignore[assignment]
-    notebook = fresh / "notebooks" / usernames[1] / "sequences-1.ipynb"
+    notebook = fresh / "home" / usernames[1] / "sequences-1.ipynb"
     assert "avancer(20)" in notebook.read_text()
+    assert notebook.parent.stat().st_mode & 0o777 == 0o700  # still private...
+    if os.geteuid() == 0:
+        assert notebook.stat().st_uid == notebook.parent.stat().st_uid == PUPIL_UID  # ...theirs
     assert (fresh_home / usernames[2] / "mon-robot.py").read_text() == "tourner(90)\n"
     # A pupil can log in on the restored install: the API knows them.
     client = restored_app.test_client()
