@@ -116,6 +116,8 @@ c.JupyterHub.load_roles = [
         "services": ["idle-culler"],
         "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
     },
+    # Everyone uses their own server and the classroom app (single sign-on), nothing else.
+    {"name": "user", "scopes": ["self", "access:services!service=classroom"]},
     # nbgrader's JupyterHub plugin reads the user's groups with the server's token.
     {"name": "server", "scopes": ["inherit"]},
 ]

@@ -55,12 +55,12 @@ class PictureLoginHandler(LoginHandler):
         set_language(language)
         return language
 
-    def _page(self, step: str, status: int = 200, **values: Any) -> None:
+    async def _page(self, step: str, status: int = 200, **values: Any) -> None:
         language = self._choose_language()
         self.set_status(status)
         next_url = self.get_argument("next", "")
         self.finish(
-            self.render_template(
+            await self.render_template(
                 "robocole_login.html",
                 step=step,
                 _=gettext,
@@ -91,31 +91,31 @@ class PictureLoginHandler(LoginHandler):
             return
         code = self.get_argument("code", "").strip().upper().replace(" ", "")
         if self.get_argument("teacher", ""):
-            return self._page("teacher")
+            return await self._page("teacher")
         if not code:
-            return self._page("code")
+            return await self._page("code")
         who = self.request.remote_ip or "?"
         limiter = _limiter(self.settings, self.authenticator.code_tries_per_minute)
         if limiter.blocked(who):
             message = gettext("Too many tries. Wait one minute, then type the code again.")
-            return self._page("code", 429, code=code, error=message)
+            return await self._page("code", 429, code=code, error=message)
         try:
             roster = await self._roster(code)
         except ClassroomUnavailable:
-            return self._unavailable("code")
+            return await self._unavailable("code")
         if roster is None:
             limiter.failed(who)
             message = gettext("This class code does not exist. Look at your card and try again.")
-            return self._page("code", 400, code=code, error=message)
+            return await self._page("code", 400, code=code, error=message)
         username = self.get_argument("pupil", "")
         pupil = next((p for p in roster.pupils if p.username == username), None)
         if pupil is None:
-            return self._page("name", roster=roster)
-        return self._page("pictures", roster=roster, pupil=pupil, chosen=[])
+            return await self._page("name", roster=roster)
+        return await self._page("pictures", roster=roster, pupil=pupil, chosen=[])
 
-    def _unavailable(self, step: str) -> None:
+    async def _unavailable(self, step: str) -> None:
         message = gettext("The login is not working right now. Wait a moment and try again.")
-        self._page(step, 503, error=message)
+        await self._page(step, 503, error=message)
 
     async def post(self) -> None:
         if self.get_body_argument("kind", "") == "teacher":
@@ -125,14 +125,14 @@ class PictureLoginHandler(LoginHandler):
         try:
             roster = await self._roster(code)
         except ClassroomUnavailable:
-            return self._unavailable("code")
+            return await self._unavailable("code")
         pupil = (
             None
             if roster is None
             else next((p for p in roster.pupils if p.username == username), None)
         )
         if roster is None or pupil is None:
-            return self._page("code", 400, error=gettext("Unknown class or name."))
+            return await self._page("code", 400, error=gettext("Unknown class or name."))
         chosen = [p for p in self.get_body_argument("chosen", "").split(",") if p]
         chosen = [p for p in chosen if p in PICTURES_BY_ID][: roster.picture_count]
         if self.get_body_argument("action", "") == "clear":
@@ -140,7 +140,7 @@ class PictureLoginHandler(LoginHandler):
         elif self.get_body_argument("picture", "") in PICTURES_BY_ID:
             chosen.append(self.get_body_argument("picture"))
         if len(chosen) < roster.picture_count:
-            return self._page("pictures", roster=roster, pupil=pupil, chosen=chosen)
+            return await self._page("pictures", roster=roster, pupil=pupil, chosen=chosen)
         data = {
             "kind": "pupil",
             "class_code": roster.class_code,
@@ -150,10 +150,10 @@ class PictureLoginHandler(LoginHandler):
         try:
             user = await self.login_user(data)
         except ClassroomUnavailable:
-            return self._unavailable("code")
+            return await self._unavailable("code")
         if user is None:
             message = refusal_message(self.robocole_refusal)
-            return self._page("pictures", 401, roster=roster, pupil=pupil, chosen=[], error=message)
+            return await self._page("pictures", 401, roster=roster, pupil=pupil, chosen=[], error=message)
         self.redirect(self.get_next_url(user))
 
     async def _teacher(self) -> None:
@@ -163,13 +163,13 @@ class PictureLoginHandler(LoginHandler):
         try:
             user = await self.login_user(data)
         except ClassroomUnavailable:
-            return self._unavailable("teacher")
+            return await self._unavailable("teacher")
         if user is None:
             if self.robocole_refusal == "locked":
                 message = gettext("Too many wrong passwords. Wait a few minutes, then try again.")
             else:
                 message = gettext("Wrong e-mail or password.")
-            return self._page("teacher", 401, email=email, error=message)
+            return await self._page("teacher", 401, email=email, error=message)
         if self.get_argument("next", ""):
             self.redirect(self.get_next_url(user))
         else:

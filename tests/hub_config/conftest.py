@@ -68,3 +68,91 @@ def classroom(tmp_path: Path) -> Iterator[Classroom]:
     with LiveServer(app) as server:
         room.url = server.url
         yield room
+
+
+@dataclass
+class Platform:
+    """A running platform (``robocole up``'s own code) on free ports, in a fresh data folder."""
+
+    data: Path
+    url: str
+    demo: Any
+    hub: Any
+
+    def pupils(self) -> list[dict[str, Any]]:
+        store = Store.open(self.data / "classroom.sqlite3")
+        try:
+            klass = store.class_by_code(self.demo.class_code)
+            assert klass is not None
+            return list(store.pupils_of_class(int(klass["id"])))
+        finally:
+            store.close()
+
+    def pictures(self, username: str) -> list[str]:
+        """A pupil's picture password, from the card batch the demo class printed."""
+        store = Store.open(self.data / "classroom.sqlite3")
+        try:
+            pupil = store.pupil_by_username(username)
+            assert pupil is not None
+            return list(store.cards(int(pupil["class_id"]))[str(pupil["id"])])
+        finally:
+            store.close()
+
+    def hub_groups(self, username: str) -> list[str]:
+        import sqlite3
+
+        with sqlite3.connect(f"file:{self.data / 'jupyterhub.sqlite'}?mode=ro", uri=True) as db:
+            rows = db.execute(
+                "SELECT groups.name FROM groups JOIN user_group_map ON groups.id ="
+                " user_group_map.group_id JOIN users ON users.id = user_group_map.user_id"
+                " WHERE users.name = ?",
+                (username,),
+            ).fetchall()
+        return sorted(row[0] for row in rows)
+
+
+def _remove_users(names: list[str]) -> None:
+    import pwd
+    import subprocess
+
+    for name in names:
+        try:
+            pwd.getpwnam(name)
+        except KeyError:
+            continue
+        subprocess.run(["pkill", "-KILL", "-u", name], capture_output=True)
+        subprocess.run(["userdel", name], capture_output=True)
+
+
+@pytest.fixture(scope="session")
+def platform() -> Iterator[Platform]:
+    """The whole platform as ``robocole up`` starts it; its pupils' system users removed after."""
+    import os
+    import shutil
+    import tempfile
+
+    from hub_config.platform import Ports, prepare, start_hub, stop_hub, wait_ready
+    from tests.conftest import free_port
+
+    if os.geteuid() != 0:
+        pytest.skip("the hub runs each pupil as their own system user: needs root")
+    # Not under pytest's tmp folder: pupils' own users must be able to reach their homes.
+    data = Path(tempfile.mkdtemp(prefix="robocole-hub-"))
+    ports = Ports(hub=free_port(), classroom=free_port(), hub_api=free_port(), proxy_api=free_port())
+    demo = prepare(data)
+    assert demo is not None
+    log = (data / "hub.log").open("wb")
+    hub = start_hub(data, ports, stdout=log)
+    running = Platform(data, f"http://127.0.0.1:{ports.hub}", demo, hub)
+    try:
+        wait_ready(hub, f"{running.url}/hub/health")
+        wait_ready(hub, f"{running.url}/services/classroom/api/v1/health")
+        yield running
+    finally:
+        stop_hub(hub)
+        log.close()
+        _remove_users([p["username"] for p in running.pupils()] + ["prof-1"])
+        if os.environ.get("ROBOCOLE_KEEP_HUB_DATA"):
+            print(f"hub data kept in {data}")
+        else:
+            shutil.rmtree(data, ignore_errors=True)

@@ -1,0 +1,35 @@
+"""nbgrader's exchange, hardened so pupils cannot read or overwrite each other's work.
+
+nbgrader's default exchange (issue #1225) is a world-writable folder. Each pupil's server runs
+as the pupil's own system user, so plain Unix permissions can keep them apart:
+
+- the exchange root is ``1777``: anyone may make a folder, nobody may rename or delete a
+  folder that is not theirs (a pupil cannot swap a class's course folder for their own);
+- each course's ``inbound/`` is ``3733``: pupils may hand in (write, enter) but not list it,
+  and the sticky bit stops them renaming or deleting another pupil's submission;
+- nbgrader names each submission ``<pupil>+<lesson>+<time>+<random>`` (72 random bits), so
+  a folder that cannot be listed cannot be guessed either.
+
+nbgrader only resets the root's permissions when its low bits differ, so the sticky bit stays.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+ROOT_MODE = 0o1777
+INBOUND_MODE = 0o3733
+
+
+def prepare_root(exchange: Path) -> None:
+    exchange.mkdir(parents=True, exist_ok=True)
+    os.chmod(exchange, ROOT_MODE)
+
+
+def harden_course(exchange: Path, course_id: str) -> None:
+    """Tighten a course's folders after nbgrader made them (release or first submit)."""
+    inbound = exchange / course_id / "inbound"
+    if inbound.is_dir() and stat.S_IMODE(inbound.stat().st_mode) != INBOUND_MODE:
+        os.chmod(inbound, INBOUND_MODE)

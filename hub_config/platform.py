@@ -1,0 +1,199 @@
+"""``robocole up``: the whole platform on one machine, on its embedded defaults.
+
+One command prepares the data folder (the classroom app's database and secrets, the demo
+school, the built curriculum, the demo class's nbgrader course with its first lessons released
+in the exchange, the grader's sandbox user) and starts JupyterHub, which starts the proxy and
+its services: the classroom app, the grader's watch service and the idle culler. Ctrl-C stops
+the hub, and the hub stops everything it started.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from robocole.errors import RobocoleError
+from robocole.i18n import gettext as _
+
+CONFIG = Path(__file__).resolve().parent / "jupyterhub_config.py"
+SANDBOX_USER = "robocole-sandbox"
+
+
+@dataclass(frozen=True)
+class Ports:
+    hub: int = 8000
+    classroom: int = 8010
+    hub_api: int = 8081
+    proxy_api: int = 8001
+
+
+@dataclass(frozen=True)
+class Demo:
+    email: str
+    password: str
+    class_code: str
+
+
+def _ensure_system_user(name: str) -> None:
+    try:
+        pwd.getpwnam(name)
+    except KeyError:
+        subprocess.run(
+            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", name],
+            check=True,
+            capture_output=True,
+        )
+
+
+def built_curriculum(data: Path) -> Path:
+    return data / "curriculum"
+
+
+def release_lessons(data: Path, class_code: str, language: str, lessons: list[str]) -> list[str]:
+    """Generate and release ``lessons`` in the class's nbgrader course (grader's own setup)."""
+    from grader.course import Course
+    from grader.setup import setup_class_course
+    from grader.startup import prepare_environment
+    from hub_config.exchange import harden_course, prepare_root
+
+    prepare_environment()
+    exchange = data / "exchange"
+    prepare_root(exchange)
+    course = Course.for_class(data / "courses", class_code, exchange)
+    released = setup_class_course(course, built_curriculum(data) / language, lessons)
+    harden_course(exchange, course.id)
+    return released
+
+
+def prepare(data: Path, demo: bool = True, lessons: int = 2) -> Demo | None:
+    """Make everything the platform needs in ``data``; safe to run at every start."""
+    from classroom_app.app import create_app
+    from classroom_app.demo import seed_demo
+    from classroom_app.store import Store
+    from curriculum.build import build_course
+    from curriculum.manifest import load_manifest
+    from hub_config.exchange import prepare_root
+
+    if os.geteuid() != 0:
+        raise RobocoleError(
+            _("Run robocole up as root: each pupil's server runs as their own system user.")
+        )
+    data.mkdir(parents=True, exist_ok=True)
+    os.chmod(data, 0o755)
+    for private in ("courses", "grader"):
+        (data / private).mkdir(exist_ok=True)
+        os.chmod(data / private, 0o700)
+    prepare_root(data / "exchange")
+    _ensure_system_user(SANDBOX_USER)
+    app = create_app({"DATA_DIR": str(data)})
+    manifest = app.extensions["robocole.manifest"]
+    if not (built_curriculum(data) / "fr" / "source").is_dir():
+        build_course(load_manifest(app.config["MANIFEST"]), built_curriculum(data))
+    if not demo:
+        return None
+    store = Store.open(app.config["DATABASE"])
+    try:
+        account = seed_demo(store, manifest, data)
+    finally:
+        store.close()
+    first = [lesson.id for lesson in manifest.lessons()][:lessons]
+    course_release = data / "courses" / f"robocole-{account.class_code.lower()}" / "release"
+    missing = [lesson for lesson in first if not (course_release / lesson).is_dir()]
+    if missing:
+        release_lessons(data, account.class_code, "fr", missing)
+    return Demo(account.email, account.password, account.class_code)
+
+
+def hub_environment(data: Path, ports: Ports, host: str) -> dict[str, str]:
+    token = (data / "api_token").read_text().strip()
+    return {
+        **os.environ,
+        "ROBOCOLE_DATA": str(data),
+        "ROBOCOLE_API_TOKEN": token,
+        "ROBOCOLE_HUB_IP": host,
+        "ROBOCOLE_HUB_PORT": str(ports.hub),
+        "ROBOCOLE_CLASSROOM_PORT": str(ports.classroom),
+        "ROBOCOLE_HUB_API_PORT": str(ports.hub_api),
+        "ROBOCOLE_PROXY_API_PORT": str(ports.proxy_api),
+        # The hub's own process skips the slow optional import too.
+        "PYTHONPATH": str(Path(__file__).resolve().parent / "singleuser" / "fast_imports"),
+    }
+
+
+def start_hub(
+    data: Path, ports: Ports, host: str = "127.0.0.1", stdout: IO[bytes] | None = None
+) -> subprocess.Popen[bytes]:
+    jupyterhub = Path(sys.executable).parent / "jupyterhub"
+    return subprocess.Popen(
+        [str(jupyterhub), "-f", str(CONFIG)],
+        env=hub_environment(data, ports, host),
+        cwd=str(data),
+        stdout=stdout,
+        stderr=subprocess.STDOUT if stdout is not None else None,
+        start_new_session=True,  # Ctrl-C reaches the hub once, through stop_hub
+    )
+
+
+def stop_hub(hub: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
+    """SIGTERM lets the hub stop the servers, services and proxy it started; then SIGKILL."""
+    if hub.poll() is None:
+        hub.send_signal(signal.SIGTERM)
+        try:
+            hub.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(hub.pid, signal.SIGKILL)
+            hub.wait()
+
+
+def wait_ready(hub: subprocess.Popen[bytes], url: str, timeout: float = 120.0) -> None:
+    """Wait until the hub answers; a clear sentence if it stopped or never answered."""
+    import requests
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if hub.poll() is not None:
+            raise RobocoleError(_("JupyterHub stopped while starting: read its messages above."))
+        try:
+            if requests.get(url, timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.3)
+    raise RobocoleError(_("JupyterHub did not answer within two minutes: read its messages above."))
+
+
+def run(data: Path, host: str, ports: Ports, demo: bool = True) -> int:
+    account = prepare(data, demo)
+    if account is not None:
+        print(
+            _(
+                "Demo teacher: %(email)s / %(password)s",
+                email=account.email,
+                password=account.password,
+            )
+        )
+        print(_("Demo class code: %(code)s", code=account.class_code))
+    hub = start_hub(data, ports, host)
+    try:
+        wait_ready(hub, f"http://127.0.0.1:{ports.hub}/hub/health")
+        print(
+            _(
+                "Robocole is ready: http://%(host)s:%(port)s/ (Ctrl+C to stop)",
+                host=host,
+                port=ports.hub,
+            )
+        )
+        while hub.poll() is None:
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        print(_("Stopping…"), file=sys.stderr)
+    finally:
+        stop_hub(hub)
+    return 0 if hub.returncode in (0, -signal.SIGTERM) else 1

@@ -1,0 +1,106 @@
+"""The real hub (robocole up's own start-up) with the picture login, over plain HTTP."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+import requests
+
+from tests.hub_config.conftest import Platform
+
+pytestmark = pytest.mark.slow
+
+
+def xsrf_of(html: str) -> str:
+    found = re.search(r'name="_xsrf" value="([^"]+)"', html)
+    assert found, "no _xsrf field in the page"
+    return found.group(1)
+
+
+def click_pictures(
+    platform: Platform, session: requests.Session, username: str, pictures: list[str]
+) -> requests.Response:
+    code = platform.demo.class_code
+    page = session.get(f"{platform.url}/hub/login", params={"code": code, "pupil": username})
+    assert page.status_code == 200
+    chosen = ""
+    answer = page
+    for picture in pictures:
+        answer = session.post(
+            f"{platform.url}/hub/login",
+            data={
+                "_xsrf": xsrf_of(answer.text),
+                "code": code,
+                "pupil": username,
+                "chosen": chosen,
+                "picture": picture,
+            },
+            allow_redirects=False,
+        )
+        if answer.status_code != 200:
+            break
+        chosen = ",".join([*filter(None, chosen.split(",")), picture])
+    return answer
+
+
+def test_class_code_then_names_then_pictures(platform: Platform) -> None:
+    session = requests.Session()
+    names = session.get(f"{platform.url}/hub/login", params={"code": platform.demo.class_code})
+    pupil = platform.pupils()[0]
+    assert pupil["pseudonym"] in names.text
+    assert f"pupil={pupil['username']}" in names.text
+    wrong = session.get(f"{platform.url}/hub/login", params={"code": "NOPE99"})
+    assert wrong.status_code == 400
+    assert "Ce code de classe n'existe pas" in html.unescape(wrong.text)
+
+    answer = click_pictures(platform, session, pupil["username"], platform.pictures(pupil["username"]))
+    assert answer.status_code == 302, answer.text[-500:]
+    course = f"robocole-{platform.demo.class_code.lower()}"
+    assert platform.hub_groups(pupil["username"]) == [f"nbgrader-{course}"]
+
+
+def test_a_wrong_picture_gives_a_kind_message(platform: Platform) -> None:
+    pupil = platform.pupils()[1]
+    right = platform.pictures(pupil["username"])
+    wrong = [*right[:-1], "lune" if right[-1] != "lune" else "soleil"]
+    answer = click_pictures(platform, requests.Session(), pupil["username"], wrong)
+    assert answer.status_code == 401
+    assert "Oups, ce ne sont pas tes images" in html.unescape(answer.text)
+    assert "robocole-hub-login" not in requests.Session().cookies
+
+
+def test_a_pupil_cannot_open_another_pupils_server_or_a_teacher_page(platform: Platform) -> None:
+    first, second = platform.pupils()[2], platform.pupils()[3]
+    session = requests.Session()
+    answer = click_pictures(platform, session, first["username"], platform.pictures(first["username"]))
+    assert answer.status_code == 302
+    other = session.get(f"{platform.url}/user/{second['username']}/lab", allow_redirects=True)
+    assert other.status_code in (403, 404) or "/hub/login" in other.url
+    assert second["username"] not in session.get(f"{platform.url}/hub/home").text
+    # The classroom app signs the pupil in through the hub (SSO): a pupil, not a teacher.
+    teacher_page = session.get(f"{platform.url}/services/classroom/teacher/")
+    assert "/teacher/login" in teacher_page.url or teacher_page.status_code in (403, 404)
+    own = session.get(f"{platform.url}/services/classroom/")
+    assert own.status_code == 200
+    assert first["pseudonym"] in own.text
+
+
+def test_teacher_logs_in_with_email_and_lands_in_the_classroom_app(platform: Platform) -> None:
+    session = requests.Session()
+    page = session.get(f"{platform.url}/hub/login", params={"teacher": "1"})
+    answer = session.post(
+        f"{platform.url}/hub/login",
+        data={
+            "_xsrf": xsrf_of(page.text),
+            "kind": "teacher",
+            "email": platform.demo.email,
+            "password": platform.demo.password,
+        },
+    )
+    assert answer.status_code == 200
+    assert answer.url.startswith(f"{platform.url}/services/classroom/teacher")
+    assert "CM2" in answer.text
+    course = f"robocole-{platform.demo.class_code.lower()}"
+    assert platform.hub_groups("prof-1") == [f"formgrade-{course}"]
