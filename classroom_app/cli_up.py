@@ -1,6 +1,8 @@
 """``robocole up``: start the platform on its embedded defaults (SQLite, local processes).
 
-For now this is the classroom app with a demo school; later parts (hub, grader) join here.
+By default the whole platform: JupyterHub with the picture login, the classroom app and the
+grader as hub services (``hub_config.platform``). ``--classroom-only`` starts just the
+classroom app with its own logins, as before the hub existed (no root needed).
 """
 
 from __future__ import annotations
@@ -16,10 +18,26 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help=_("address to listen on"))
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--no-demo", action="store_true", help=_("do not create the demo class"))
+    parser.add_argument(
+        "--classroom-only",
+        action="store_true",
+        help=_("start only the classroom app, without JupyterHub and the grader"),
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.classroom_only:
+        from classroom_app.config import data_directory
+        from hub_config.platform import Ports
+        from hub_config.platform import run as run_platform
+
+        data = (args.data or data_directory()).resolve()
+        return run_platform(data, args.host, Ports(hub=args.port), demo=not args.no_demo)
+    return run_classroom(args)
+
+
+def run_classroom(args: argparse.Namespace) -> int:
     from classroom_app.app import create_app
     from classroom_app.demo import seed_demo
     from classroom_app.server import serve
