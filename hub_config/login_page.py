@@ -153,7 +153,9 @@ class PictureLoginHandler(LoginHandler):
             return await self._unavailable("code")
         if user is None:
             message = refusal_message(self.robocole_refusal)
-            return await self._page("pictures", 401, roster=roster, pupil=pupil, chosen=[], error=message)
+            return await self._page(
+                "pictures", 401, roster=roster, pupil=pupil, chosen=[], error=message
+            )
         self.redirect(self.get_next_url(user))
 
     async def _teacher(self) -> None:

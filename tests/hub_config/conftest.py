@@ -138,7 +138,9 @@ def platform() -> Iterator[Platform]:
         pytest.skip("the hub runs each pupil as their own system user: needs root")
     # Not under pytest's tmp folder: pupils' own users must be able to reach their homes.
     data = Path(tempfile.mkdtemp(prefix="robocole-hub-"))
-    ports = Ports(hub=free_port(), classroom=free_port(), hub_api=free_port(), proxy_api=free_port())
+    ports = Ports(
+        hub=free_port(), classroom=free_port(), hub_api=free_port(), proxy_api=free_port()
+    )
     demo = prepare(data)
     assert demo is not None
     log = (data / "hub.log").open("wb")

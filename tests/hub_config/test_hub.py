@@ -55,7 +55,9 @@ def test_class_code_then_names_then_pictures(platform: Platform) -> None:
     assert wrong.status_code == 400
     assert "Ce code de classe n'existe pas" in html.unescape(wrong.text)
 
-    answer = click_pictures(platform, session, pupil["username"], platform.pictures(pupil["username"]))
+    answer = click_pictures(
+        platform, session, pupil["username"], platform.pictures(pupil["username"])
+    )
     assert answer.status_code == 302, answer.text[-500:]
     course = f"robocole-{platform.demo.class_code.lower()}"
     assert platform.hub_groups(pupil["username"]) == [f"nbgrader-{course}"]
@@ -74,7 +76,9 @@ def test_a_wrong_picture_gives_a_kind_message(platform: Platform) -> None:
 def test_a_pupil_cannot_open_another_pupils_server_or_a_teacher_page(platform: Platform) -> None:
     first, second = platform.pupils()[2], platform.pupils()[3]
     session = requests.Session()
-    answer = click_pictures(platform, session, first["username"], platform.pictures(first["username"]))
+    answer = click_pictures(
+        platform, session, first["username"], platform.pictures(first["username"])
+    )
     assert answer.status_code == 302
     other = session.get(f"{platform.url}/user/{second['username']}/lab", allow_redirects=True)
     assert other.status_code in (403, 404) or "/hub/login" in other.url
