@@ -16,14 +16,66 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import uuid
 from pathlib import Path
 from typing import Any
 
+from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.provisioning import LocalProvisioner
 from traitlets import Any as AnyTrait
 from traitlets import Unicode
 
 from grader.sandbox import Mounts, SandboxPolicy, _identity, sandbox_command, stage_pupil_files
+from grader.warm import WarmSandbox
+
+
+def _alive(pid: int | None) -> bool:
+    if pid is None:
+        return False
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+class WarmProvisioner(LocalProvisioner):  # type: ignore[misc]
+    """Launches a kernel by asking the worker's warm sandbox to fork one."""
+
+    warm: WarmSandbox
+    pupil_folder: Path | None = None
+    arguments: list[str]
+
+    async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> KernelConnectionInfo:
+        manager = self.parent
+        assert isinstance(manager, SandboxKernelManager)
+        self.pid = self.warm.spawn(manager.connection_file, self.arguments, self.pupil_folder)
+        self.pgid = None
+        return self.connection_info
+
+    @property
+    def has_process(self) -> bool:
+        return self.pid is not None
+
+    async def poll(self) -> int | None:
+        return None if _alive(self.pid) else 1
+
+    async def wait(self) -> int | None:
+        while _alive(self.pid):
+            await asyncio.sleep(0.02)
+        return 1
+
+    async def send_signal(self, signum: int) -> None:
+        if self.pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signum)
+
+    async def kill(self, restart: bool = False) -> None:
+        await self.send_signal(signal.SIGKILL)
+
+    async def terminate(self, restart: bool = False) -> None:
+        await self.send_signal(signal.SIGKILL)
 
 
 class SandboxKernelManager(AsyncKernelManager):
@@ -34,6 +86,11 @@ class SandboxKernelManager(AsyncKernelManager):
     ).tag(config=True)
     pupil_folder = Unicode(
         "", help="The pupil's submitted folder; its files are shown read-only in the sandbox."
+    ).tag(config=True)
+    warm_sandbox = AnyTrait(
+        None,
+        allow_none=True,
+        help="The worker's WarmSandbox: kernels are forked there instead of started afresh.",
     ).tag(config=True)
 
     def __init__(self, **kwargs: Any) -> None:
@@ -49,6 +106,24 @@ class SandboxKernelManager(AsyncKernelManager):
     @property
     def sandbox_policy(self) -> SandboxPolicy:
         return self.policy if isinstance(self.policy, SandboxPolicy) else SandboxPolicy()
+
+    @property
+    def warm(self) -> WarmSandbox | None:
+        return self.warm_sandbox if isinstance(self.warm_sandbox, WarmSandbox) else None
+
+    def _prepare_warm(self, warm: WarmSandbox) -> None:
+        runtime = warm.prepare()
+        name = f"k-{uuid.uuid4().hex[:8]}"
+        self.connection_file = str(runtime / f"{name}.json")
+        self.ip = str(runtime / name)
+        self.kernel_id = self.kernel_id or str(uuid.uuid4())
+        provisioner = WarmProvisioner(
+            kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self
+        )
+        provisioner.warm = warm
+        provisioner.pupil_folder = Path(self.pupil_folder) if self.pupil_folder else None
+        provisioner.arguments = []
+        self.provisioner = provisioner
 
     def _prepare_runtime(self) -> None:
         policy = self.sandbox_policy
@@ -74,6 +149,10 @@ class SandboxKernelManager(AsyncKernelManager):
             os.chown(self.connection_file, *identity)
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        arguments = ["--HistoryManager.enabled=False", *(extra_arguments or [])]
+        if isinstance(self.provisioner, WarmProvisioner):
+            self.provisioner.arguments = arguments
+            return ["ipykernel_launcher", "-f", self.connection_file, *arguments]  # forked
         assert self._mounts is not None, "start_kernel prepares the runtime folder first"
         policy = self.sandbox_policy
         inner = [policy.python, "-m", "ipykernel_launcher", "-f", self.connection_file]
@@ -82,7 +161,11 @@ class SandboxKernelManager(AsyncKernelManager):
 
     async def start_kernel(self, **kwargs: Any) -> None:  # type: ignore[override]
         self.watchdog_fired = False
-        self._prepare_runtime()
+        warm = self.warm
+        if warm is not None:
+            self._prepare_warm(warm)
+        else:
+            self._prepare_runtime()
         # The kernel's own banner is noise in the grader's log; its errors show as a timeout.
         kwargs.setdefault("stdout", subprocess.DEVNULL)
         kwargs.setdefault("stderr", subprocess.DEVNULL)
@@ -92,6 +175,8 @@ class SandboxKernelManager(AsyncKernelManager):
 
     def _sandbox_pids(self) -> list[int]:
         """Host pids of every process in the sandbox (bubblewrap's descendants)."""
+        if self.warm is not None:
+            return self.warm.pids()
         process = getattr(self.provisioner, "process", None)
         if process is None:
             return []
@@ -113,6 +198,8 @@ class SandboxKernelManager(AsyncKernelManager):
 
     def _kernel_pid(self) -> int | None:
         """The host pid of the kernel: the descendant of bubblewrap that runs ipykernel."""
+        if isinstance(self.provisioner, WarmProvisioner):
+            return self.provisioner.pid if _alive(self.provisioner.pid) else None
         process = getattr(self.provisioner, "process", None)
         pending = [process.pid] if process is not None else []
         python = self.sandbox_policy.python.encode()
@@ -139,6 +226,14 @@ class SandboxKernelManager(AsyncKernelManager):
     def _kill_now(self) -> None:
         """SIGKILL the sandbox: bubblewrap's pid namespace takes every process with it."""
         self.watchdog_fired = True
+        if isinstance(self.provisioner, WarmProvisioner):
+            pid = self.provisioner.pid
+            if pid is not None and _alive(pid):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            if self.warm is not None:
+                self.warm.sweep()  # and every process the pupil's code left behind
+            return
         process = getattr(self.provisioner, "process", None)
         if process is None or process.poll() is not None:
             return
@@ -162,6 +257,11 @@ class SandboxKernelManager(AsyncKernelManager):
         self._remove_runtime()
 
     def _remove_runtime(self) -> None:
+        if self.warm is not None and self.connection_file:
+            # The warm sandbox's runtime folder stays; this kernel's files go.
+            for path in Path(self.connection_file).parent.glob(Path(self.ip).name + "*"):
+                path.unlink(missing_ok=True)
+            return
         if self.runtime_dir is not None:
             shutil.rmtree(self.runtime_dir, ignore_errors=True)
             self.runtime_dir = None

@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import multiprocessing
+import multiprocessing.util
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -50,6 +51,7 @@ from grader.exporter import FeedbackExporter
 from grader.feedback import ExerciseOutcome, exercise_id, outcomes, summary_markdown
 from grader.preprocessors import AddFeedbackSummary, RestoreCells
 from grader.sandbox import SandboxPolicy
+from grader.warm import WarmSandbox
 from robocole.i18n import gettext as _
 
 log = logging.getLogger(__name__)
@@ -113,7 +115,13 @@ class GradingOptions:
     release_feedback: bool = True
 
 
-def _autograde_config(course: Course, student: str, lesson: str, options: GradingOptions) -> Config:
+def _autograde_config(
+    course: Course,
+    student: str,
+    lesson: str,
+    options: GradingOptions,
+    warm: WarmSandbox | None = None,
+) -> Config:
     c = course.config(lesson, student)
     c.Autograde.force = True
     c.Autograde.create_student = True
@@ -138,6 +146,7 @@ def _autograde_config(course: Course, student: str, lesson: str, options: Gradin
     c.SandboxedExecute.timeout = options.policy.cell_timeout
     c.SandboxKernelManager.policy = options.policy
     c.SandboxKernelManager.pupil_folder = str(course.submitted(student, lesson))
+    c.SandboxKernelManager.warm_sandbox = warm
     return c
 
 
@@ -257,9 +266,16 @@ def _notes_from(released: Path, submitted: Path) -> list[str]:
 
 
 def grade_submission(
-    course: Course, student: str, lesson: str, options: GradingOptions
+    course: Course,
+    student: str,
+    lesson: str,
+    options: GradingOptions,
+    warm: WarmSandbox | None = None,
 ) -> GradeResult:
-    """Autograde one collected submission and write its feedback; never raises for bad input."""
+    """Autograde one collected submission and write its feedback; never raises for bad input.
+
+    With ``warm``, the kernel is forked in that warm sandbox; otherwise a fresh one starts.
+    """
     folder = course.submitted(student, lesson)
     notes: list[str] = []
     for source in course.source_notebooks(lesson):
@@ -270,7 +286,7 @@ def grade_submission(
     if notes:
         return _failed_result(course, student, lesson, options, notes, "unreadable")
 
-    config = _autograde_config(course, student, lesson, options)
+    config = _autograde_config(course, student, lesson, options, warm)
     try:
         Autograde(coursedir=CourseDirectory(config=config), config=config).start()
     except Exception:
@@ -337,18 +353,24 @@ def collect(course: Course, lesson: str, student: str = "") -> None:
 
 # -- many submissions at once ---------------------------------------------------------------
 
+# What one worker process keeps between submissions (set once, when the worker starts).
 _worker_options: GradingOptions | None = None
+_worker_warm: WarmSandbox | None = None
 
 
 def _init_worker(options: GradingOptions) -> None:
-    global _worker_options
+    global _worker_options, _worker_warm
     _worker_options = options
     logging.getLogger("traitlets").setLevel(logging.ERROR)
+    if options.policy.warm:
+        _worker_warm = WarmSandbox(options.policy)
+        # Runs when the worker exits normally (multiprocessing skips atexit handlers).
+        multiprocessing.util.Finalize(None, _worker_warm.close, exitpriority=10)
 
 
 def _grade_in_worker(course: Course, student: str, lesson: str) -> GradeResult:
     assert _worker_options is not None
-    return grade_submission(course, student, lesson, _worker_options)
+    return grade_submission(course, student, lesson, _worker_options, _worker_warm)
 
 
 class WorkerPool:

@@ -56,6 +56,8 @@ class SandboxPolicy:
     cell_timeout: int = 5
     #: Seconds a whole notebook may take before the watchdog kills the sandbox (SIGKILL).
     notebook_timeout: int = 60
+    #: Workers fork kernels from a warm sandbox (warm.py) instead of starting each afresh.
+    warm: bool = True
     #: Paths mounted read-only for the interpreter (the virtual env and its base Python).
     python_paths: tuple[str, ...] = field(
         default_factory=lambda: tuple(dict.fromkeys((sys.prefix, sys.base_prefix)))
@@ -180,6 +182,7 @@ def sandbox_command(
     mounts: Mounts,
     *,
     extra_environment: Mapping[str, str] | None = None,
+    as_pid_1: bool = False,
 ) -> list[str]:
     """The full launch command that runs ``inner`` inside the sandbox."""
     bwrap = shutil.which("bwrap")
@@ -207,6 +210,7 @@ def sandbox_command(
         bwrap,
         "--unshare-all",  # user, pid, net, ipc, uts, cgroup: no network at all
         "--die-with-parent",
+        *(["--as-pid-1"] if as_pid_1 else []),  # the warm sandbox's zygote (warm.py)
         "--hostname",
         "robocole",
         "--clearenv",  # never leak the grader's environment (API token) to pupil code

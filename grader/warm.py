@@ -1,0 +1,272 @@
+"""A warm sandbox per worker: pupil kernels forked from a process that has ipykernel loaded.
+
+Starting a kernel is mostly importing ipykernel and IPython (≈0.35 s of CPU here); forking
+a process that already imported them costs ≈0.14 s. Each grading worker keeps one sandbox
+(the same ``setpriv`` → ``bwrap`` → ``prlimit`` command as a fresh kernel, with
+``--as-pid-1``) whose first process, the *zygote*, imports ipykernel and then forks one kernel
+per submission. Pupils of one worker follow each other, never overlap, and are kept apart:
+
+- before every kernel, the zygote kills every other process of the sandbox (as its pid 1,
+  ``kill(-1, SIGKILL)`` reaches them all, even those that left their session) and empties the
+  home folder, ``/tmp`` and ``/dev/shm``; the home then receives the next pupil's files only;
+- the zygote is not dumpable, so pupil code cannot trace it or read its memory, and as pid 1
+  of the namespace it ignores the signals pupil code may send it;
+- each kernel is a fresh process: it starts from the zygote's clean memory, with its own
+  CPU-time count, and nothing of the previous pupil's interpreter.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import IO
+
+from grader.errors import SandboxUnavailable
+from grader.sandbox import Mounts, SandboxPolicy, _identity, pupil_entries, sandbox_command
+from robocole.i18n import gettext as _
+
+#: Where the next pupil's files wait, read-only, inside the warm sandbox.
+INBOX = "/run/pupil"
+
+ZYGOTE = r"""
+import ctypes, json, os, shutil, signal, sys, time
+import ipykernel.kernelapp
+import IPython.core.completer
+from ipykernel.kernelapp import IPKernelApp
+
+HOME, INBOX, RUNTIME = os.environ["HOME"], sys.argv[1], sys.argv[2]
+ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0: no ptrace, no /proc/1/mem
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel at once
+
+def empty(folder, keep=()):
+    for name in os.listdir(folder) if os.path.isdir(folder) else []:
+        path = os.path.join(folder, name)
+        if path in keep:
+            continue
+        if os.path.isdir(path) and not os.path.islink(path):
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+
+def others():
+    return [p for p in os.listdir("/proc") if p.isdigit() and p != "1"]
+
+def sweep(keep=()):
+    deadline = time.monotonic() + 2
+    while others() and time.monotonic() < deadline:
+        try:
+            os.kill(-1, signal.SIGKILL)
+        except ProcessLookupError:
+            break
+        time.sleep(0.002)
+    for folder in (HOME, "/tmp", "/dev/shm"):
+        empty(folder, keep=(RUNTIME,))
+    # The runtime folder is shared with the host: only the next kernel's file stays.
+    empty(RUNTIME, keep=keep)
+
+def spawn(connection_file, arguments):
+    sweep(keep=(connection_file,))
+    for name in os.listdir(INBOX):
+        source, target = os.path.join(INBOX, name), os.path.join(HOME, name)
+        if os.path.isdir(source):
+            shutil.copytree(source, target, symlinks=True)
+        else:
+            shutil.copyfile(source, target)
+    pid = os.fork()
+    if pid == 0:
+        try:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            null = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):
+                os.dup2(null, fd)
+            os.chdir(HOME)
+            IPKernelApp.launch_instance(argv=["-f", connection_file, *arguments])
+        finally:
+            os._exit(0)
+    return pid
+
+reply = sys.stdout
+reply.write('{"ready": true}\n')
+reply.flush()
+for line in sys.stdin:
+    request = json.loads(line)
+    if request["op"] == "spawn":
+        answer = {"pid": spawn(request["connection_file"], request["arguments"])}
+    else:
+        sweep()
+        answer = {"swept": True}
+    reply.write(json.dumps(answer) + "\n")
+    reply.flush()
+"""
+
+
+class WarmSandbox:
+    """One long-lived sandbox whose zygote forks a fresh kernel per submission."""
+
+    def __init__(self, policy: SandboxPolicy, start_timeout: float = 60.0) -> None:
+        self.policy = policy
+        self.start_timeout = start_timeout
+        self.process: subprocess.Popen[str] | None = None
+        self.runtime_dir: Path | None = None
+        self.inbox: Path | None = None
+
+    def __deepcopy__(self, memo: dict[int, object]) -> WarmSandbox:
+        # A handle on one running sandbox: traitlets copies configurations, not sandboxes.
+        return self
+
+    # -- the zygote's life ------------------------------------------------------------------
+    def _start(self) -> None:
+        identity = _identity(self.policy)
+        self.runtime_dir = Path(tempfile.mkdtemp(prefix="rbw-", dir="/tmp"))
+        self.inbox = Path(tempfile.mkdtemp(prefix="rbi-", dir="/tmp"))
+        if identity is not None:
+            os.chown(self.runtime_dir, *identity)
+            os.chown(self.inbox, *identity)
+        mounts = Mounts.for_kernel(self.policy, runtime_dir=self.runtime_dir)
+        mounts.bind(self.inbox, INBOX)
+        command = sandbox_command(
+            self.policy,
+            [self.policy.python, "-c", ZYGOTE, INBOX, str(self.runtime_dir)],
+            mounts,
+            as_pid_1=True,
+        )
+        self.process = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            start_new_session=True,
+        )
+        if self._read(self.start_timeout).get("ready") is not True:
+            self.close()
+            raise SandboxUnavailable(_("The sandbox does not start (%(error)s).", error="zygote"))
+
+    def _ensure(self) -> subprocess.Popen[str]:
+        if self.process is None or self.process.poll() is not None:
+            self.close()
+            self._start()
+        assert self.process is not None
+        return self.process
+
+    def _read(self, timeout: float) -> dict[str, object]:
+        assert self.process is not None and self.process.stdout is not None
+        stream: IO[str] = self.process.stdout
+        ready, _w, _x = select.select([stream], [], [], timeout)
+        line = stream.readline() if ready else ""
+        if not line:
+            self.close()
+            raise SandboxUnavailable(
+                _("The sandbox does not start (%(error)s).", error="no answer")
+            )
+        answer: dict[str, object] = json.loads(line)
+        return answer
+
+    def _ask(self, request: dict[str, object], timeout: float = 30.0) -> dict[str, object]:
+        process = self._ensure()
+        assert process.stdin is not None
+        try:
+            process.stdin.write(json.dumps(request) + "\n")
+            process.stdin.flush()
+        except BrokenPipeError:
+            self.close()
+            raise
+        return self._read(timeout)
+
+    # -- what the kernel manager uses -------------------------------------------------------
+    def prepare(self) -> Path:
+        """Start the sandbox if needed; its runtime folder (connection files, sockets)."""
+        self._ensure()
+        assert self.runtime_dir is not None
+        return self.runtime_dir
+
+    def spawn(self, connection_file: str, arguments: list[str], pupil_folder: Path | None) -> int:
+        """Fork a fresh kernel for one pupil; its pid as the host sees it."""
+        self._ensure()
+        assert self.inbox is not None
+        for entry in self.inbox.iterdir():
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        if pupil_folder is not None:
+            for entry in pupil_entries(pupil_folder):
+                if entry.is_dir():
+                    shutil.copytree(entry, self.inbox / entry.name, symlinks=True)
+                else:
+                    shutil.copyfile(entry, self.inbox / entry.name)
+            identity = _identity(self.policy)
+            for path in self.inbox.rglob("*"):
+                if identity is not None:
+                    os.chown(path, *identity, follow_symlinks=False)
+        answer = self._ask(
+            {"op": "spawn", "connection_file": connection_file, "arguments": arguments}
+        )
+        inner = int(answer["pid"])  # type: ignore[call-overload]
+        host = self._host_pid(inner)
+        if host is None:
+            raise SandboxUnavailable(_("The sandbox does not start (%(error)s).", error="fork"))
+        return host
+
+    def sweep(self) -> None:
+        """Kill every process of the sandbox but the zygote, and empty its folders."""
+        if self.process is not None and self.process.poll() is None:
+            try:
+                self._ask({"op": "sweep"})
+            except (OSError, SandboxUnavailable):
+                self.close()  # a zygote that does not answer is replaced
+
+    def pids(self) -> list[int]:
+        """Host pids of the sandbox's processes, the zygote excluded."""
+        if self.process is None:
+            return []
+        found: list[int] = []
+        pending = [self.process.pid]
+        while pending:
+            pid = pending.pop()
+            found.append(pid)
+            try:
+                with open(f"/proc/{pid}/task/{pid}/children") as handle:
+                    pending += [int(child) for child in handle.read().split()]
+            except (OSError, ValueError):
+                continue
+        return found[2:]  # bwrap itself, then the zygote (pid 1 inside)
+
+    def _host_pid(self, inner: int) -> int | None:
+        for pid in self.pids():
+            try:
+                with open(f"/proc/{pid}/status") as handle:
+                    for line in handle:
+                        if line.startswith("NSpid:") and int(line.split()[-1]) == inner:
+                            return pid
+            except (OSError, ValueError):
+                continue
+        return None
+
+    def close(self) -> None:
+        if self.process is not None:
+            if self.process.poll() is None:
+                try:
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                except OSError:
+                    self.process.kill()
+            self.process.wait()
+            for stream in (self.process.stdin, self.process.stdout):
+                if stream is not None:
+                    stream.close()
+            self.process = None
+        for folder in (self.runtime_dir, self.inbox):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+        self.runtime_dir = self.inbox = None
