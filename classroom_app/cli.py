@@ -138,7 +138,13 @@ def run_purge(args: argparse.Namespace) -> int:
             _confirm(len(due))
         for klass in due:
             report = privacy.purge_class(
-                store, manifest, issuer, klass, export_root, dry_run=args.dry_run
+                store,
+                manifest,
+                issuer,
+                klass,
+                export_root,
+                dry_run=args.dry_run,
+                data_dir=Path(app.config["DATA_DIR"]),
             )
             if report.dry_run:
                 print(

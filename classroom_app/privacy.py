@@ -12,6 +12,10 @@ What the platform keeps and why is written for school heads in
 - **Purge** (end of the school year): export each pupil's badges for the families first,
   keep counts that name nobody (``class_statistics``), then erase every pupil of the class.
   A class is due once its school year has ended and ``RETENTION_DAYS`` more have passed.
+- Both also erase the files the other parts keep under the data folder: the pupil's home
+  folder (notebooks) and, for a class, its nbgrader course (gradebook, submissions,
+  feedback) and its exchange folder. For one pupil, their folders in the course go; their
+  gradebook row (login and scores, no name) goes with the class.
 
 Nothing here logs a pseudonym: logs name classes and pupils by their numbers only.
 """
@@ -22,6 +26,7 @@ import io
 import json
 import logging
 import re
+import shutil
 import unicodedata
 import zipfile
 from collections.abc import Mapping
@@ -31,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from classroom_app import openbadges
+from classroom_app.api import course_id
 from classroom_app.openbadges import Issuer
 from classroom_app.progress import level_for
 from classroom_app.store import Store, now
@@ -128,11 +134,34 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-").lower() or "eleve"
 
 
-def delete_pupil(store: Store, pupil: Mapping[str, Any], teacher_id: int | None) -> None:
+def delete_pupil(
+    store: Store, pupil: Mapping[str, Any], teacher_id: int | None, data_dir: Path | None = None
+) -> None:
+    klass = store.class_by_id(int(pupil["class_id"]))
     with store.transaction():
         store.delete_pupil(int(pupil["id"]))
         store.audit(teacher_id, "pupil.delete", int(pupil["class_id"]), pupil_id=pupil["id"])
+    if data_dir is not None and klass is not None:
+        course = Path(data_dir) / "courses" / course_id(klass["code"])
+        steps = ("submitted", "autograded", "feedback")
+        erase(
+            [Path(data_dir) / "home" / pupil["username"]]
+            + [course / step / pupil["username"] for step in steps]
+        )
     log.info("pupil %s of class %s erased", pupil["id"], pupil["class_id"])
+
+
+def erase(paths: list[Path]) -> int:
+    """Remove these files or folders where they exist; how many there were."""
+    found = 0
+    for path in paths:
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+            found += 1
+        elif path.is_dir():
+            shutil.rmtree(path)
+            found += 1
+    return found
 
 
 # -- a class -----------------------------------------------------------------------------
@@ -164,6 +193,7 @@ class PurgeReport:
     export_folder: Path | None
     dry_run: bool
     statistics: dict[str, Any] = field(default_factory=dict)
+    folders_erased: int = 0
 
 
 def purge_class(
@@ -174,6 +204,7 @@ def purge_class(
     export_root: Path,
     dry_run: bool = False,
     teacher_id: int | None = None,
+    data_dir: Path | None = None,
 ) -> PurgeReport:
     """Export the families' badges, keep anonymous counts, erase the pupils of the class."""
     class_id = int(klass["id"])
@@ -193,6 +224,13 @@ def purge_class(
     with store.transaction():
         report.statistics = store.purge_class(class_id)
         store.audit(teacher_id, "class.purge", class_id, pupils=len(pupils))
+    if data_dir is not None:
+        course = course_id(klass["code"])
+        data = Path(data_dir)
+        report.folders_erased = erase(
+            [data / "courses" / course, data / "exchange" / course]
+            + [data / "home" / pupil["username"] for pupil in pupils]
+        )
     log.info("class %s purged: %s pupils erased", class_id, len(pupils))
     return report
 

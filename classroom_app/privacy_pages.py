@@ -66,7 +66,9 @@ def delete_pupil(class_id: int, pupil_id: int) -> Any:
     error = None
     if request.method == "POST":
         if request.form.get("confirm") == "yes":
-            privacy.delete_pupil(web.store(), pupil, _teacher_id())
+            privacy.delete_pupil(
+                web.store(), pupil, _teacher_id(), Path(current_app.config["DATA_DIR"])
+            )
             flash(_("%(name)s and all their data are erased.", name=pupil["pseudonym"]), "success")
             return web.redirect_to("teacher.dashboard", class_id=class_id)
         error = _("Tick the box to confirm, or go back.")
@@ -119,6 +121,7 @@ def purge(class_id: int) -> Any:
         klass,
         Path(current_app.config["EXPORT_DIR"]),
         teacher_id=_teacher_id(),
+        data_dir=Path(current_app.config["DATA_DIR"]),
     )
     flash(
         _(

@@ -64,6 +64,26 @@ def give_progress(app: Flask, store: Store, world: World) -> None:
     badges.decide(store, pupil_id, "pilote-du-carre", "award", world.teacher_a)
 
 
+def pupil_files(app: Flask, store: Store, world: World) -> dict[str, Path]:
+    """The files the hub and the grader keep for the class, under the data folder."""
+    data = Path(app.config["DATA_DIR"])
+    course = f"robocole-{world.klass['code'].lower()}"
+    files = {}
+    for index in range(3):
+        username = world.pupil_row(store, index)["username"]
+        files[f"home-{index}"] = data / "home" / username / "sequences-1.ipynb"
+        files[f"submitted-{index}"] = (
+            data / "courses" / course / "submitted" / username / "sequences-1" / "a.ipynb"
+        )
+    files["gradebook"] = data / "courses" / course / "gradebook.db"
+    files["exchange"] = data / "exchange" / course / "outbound" / "sequences-1" / "a.ipynb"
+    files["other class"] = data / "courses" / "robocole-other" / "gradebook.db"
+    for path in files.values():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("{}")
+    return files
+
+
 def teacher(app: Flask) -> Browser:
     browser = Browser(app.test_client())
     browser.login_teacher()
@@ -119,6 +139,7 @@ def test_erasing_a_pupil_asks_first_then_leaves_only_their_nameless_badges(
     app: Flask, store: Store, world: World
 ) -> None:
     give_progress(app, store, world)
+    files = pupil_files(app, store, world)
     pupil_id = world.pupils[0].id
     uids = [a["uid"] for a in store.assertions_of_pupil(pupil_id)]
     browser = teacher(app)
@@ -133,6 +154,8 @@ def test_erasing_a_pupil_asks_first_then_leaves_only_their_nameless_badges(
         count = store.conn.execute(f"SELECT count(*) FROM {table} WHERE pupil_id = ?", (pupil_id,))
         assert count.fetchone()[0] == 0, table
     assert "Lina B." not in "\n".join(store.conn.iterdump())
+    gone = {name for name, path in files.items() if not path.exists()}
+    assert gone == {"home-0", "submitted-0"}  # her notebooks and submissions, no one else's
     for uid in uids:  # the family's downloaded badges can still be checked
         assert app.test_client().get(f"/openbadges/assertions/{uid}.json").status_code == 200
     journal = browser.get(f"{class_url(world)}/journal").text
@@ -185,6 +208,7 @@ def test_the_purge_command_exports_then_erases_and_keeps_anonymous_counts(
     monkeypatch.setenv("ROBOCOLE_MANIFEST", str(FIXTURE_MANIFEST))
     monkeypatch.setenv("ROBOCOLE_PUBLIC_URL", PUBLIC)
     give_progress(app, store, world)
+    files = pupil_files(app, store, world)
     uids = [a["uid"] for a in store.assertions_of_pupil(world.pupils[0].id)]
     code = world.klass["code"]
 
@@ -192,6 +216,7 @@ def test_the_purge_command_exports_then_erases_and_keeps_anonymous_counts(
     said = capsys.readouterr().out
     assert f"Classe {code} : 3 élèves seraient effacés" in said
     assert len(store.pupils_of_class(int(world.klass["id"]))) == 3
+    assert all(path.exists() for path in files.values())
 
     assert run_purge(app, "--class", code) == 2  # no terminal to ask: refuses
     assert "--yes" in capsys.readouterr().err
@@ -205,6 +230,8 @@ def test_the_purge_command_exports_then_erases_and_keeps_anonymous_counts(
     for name in ("Lina B.", "Noah", "Léa P."):
         assert name not in dump
     assert store.conn.execute("SELECT count(*) FROM card_batches").fetchone()[0] == 0
+    kept = {name for name, path in files.items() if path.exists()}
+    assert kept == {"other class"}  # the class's course, exchange and homes are gone
     stats = store.saved_statistics()
     assert len(stats) == 1 and stats[0]["pupils"] == 3 and stats[0]["xp_total"] == 35
     details = json.loads(stats[0]["details"])
