@@ -218,18 +218,18 @@ def purge_class(
         exports = class_export(store, manifest, issuer, class_id)
         folder.mkdir(parents=True, exist_ok=False)
         folder.chmod(0o700)
-        for name, data in exports.items():
-            (folder / name).write_bytes(data)
+        for name, content in exports.items():
+            (folder / name).write_bytes(content)
             (folder / name).chmod(0o600)
     with store.transaction():
         report.statistics = store.purge_class(class_id)
         store.audit(teacher_id, "class.purge", class_id, pupils=len(pupils))
     if data_dir is not None:
         course = course_id(klass["code"])
-        data = Path(data_dir)
+        root = Path(data_dir)
         report.folders_erased = erase(
-            [data / "courses" / course, data / "exchange" / course]
-            + [data / "home" / pupil["username"] for pupil in pupils]
+            [root / "courses" / course, root / "exchange" / course]
+            + [root / "home" / pupil["username"] for pupil in pupils]
         )
     log.info("class %s purged: %s pupils erased", class_id, len(pupils))
     return report
