@@ -25,5 +25,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
   .venv/bin/python -m pip install -q --upgrade pip
 fi
+# Cairo draws the PNG of each Open Badge from the curriculum's SVG (cairosvg).
+apt_install libcairo2
 EXTRAS=${ROBOCOLE_EXTRAS:-server,robots}
 .venv/bin/python -m pip install -q -e ".[${EXTRAS}]"
