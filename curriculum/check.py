@@ -304,6 +304,18 @@ def _judge_release(version: _Built, runs: list[CellRun], report: CheckReport) ->
                 label,
                 _("Vacuous test: it passes in the pupil's version, before any answer is written."),
             )
+        elif role == "tests" and not run.error.startswith("AssertionError: "):
+            # What the child reads before writing anything must be a sentence, not a crash.
+            report.add(
+                lesson,
+                language,
+                label,
+                _(
+                    "In the pupil's version this test stops on %(error)s instead of a sentence "
+                    "for the child: check first that the names it uses exist.",
+                    error=run.error,
+                ),
+            )
         elif role in ("setup", "free") and not run.ok:
             report.add(
                 lesson,

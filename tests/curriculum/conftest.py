@@ -101,8 +101,10 @@ total = {answer}
 }
 
 TEST = {
-    "fr": 'assert total == 5, f"La boîte total contient {total}, mais on attendait 5 pour 2 + 3."',
-    "en": 'assert total == 5, f"The box total holds {total}, but 2 + 3 makes 5."',
+    "fr": 'assert "total" in globals(), "Range le nombre de fruits dans la boîte total."\n'
+    'assert total == 5, f"La boîte total contient {total}, mais on attendait 5 pour 2 + 3."',
+    "en": 'assert "total" in globals(), "Put the number of fruit in the box total."\n'
+    'assert total == 5, f"The box total holds {total}, but 2 + 3 makes 5."',
 }
 
 

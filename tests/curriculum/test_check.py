@@ -199,3 +199,16 @@ def test_a_lesson_may_be_written_in_jupytext_markdown(mini: MiniCurriculum) -> N
     report = check_curriculum(manifest, lessons=["calcul-1"])
     assert messages(report) == []
     assert report.notebooks_run == 4
+
+
+def test_a_test_that_crashes_in_the_pupils_version_is_caught(mini: MiniCurriculum) -> None:
+    # Without the globals() check first, a child who wrote nothing yet reads a NameError.
+    mini.tests = {language: test.split("\n")[1] for language, test in mini.tests.items()}
+    report = check_curriculum(mini.write(), lessons=["calcul-1"])
+    assert {(f.language, f.cell) for f in report.faults} == {
+        ("fr", "cell 4 (tests of calcul-1-a)"),
+        ("en", "cell 4 (tests of calcul-1-a)"),
+    }
+    assert all(
+        "stops on NameError: name 'total' is not defined" in f.message for f in report.faults
+    )
