@@ -33,7 +33,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     check.add_argument(
         "--no-run", action="store_true", help=_("Skip running the notebooks in kernels.")
     )
-    check.add_argument("--jobs", type=int, default=None, help=_("Kernels running at once."))
+    check.add_argument("--jobs", type=_positive, default=None, help=_("Kernels running at once."))
     check.set_defaults(handler=run_check)
     build = commands.add_parser(
         "build",
@@ -60,6 +60,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help=_("Build only this lesson (repeatable)."),
     )
     build.set_defaults(handler=run_build)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(_("give a whole number of at least 1"))
+    return value
 
 
 def run_check(args: argparse.Namespace) -> int:

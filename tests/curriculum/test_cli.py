@@ -69,3 +69,13 @@ def test_build_stops_with_one_sentence_on_a_broken_lesson(
 
 def test_every_string_of_the_tooling_has_a_french_translation() -> None:
     assert missing_translations("curriculum") == []
+
+
+@pytest.mark.parametrize("jobs", ["0", "-2", "two"])
+def test_check_refuses_a_silly_number_of_kernels(
+    jobs: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["curriculum", "check", "--jobs", jobs])
+    assert stopped.value.code == 2
+    assert "at least 1" in capsys.readouterr().err
