@@ -1,0 +1,368 @@
+"""Grading a robot challenge: run the pupil's program in its world and say, kindly, how it went.
+
+For an nbgrader test cell (no network, the same answer every time)::
+
+    from robot_firmware.sim import verifier
+    verifier(mon_programme, "carre")     # AssertionError with a French sentence if it fails
+
+``mon_programme`` is the pupil's program: a string, or a function whose body is the program
+(``def mon_programme(): avancer(20) ...``). A world with several trials (``decalages``) runs
+the program once per trial, so only a program that really uses its sensors passes them all.
+"""
+
+from __future__ import annotations
+
+import inspect
+import math
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from robocole.i18n import current_language, ngettext
+from robocole.i18n import gettext as _
+from robot_firmware.sim import geometry
+from robot_firmware.sim.runner import SimRun, simulate
+from robot_firmware.sim.world import World, load_world
+
+Program = str | Callable[[], object]
+
+
+@dataclass
+class Verdict:
+    """Whether the challenge is met, one sentence for the pupil, and the runs behind it."""
+
+    ok: bool
+    message: str
+    runs: list[SimRun] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+
+def program_source(program: Program) -> str:
+    """The program's text; for a function, its body, so a pupil can write it as a function."""
+    if isinstance(program, str):
+        source = program
+    else:
+        lines = inspect.getsource(program).splitlines()
+        # The "def ...():" line is not the program, its body is.
+        source = textwrap.dedent("\n".join(lines[1:]))
+    if "from robot import" not in source and "import robot" not in source:
+        # Pupils may leave out the import in a notebook; the robot always has it.
+        source = "from robot import *\n" + source
+    return source
+
+
+def _number(value: float) -> str:
+    """A number as a child reads it: 12, 12,5 (French decimal comma)."""
+    rounded = round(value, 1)
+    text = str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
+    return text.replace(".", ",") if current_language() == "fr" else text
+
+
+def explain_error(run: SimRun) -> str:
+    """One sentence about the error that stopped the program."""
+    error = run.error
+    where = _("Line %(line)s: ", line=run.error_line) if run.error_line else ""
+    if isinstance(error, SyntaxError):
+        return where + _(
+            "the program is not written correctly. Check the brackets, the quotes, the "
+            "colons (:) and the spaces at the start of the lines."
+        )
+    if isinstance(error, NameError):
+        name = getattr(error, "name", None) or str(error)
+        return where + _(
+            "the name %(name)s is unknown. Check its spelling, and that the program starts "
+            "with: from robot import *",
+            name=name,
+        )
+    if isinstance(error, ZeroDivisionError):
+        return where + _("a division by zero.")
+    if isinstance(error, (TypeError, ValueError)):
+        return where + _("impossible value: %(detail)s.", detail=error)
+    return where + _("error %(kind)s: %(detail)s.", kind=type(error).__name__, detail=error)
+
+
+def explain_end(run: SimRun) -> str | None:
+    """Why the run ended early, in one kind sentence, or None when the program just ended."""
+    if run.outcome == "collision" and run.collision is not None:
+        turns = run.collision.turns
+        if turns == 0:
+            return _("Your robot touched the wall before its first turn.")
+        return ngettext(
+            "Your robot touched the wall after %(num)s turn.",
+            "Your robot touched the wall after %(num)s turns.",
+            turns,
+        )
+    if run.outcome == "time":
+        return _(
+            "After %(seconds)s seconds your robot had still not finished: make it stop "
+            "sooner (check your loops).",
+            seconds=_number(run.world.time_limit),
+        )
+    if run.outcome == "stuck":
+        return _(
+            "Your program keeps computing without ever talking to the robot: check your "
+            "while loops."
+        )
+    if run.outcome == "error":
+        return explain_error(run)
+    return None
+
+
+def _inside(x: float, y: float, zone: tuple[float, float, float, float], margin: float) -> bool:
+    zx, zy, zw, zh = zone
+    return zx + margin <= x <= zx + zw - margin and zy + margin <= y <= zy + zh - margin
+
+
+def _check_zone(run: SimRun) -> Verdict:
+    zone = run.world.goal.zone
+    assert zone is not None
+    for _t, x, y, _h in run.poses():
+        if _inside(x, y, zone, 0.0):
+            return Verdict(True, _("Well done! Your robot got out."), [run])
+    x, y, _h = run.final_pose
+    zx, zy, zw, zh = zone
+    gap = math.hypot(max(zx - x, 0, x - zx - zw), max(zy - y, 0, y - zy - zh))
+    return Verdict(
+        False,
+        _("Your robot stopped %(cm)s cm away from the exit.", cm=_number(gap)),
+        [run],
+    )
+
+
+def _check_park(run: SimRun) -> Verdict:
+    zone = run.world.goal.zone
+    assert zone is not None
+    x, y, _h = run.final_pose
+    if _inside(x, y, zone, run.world.radius):
+        return Verdict(True, _("Well done! Your robot is parked in the box."), [run])
+    if _inside(x, y, zone, 0.0):
+        return Verdict(
+            False, _("Your robot is in the box, but not completely: move it further in."), [run]
+        )
+    return Verdict(False, _("Your robot finished outside the box."), [run])
+
+
+def front_distance(run: SimRun) -> float:
+    """How far the wall is in front of the robot at the end (cm)."""
+    x, y, heading = run.final_pose
+    dx, dy = math.cos(heading), math.sin(heading)
+    r = run.world.radius
+    return min(
+        (geometry.ray_hit(x + r * dx, y + r * dy, dx, dy, s) for s in run.world.segments()),
+        default=math.inf,
+    )
+
+
+def _check_wall(run: SimRun) -> Verdict:
+    limit = run.world.goal.number("distance_max", 10)
+    gap = front_distance(run)
+    if gap <= limit:
+        return Verdict(
+            True,
+            _("Well done! Your robot stopped %(cm)s cm before the wall.", cm=_number(gap)),
+            [run],
+        )
+    return Verdict(
+        False,
+        _(
+            "Your robot stopped %(cm)s cm before the wall: it must come closer than "
+            "%(max)s cm, without touching it.",
+            cm=_number(gap),
+            max=_number(limit),
+        ),
+        [run],
+    )
+
+
+def _check_line(run: SimRun) -> Verdict:
+    world = run.world
+    zone = world.goal.zone
+    widest = world.goal.number("ecart_max", 8)
+    reached = False
+    for _t, x, y, _h in run.poses():
+        gap = geometry.distance_to_polyline(x, y, world.line)
+        if gap > widest:
+            return Verdict(
+                False,
+                _(
+                    "Your robot lost the line after %(seconds)s seconds: it went %(cm)s cm "
+                    "away from it.",
+                    seconds=_number(_t / 1000),
+                    cm=_number(gap),
+                ),
+                [run],
+            )
+        if zone is not None and _inside(x, y, zone, 0.0):
+            reached = True
+            break
+    if zone is not None and not reached:
+        return Verdict(False, _("Your robot stayed on the line but did not reach its end."), [run])
+    return Verdict(True, _("Well done! Your robot followed the line to the end."), [run])
+
+
+@dataclass
+class _Phase:
+    kind: str  # "straight", "spin" or "curve"
+    amount: float  # cm for a straight line, degrees for a spin (positive: right)
+
+
+def _phases(run: SimRun) -> list[_Phase]:
+    """The drawing as straight lines and turns, merged when consecutive."""
+    frames = run.record.keyframes
+    phases: list[_Phase] = []
+    for index, frame in enumerate(frames):
+        end = frames[index + 1].t if index + 1 < len(frames) else run.duration_ms
+        x, y, h = frame.motion.at((end - frame.t) / 1000.0)
+        if frame.left == frame.right == 0 or end <= frame.t:
+            continue
+        if frame.left == frame.right:
+            phase = _Phase("straight", math.hypot(x - frame.x, y - frame.y))
+        elif frame.left == -frame.right:
+            phase = _Phase("spin", math.degrees(h - frame.heading))
+        else:
+            phase = _Phase("curve", 0.0)
+        if phases and phases[-1].kind == phase.kind and phase.kind != "curve":
+            phases[-1].amount += phase.amount
+        else:
+            phases.append(phase)
+    # Tiny moves (a nudge of a few millimetres) are not part of a drawing.
+    return [p for p in phases if p.kind == "curve" or abs(p.amount) >= 0.5]
+
+
+def _check_square(run: SimRun) -> Verdict:
+    goal = run.world.goal
+    sides_wanted = int(goal.number("cotes", 4))
+    shortest = goal.number("cote_min", 10)
+    phases = _phases(run)
+    if any(p.kind == "curve" for p in phases):
+        return Verdict(
+            False,
+            _("Your robot drove a curve: a square is made of straight lines and turns."),
+            [run],
+        )
+    sides = [p.amount for p in phases if p.kind == "straight"]
+    if len(sides) != sides_wanted:
+        return Verdict(
+            False,
+            ngettext(
+                "Your drawing has %(num)s side; a square has %(wanted)s.",
+                "Your drawing has %(num)s sides; a square has %(wanted)s.",
+                len(sides),
+                wanted=sides_wanted,
+            ),
+            [run],
+        )
+    if min(sides) < shortest:
+        return Verdict(
+            False,
+            _("The sides are too short: make them at least %(cm)s cm.", cm=_number(shortest)),
+            [run],
+        )
+    if max(sides) - min(sides) > goal.number("ecart_cotes", 0.15) * max(sides):
+        return Verdict(
+            False,
+            _(
+                "The sides are not the same length (%(lengths)s cm).",
+                lengths=", ".join(_number(s) for s in sides),
+            ),
+            [run],
+        )
+    # The corners: the turns between two sides (a last turn after the last side is free).
+    corners: list[float] = []
+    seen_side = False
+    for phase in phases:
+        if phase.kind == "straight":
+            seen_side = True
+        elif seen_side and len(corners) < sides_wanted - 1:
+            corners.append(phase.amount)
+    tolerance = goal.number("ecart_angle", 12)
+    expected = 360.0 / sides_wanted
+    for corner in corners:
+        if abs(abs(corner) - expected) > tolerance or corner * corners[0] < 0:
+            return Verdict(
+                False,
+                _(
+                    "One corner is %(angle)s degrees; each corner of a square turns "
+                    "%(expected)s degrees, always to the same side.",
+                    angle=round(abs(corner)),
+                    expected=_number(expected),
+                ),
+                [run],
+            )
+    x0, y0, _h0 = run.world.start
+    x, y, _h = run.final_pose
+    gap = math.hypot(x - x0, y - y0)
+    if gap > goal.number("ecart_retour", 4):
+        return Verdict(
+            False,
+            _("Your robot finished %(cm)s cm away from where it started.", cm=_number(gap)),
+            [run],
+        )
+    return Verdict(True, _("Well done! Your robot drew a square."), [run])
+
+
+CHECKS: dict[str, Callable[[SimRun], Verdict]] = {
+    "zone": _check_zone,
+    "garer": _check_park,
+    "mur": _check_wall,
+    "ligne": _check_line,
+    "carre": _check_square,
+    "aucun": lambda run: Verdict(True, _("Your program ran to the end."), [run]),
+}
+
+
+#: Goals met once the robot gets somewhere: what happens afterwards does not matter (a line
+#: follower usually never stops by itself).
+REACH_GOALS = ("zone", "ligne")
+
+
+def _judge(run: SimRun) -> Verdict:
+    kind = run.world.goal.kind
+    problem = explain_end(run)
+    if kind in REACH_GOALS:
+        verdict = CHECKS[kind](run)
+        if verdict.ok or problem is None or kind == "ligne":
+            return verdict
+        return Verdict(False, problem, [run])
+    if problem is not None:
+        return Verdict(False, problem, [run])
+    return CHECKS[kind](run)
+
+
+def evaluate(program: Program, world: World | str | Path, *, seed: int = 0) -> Verdict:
+    """Run ``program`` in ``world`` (once per trial) and judge it against the world's goal."""
+    if not isinstance(world, World):
+        world = load_world(world)
+    source = program_source(program)
+    runs: list[SimRun] = []
+    verdict = Verdict(True, "")
+    for trial, shift in enumerate(world.shifts):
+        run = simulate(source, world.shifted(shift), seed=seed)
+        runs.append(run)
+        verdict = _judge(run)
+        if not verdict.ok:
+            if len(world.shifts) > 1:
+                verdict.message = (
+                    _("Trial %(n)s of %(total)s: ", n=trial + 1, total=len(world.shifts))
+                    + verdict.message
+                )
+            break
+    verdict.runs = runs
+    return verdict
+
+
+def check(program: Program, world: World | str | Path, *, seed: int = 0) -> Verdict:
+    """For a test cell: AssertionError with the kind sentence when the challenge is not met."""
+    verdict = evaluate(program, world, seed=seed)
+    if not verdict.ok:
+        raise AssertionError(verdict.message)
+    print(verdict.message)
+    return verdict
+
+
+# French names, as the pupils' robot API.
+evaluer = evaluate
+verifier = check
