@@ -187,9 +187,10 @@ class SimulatedHardware:
         self._contact = math.inf
 
     def finish(self) -> None:
-        """The program is over: the motors stop, as the guard on the robot does."""
-        if self._powers != (0.0, 0.0):
-            self._command(0.0, 0.0)
+        """The program is over: motors and sound stop, as the guard on the robot does
+        (``rb_demarrage.run``), with the same commands."""
+        self._command(0.0, 0.0)
+        self.record.events.append({"e": "silence", "t": self.now})
 
     # -- the HAL interface of rb_materiel ----------------------------------------------------
 

@@ -32,7 +32,8 @@ def test_moves_follow_the_calibration_of_the_family() -> None:
     assert math.degrees(heading) == pytest.approx(90, abs=0.5)  # positive turns right (y down)
     # avancer(20) at 10 cm/s takes 2 s, tourner(90) about 0.79 s: simulated, not waited.
     assert run.duration_ms == pytest.approx(2000 + 785, abs=15)
-    assert run.motor_commands() == [(50, 50), (0, 0), (50, -50), (0, 0)]
+    # The last (0, 0) is the guard around the program, as on the robot.
+    assert run.motor_commands() == [(50, 50), (0, 0), (50, -50), (0, 0), (0, 0)]
 
 
 def test_the_same_program_gives_the_same_run() -> None:
