@@ -7,7 +7,6 @@ bypasses the page's Content-Security-Policy for that injection only.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,13 +14,10 @@ import pytest
 from classroom_app.pictures import PICTURES
 from robocole.i18n import set_language
 
+from ..axe import axe_violations, require_axe
 from .site_walk import VISITS, School, Visit, open_school, signed_in_pages
 
 pytestmark = pytest.mark.browser
-
-AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-#: What axe checks: every WCAG 2.0/2.1 A and AA rule, and its best practices.
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
 @pytest.fixture(scope="module")
@@ -31,28 +27,11 @@ def school(tmp_path_factory: pytest.TempPathFactory) -> Iterator[School]:
 
 @pytest.fixture(scope="module")
 def pages(chromium: Any, school: School) -> Iterator[dict[str, Any]]:
-    if not AXE.is_file():
-        pytest.fail("axe-core is missing: run `npm ci` (scripts/test does)")
+    require_axe()
     opened = signed_in_pages(chromium, school, bypass_csp=True)
     yield opened
     for page in opened.values():
         page.context.close()
-
-
-def axe_violations(page: Any) -> list[dict[str, Any]]:
-    page.add_script_tag(path=str(AXE))
-    result: dict[str, Any] = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
-    return [
-        {
-            "rule": v["id"],
-            "impact": v["impact"],
-            "help": v["help"],
-            "where": [node["target"] for node in v["nodes"]][:5],
-        }
-        for v in result["violations"]
-    ]
 
 
 @pytest.mark.parametrize("visit", VISITS, ids=lambda visit: visit.name)
