@@ -58,6 +58,12 @@ GENERIC_BADGE = (
     b'<path d="M32 14l5 11 12 1-9 8 3 12-11-6-11 6 3-12-9-8 12-1z" fill="#fff"/></svg>'
 )
 
+#: Why a badge answers 410, in the language of the hosted documents.
+REVOCATION_REASON = {
+    "fr": "Badge retiré par l'enseignant.",
+    "en": "Badge withdrawn by the teacher.",
+}
+
 bp = Blueprint("openbadges", __name__, url_prefix="/openbadges")
 
 
@@ -158,7 +164,7 @@ def revoked_assertion(issuer: Issuer, row: Mapping[str, Any]) -> dict[str, Any]:
         "type": "Assertion",
         "id": issuer.assertion_id(row["uid"]),
         "revoked": True,
-        "revocationReason": "Badge withdrawn by the teacher.",
+        "revocationReason": REVOCATION_REASON.get(issuer.language, REVOCATION_REASON["en"]),
     }
 
 

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 AXE = Path(__file__).parents[1] / "node_modules" / "axe-core" / "axe.min.js"
-#: What axe checks: every WCAG 2.0/2.1 A and AA rule, and its best practices.
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+#: What axe checks: every WCAG 2.0, 2.1 and 2.2 A and AA rule, and its best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 def require_axe() -> None:

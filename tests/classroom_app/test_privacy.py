@@ -302,3 +302,27 @@ def test_no_personal_data_reaches_the_logs(
     ]
     for secret in secrets_and_names:
         assert secret not in logged, f"{secret!r} reached the logs"
+
+
+def test_the_purge_command_alone_erases_only_the_classes_past_their_retention(
+    app: Flask,
+    store: Store,
+    world: World,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ROBOCOLE_MANIFEST", str(FIXTURE_MANIFEST))
+    monkeypatch.setenv("ROBOCOLE_PUBLIC_URL", PUBLIC)
+    assert run_purge(app, "--yes") == 0
+    assert capsys.readouterr().out.strip() == "Aucune classe à purger."
+    with store.transaction():  # the class was created last school year
+        store.conn.execute(
+            "UPDATE classes SET created_at = '2024-09-02T08:00:00.000000Z' WHERE id = ?",
+            (world.klass["id"],),
+        )
+    assert run_purge(app, "--dry-run") == 0
+    assert "3 élèves seraient effacés" in capsys.readouterr().out
+    assert run_purge(app, "--yes") == 0
+    assert store.pupils_of_class(int(world.klass["id"])) == []
+    assert run_purge(app, "--yes") == 0  # purged classes are not due again
+    assert "Aucune classe à purger." in capsys.readouterr().out
