@@ -1,0 +1,523 @@
+"""Sending a pupil's program to a robot: the library under ``robocole flash``.
+
+Everything goes through mpremote's ``SerialTransport`` (the raw REPL over pyserial): this
+module only writes the small MicroPython snippets that the robot executes. A session::
+
+    robot = Robot.open("/dev/ttyACM0")        # or Robot.open(choose_robot().device)
+    robot.sync_library()                      # robot.py & co, only files that changed
+    robot.upload_program(source)              # atomic: the robot keeps a complete program
+    result = robot.run_program(on_output=print_bytes)
+    robot.close()
+
+Uploads are atomic on every robot. Where ``os.rename`` exists (Raspberry Pi Pico), the
+program is written as ``programme.tmp``, its sha256 computed on the robot is compared with
+ours, then ``programme.py`` becomes ``programme.bak`` and ``programme.tmp`` becomes
+``programme.py``. The BBC micro:bit has no rename: the program goes to the slot that is not in
+use, ends with an end mark, is read back, and a one-letter pointer file written last (and read
+back) switches to it. ``board/rb_demarrage.py`` is the robot's side of both layouts.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import hashlib
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from robot_firmware import BOARD
+from robot_firmware.errors import (
+    FlashError,
+    NotMicroPython,
+    ProgramFailed,
+    RobotDisconnected,
+    TransferCorrupted,
+)
+from robot_firmware.ports import diagnose_open_error
+
+#: Files of the robot library installed on every robot, plus ``rb_hal_<hal>.py``.
+LIBRARY = ("boot.py", "main.py", "robot.py", "rb_demarrage.py", "rb_materiel.py", "rb_cartes.py")
+#: The robot family for a MicroPython platform, when the flasher is not told.
+FAMILY_BY_PLATFORM = {"microbit": "maqueen", "rp2": "kitronik", "webassembly": "virtuel"}
+PROGRAM = "programme.py"
+PREVIOUS = "programme.bak"
+TEMPORARY = "programme.tmp"
+POINTER = "prog.txt"
+SLOTS = {"a": "prog_a.py", "b": "prog_b.py"}
+END_MARK = b"#robocole:fin"
+#: Where a library without hashlib (micro:bit) records what was installed.
+MANIFEST = "rb_manifeste.txt"
+ERROR_MARK = "RB-ERREUR"
+RUN_CODE = f"import rb_demarrage\nif not rb_demarrage.run():\n raise Exception({ERROR_MARK!r})\n"
+#: Robot-side helper: littlefs replaces the target of a rename atomically; FAT refuses, so
+#: there the target is removed first (not atomic, but FAT boards are not the classroom's).
+MOVE = (
+    "import os\n"
+    "def _mv(a, b):\n try:\n  os.rename(a, b)\n except OSError:\n  os.remove(b)\n"
+    "  os.rename(a, b)\n"
+)
+#: Serial read timeout while talking to a robot that should answer (seconds).
+ANSWER_TIMEOUT = 5.0
+
+Progress = Callable[[str, int, int], None]
+
+
+def _no_progress(label: str, done: int, total: int) -> None:
+    pass
+
+
+@dataclass
+class BoardInfo:
+    platform: str
+    version: str
+    has_rename: bool
+    has_hashlib: bool
+    files: list[str]
+    pointer: str = ""
+
+    @property
+    def layout(self) -> str:
+        return "rename" if self.has_rename else "slots"
+
+
+@dataclass
+class SyncReport:
+    changed: list[str]
+    unchanged: list[str]
+    seconds: float
+
+
+@dataclass
+class UploadReport:
+    name: str
+    size: int
+    sha256: str
+    layout: str
+    retries: int
+    seconds: float
+
+
+@dataclass
+class RunResult:
+    ok: bool
+    interrupted: bool
+    output: bytes
+    #: The robot's own sentences about the run ("[robot] Ligne 3 : ...").
+    messages: list[str] = field(default_factory=list)
+
+
+def library_files(family: str, *, configure: bool = False) -> dict[str, bytes]:
+    """The robot library for ``family`` (a key of ``board/rb_cartes.py``), by file name.
+
+    With ``configure``, ``rb_config.py`` fixes the family on the robot instead of letting it
+    detect its board.
+    """
+    known = families()
+    if family not in known:
+        from robot_firmware.errors import UnknownFamily
+
+        raise UnknownFamily(family, sorted(known))
+    names = [*LIBRARY, f"rb_hal_{known[family]['hal']}.py"]
+    files = {name: (BOARD / name).read_bytes() for name in names}
+    if configure:
+        files["rb_config.py"] = f'ROBOT = "{family}"\n'.encode()
+    return files
+
+
+def families() -> dict[str, dict[str, Any]]:
+    """The robot families of ``board/rb_cartes.py`` (plain data, valid on both Pythons)."""
+    namespace: dict[str, Any] = {}
+    exec((BOARD / "rb_cartes.py").read_text(encoding="utf-8"), namespace)
+    return dict(namespace["FAMILIES"])
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _bytes_literal(data: bytes) -> str:
+    return repr(bytes(data))
+
+
+class Robot:
+    """A MicroPython robot on a serial port, in raw REPL, ready for commands."""
+
+    def __init__(self, transport: Any, port: str, family_hint: str = "") -> None:
+        self.transport = transport
+        self.port = port
+        self.family_hint = family_hint
+        self.info = self._probe()
+        #: Bytes per write command: small boards compile each command in little RAM.
+        self.chunk = 512 if self.info.platform == "microbit" else 4096
+
+    @classmethod
+    def open(cls, port: str, *, family_hint: str = "", timeout: float = 5.0) -> Robot:
+        """Connect to the robot on ``port`` and stop whatever it runs."""
+        from mpremote.transport import TransportError
+        from mpremote.transport_serial import SerialTransport
+
+        try:
+            transport = SerialTransport(port, baudrate=115200, timeout=ANSWER_TIMEOUT)
+        except TransportError:
+            raise _open_failure(port) from None
+        # mpremote only checks its time limits when the line is quiet: a board that keeps
+        # printing (an Arduino sketch) would hold it forever, so the port is closed at the
+        # deadline, which ends the wait.
+        deadline = threading.Timer(timeout + 0.5, _close_quietly, args=(transport,))
+        try:
+            transport.serial.timeout = 0.1
+            deadline.start()
+            transport.enter_raw_repl(soft_reset=False, timeout_overall=timeout)
+        except TransportError:
+            _close_quietly(transport)
+            raise NotMicroPython(port, family_hint) from None
+        except (OSError, ValueError, TypeError, AttributeError) as error:
+            _close_quietly(transport)
+            if not deadline.is_alive():
+                raise NotMicroPython(port, family_hint) from None
+            raise RobotDisconnected(port) from error
+        finally:
+            deadline.cancel()
+            with contextlib.suppress(Exception):
+                transport.serial.timeout = ANSWER_TIMEOUT
+        try:
+            return cls(transport, port, family_hint)
+        except BaseException:
+            _close_quietly(transport)
+            raise
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.transport.exit_raw_repl()
+        _close_quietly(self.transport)
+
+    def __enter__(self) -> Robot:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- talking to the robot ---------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _talking(self) -> Iterator[None]:
+        from mpremote.transport import TransportError, TransportExecError
+
+        try:
+            yield
+        except TransportExecError as error:
+            raise _robot_side_error(error.error_output) from None
+        except TransportError as error:
+            raise RobotDisconnected(self.port) from error
+        except (OSError, ValueError) as error:  # SerialException is an OSError
+            raise RobotDisconnected(self.port) from error
+
+    def exec(self, code: str) -> bytes:
+        """Run ``code`` on the robot and return what it printed."""
+        with self._talking():
+            return bytes(self.transport.exec(code))
+
+    def eval(self, code: str) -> Any:
+        """Run ``code``, whose last line prints a Python literal, and return that value."""
+        lines = self.exec(code).decode("utf-8", "replace").strip().splitlines()
+        return ast.literal_eval(lines[-1]) if lines else None
+
+    def _probe(self) -> BoardInfo:
+        values = self.eval(
+            "import sys, os\n"
+            "try:\n import hashlib\n _h = hasattr(hashlib, 'sha256')\n"
+            "except ImportError:\n _h = False\n"
+            "_l = os.listdir()\n_p = ''\n"
+            f"if {POINTER!r} in _l:\n with open({POINTER!r}) as _f:\n  _p = _f.read().strip()\n"
+            "print(repr((sys.platform, '%d.%d.%d' % sys.implementation.version[:3], "
+            "hasattr(os, 'rename'), _h, _l, _p)))\n"
+            "del _h, _l, _p"
+        )
+        platform, version, has_rename, has_hashlib, files, pointer = values
+        return BoardInfo(platform, version, has_rename, has_hashlib, list(files), pointer)
+
+    def family(self) -> str:
+        """The robot family, from the board's platform (or what the caller was told)."""
+        return FAMILY_BY_PLATFORM.get(self.info.platform, self.family_hint or "kitronik")
+
+    # -- files --------------------------------------------------------------------------------
+
+    def _hash_code(self, names: list[str]) -> str:
+        if self.info.has_hashlib:
+            return (
+                "import os, hashlib\n"
+                "def _hash(n):\n _d = hashlib.sha256()\n _b = bytearray(512)\n"
+                " _m = memoryview(_b)\n with open(n, 'rb') as _g:\n  while True:\n"
+                "   _n = _g.readinto(_b)\n   if not _n:\n    break\n   _d.update(_m[:_n])\n"
+                " return _d.digest()\n"
+                "_l = os.listdir()\n"
+                f"print(repr({{_n: _hash(_n) for _n in {names!r} if _n in _l}}))\n"
+                "del _hash, _l"
+            )
+        return ""
+
+    def remote_hashes(self, names: list[str]) -> dict[str, str]:
+        """sha256 (hex) of the files ``names`` that exist on the robot."""
+        if self.info.has_hashlib:
+            digests = self.eval(self._hash_code(names))
+            return {name: bytes(d).hex() for name, d in digests.items()}
+        # No hashlib (micro:bit): trust the manifest for files whose size still matches.
+        if MANIFEST not in self.info.files:
+            return {}
+        listing = self.eval(
+            "import os\n_l = os.listdir()\n"
+            f"print(repr(([(_n, os.size(_n)) for _n in {names!r} if _n in _l], "
+            f"open({MANIFEST!r}).read())))\ndel _l"
+        )
+        sizes = dict(listing[0])
+        hashes = {}
+        for line in listing[1].splitlines():
+            parts = line.split()
+            if len(parts) == 3 and sizes.get(parts[0]) == int(parts[2]):
+                hashes[parts[0]] = parts[1]
+        return hashes
+
+    def read_file(self, name: str) -> bytes:
+        """The content of ``name`` on the robot, read back in small pieces."""
+        output = self.exec(
+            f"with open({name!r}, 'rb') as _g:\n while True:\n  _c = _g.read(256)\n"
+            "  if not _c:\n   break\n  print(repr(_c))\n"
+        )
+        pieces = output.decode("ascii", "replace").splitlines()
+        return b"".join(ast.literal_eval(p) for p in pieces if p.strip())
+
+    def _write(self, name: str, data: bytes, progress: Progress, label: str) -> str | None:
+        """Write ``data`` to ``name``; returns the sha256 computed by the robot, if it can."""
+        parts = [data[i : i + self.chunk] for i in range(0, len(data), self.chunk)] or [b""]
+        done = 0
+        digest = None
+        for index, part in enumerate(parts):
+            code = [f"_f = open({name!r}, 'wb')"] if index == 0 else []
+            code.append(f"_f.write({_bytes_literal(part)})")
+            last = index == len(parts) - 1
+            if last:
+                code.append("_f.close()\ndel _f")
+                if self.info.has_hashlib:
+                    code.append(self._hash_code([name]))
+            output = self.exec("\n".join(code))
+            done += len(part)
+            progress(label, done, len(data))
+            if last and self.info.has_hashlib:
+                lines = output.decode("utf-8", "replace").strip().splitlines()
+                digest = bytes(ast.literal_eval(lines[-1])[name]).hex()
+        return digest
+
+    def _write_checked(self, name: str, data: bytes, progress: Progress, label: str) -> int:
+        """Write and verify ``name``, once more if the check fails; returns the retries."""
+        expected = sha256(data)
+        for attempt in range(2):
+            try:
+                digest = self._write(name, data, progress, label)
+            except TransferCorrupted:
+                digest = None
+                if attempt:
+                    raise
+                continue
+            if digest is None:
+                digest = sha256(self.read_file(name))
+            if digest == expected:
+                return attempt
+        raise TransferCorrupted(name)
+
+    def sync_library(
+        self,
+        family: str | None = None,
+        *,
+        configure: bool = False,
+        progress: Progress = _no_progress,
+    ) -> SyncReport:
+        """Install the robot library; only files whose sha256 differs are written."""
+        start = time.perf_counter()
+        files = library_files(family or self.family(), configure=configure)
+        remote = self.remote_hashes(list(files))
+        changed = [name for name, data in files.items() if remote.get(name) != sha256(data)]
+        total = sum(len(files[name]) for name in changed)
+        done = 0
+
+        def overall(label: str, part: int, size: int) -> None:
+            progress(label, done + part, total)
+
+        for name in changed:
+            data = files[name]
+            if self.info.has_rename:
+                temporary = name[:-3] + ".tmp"
+                self._write_checked(temporary, data, overall, "library")
+                self.exec(f"{MOVE}_mv({temporary!r}, {name!r})\ndel _mv")
+            else:
+                self._write_checked(name, data, overall, "library")
+            done += len(data)
+        if changed and not self.info.has_hashlib:
+            manifest = "".join(f"{n} {sha256(d)} {len(d)}\n" for n, d in files.items())
+            self._write_checked(MANIFEST, manifest.encode(), _no_progress, "library")
+        if changed:
+            self.info = self._probe()
+        return SyncReport(
+            changed=changed,
+            unchanged=[n for n in files if n not in changed],
+            seconds=time.perf_counter() - start,
+        )
+
+    def upload_program(
+        self, source: bytes, *, layout: str | None = None, progress: Progress = _no_progress
+    ) -> UploadReport:
+        """Install ``source`` as the pupil's program, atomically (see the module's doc)."""
+        start = time.perf_counter()
+        layout = layout or self.info.layout
+        if layout == "rename":
+            retries = self._write_checked(TEMPORARY, source, progress, "program")
+            self.exec(
+                f"{MOVE}_l = os.listdir()\n"
+                f"if {POINTER!r} in _l:\n os.remove({POINTER!r})\n"
+                f"if {PROGRAM!r} in _l:\n _mv({PROGRAM!r}, {PREVIOUS!r})\n"
+                f"_mv({TEMPORARY!r}, {PROGRAM!r})\ndel _l, _mv"
+            )
+            name = PROGRAM
+        else:
+            current = self.info.pointer if self.info.pointer in SLOTS else "b"
+            target = "a" if current == "b" else "b"
+            name = SLOTS[target]
+            content = source + (b"" if source.endswith(b"\n") else b"\n") + END_MARK + b"\n"
+            retries = self._write_checked(name, content, progress, "program")
+            for _ in range(3):
+                written = self.eval(
+                    f"with open({POINTER!r}, 'w') as _f:\n _f.write({target!r})\n"
+                    f"with open({POINTER!r}) as _f:\n print(repr(_f.read()))"
+                )
+                if written == target:
+                    break
+                retries += 1
+            else:
+                raise TransferCorrupted(POINTER)
+        self.info = self._probe()
+        return UploadReport(
+            name=name,
+            size=len(source),
+            sha256=sha256(source),
+            layout=layout,
+            retries=retries,
+            seconds=time.perf_counter() - start,
+        )
+
+    # -- running ------------------------------------------------------------------------------
+
+    def interrupt(self) -> None:
+        """Send Ctrl-C: the robot stops the program (and its motors)."""
+        with contextlib.suppress(Exception):
+            self.transport.serial.write(b"\x03")
+
+    def run_program(
+        self,
+        on_output: Callable[[bytes], None] | None = None,
+        *,
+        time_limit: float | None = None,
+    ) -> RunResult:
+        """Start the installed program as at power-on, stream its output until it ends.
+
+        ``time_limit`` (seconds) stops it with Ctrl-C; so does a KeyboardInterrupt here,
+        which is raised again once the robot has stopped.
+        """
+        collected = bytearray()
+
+        def consume(data: bytes) -> None:
+            data = data.replace(b"\x04", b"")
+            collected.extend(data)
+            if on_output is not None and data:
+                on_output(data)
+
+        interrupted = False
+        timed_out = threading.Event()
+
+        def stop_in_time() -> None:
+            timed_out.set()
+            self.interrupt()
+
+        timer = threading.Timer(time_limit, stop_in_time) if time_limit else None
+        with self._talking():
+            self.transport.enter_raw_repl(soft_reset=True)
+            self.transport.exec_raw_no_follow(RUN_CODE)
+            if timer is not None:
+                timer.start()
+            try:
+                _, error = self.transport.follow(timeout=None, data_consumer=consume)
+            except KeyboardInterrupt:
+                interrupted = True
+                self.interrupt()
+                _, error = self.transport.follow(timeout=5, data_consumer=consume)
+            finally:
+                if timer is not None:
+                    timer.cancel()
+        text = collected.decode("utf-8", "replace")
+        messages = [line.strip() for line in text.splitlines() if line.startswith("[robot] ")]
+        error_text = bytes(error).decode("utf-8", "replace")
+        ok = ERROR_MARK not in error_text and not error_text.strip()
+        result = RunResult(
+            ok=ok,
+            interrupted=interrupted or timed_out.is_set(),
+            output=bytes(collected),
+            messages=messages,
+        )
+        if interrupted:
+            raise KeyboardInterrupt
+        return result
+
+
+def _close_quietly(transport: Any) -> None:
+    with contextlib.suppress(Exception):
+        transport.close()
+
+
+def _open_failure(port: str) -> FlashError:
+    """Why the port could not be opened, from pyserial's own error."""
+    import serial
+
+    try:
+        probe = serial.Serial(port, 115200, exclusive=True)
+    except (serial.SerialException, OSError) as error:
+        return diagnose_open_error(port, error)
+    probe.close()
+    return RobotDisconnected(port)
+
+
+def _robot_side_error(traceback: str) -> FlashError:
+    """A traceback from the robot while it ran the flasher's own code."""
+    last = traceback.strip().splitlines()[-1] if traceback.strip() else ""
+    if not last.startswith(("OSError", "MemoryError")):
+        # The flasher's commands are correct Python: a byte damaged on the way broke them.
+        return TransferCorrupted("?")
+    from robot_firmware.errors import RobotError
+
+    return RobotError(last)
+
+
+def read_program(path: Path) -> bytes:
+    """The pupil's program file, as bytes for the robot (UTF-8 without a BOM)."""
+    from robot_firmware.errors import ProgramNotFound
+
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ProgramNotFound(str(path)) from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    return data.replace(b"\r\n", b"\n")
+
+
+__all__ = [
+    "BoardInfo",
+    "ProgramFailed",
+    "Robot",
+    "RunResult",
+    "SyncReport",
+    "UploadReport",
+    "library_files",
+    "read_program",
+]

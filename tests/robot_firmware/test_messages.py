@@ -1,0 +1,251 @@
+"""Each way flashing can go wrong has its own sentence, in French, and its own exit code."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import serial
+from mpremote import transport_serial  # noqa: F401 - loaded before a test drops root
+from serial.tools.list_ports_common import ListPortInfo
+
+from robocole.cli import main
+from robocole.i18n import set_language
+from robot_firmware import errors, ports
+from robot_firmware.flasher import Robot
+from robot_firmware.virtual import VirtualRobot
+from tests.robot_firmware.conftest import install
+
+MakeRobot = Callable[..., VirtualRobot]
+
+
+@pytest.fixture(autouse=True)
+def french() -> Iterator[None]:
+    token = set_language("fr")
+    yield
+    set_language(None)
+    del token
+
+
+def usb(device: str, vid: int | None, pid: int | None) -> ListPortInfo:
+    """A port as pyserial lists it (the one thing a test machine has no hardware for)."""
+    info = ListPortInfo(device, skip_link_detection=True)
+    info.vid, info.pid = vid, pid
+    return info
+
+
+def test_robots_are_recognised_by_their_usb_ids() -> None:
+    listed = [
+        usb("/dev/ttyACM1", 0x2E8A, 0x0005),
+        usb("/dev/ttyS0", None, None),
+        usb("COM7", 0x1A86, 0x7523),
+        usb("/dev/ttyACM0", 0x0D28, 0x0204),
+        usb("/dev/ttyUSB3", 0x046D, 0xC52B),  # a mouse receiver
+    ]
+    found = ports.find_robots(lambda: listed)
+    assert [(r.device, r.family) for r in found] == [
+        ("/dev/ttyACM0", "microbit"),
+        ("/dev/ttyACM1", "rp2"),
+        ("COM7", "serial"),
+    ]
+
+
+def test_no_robot() -> None:
+    with pytest.raises(errors.NoRobot, match=r"Aucun robot trouvé\. Branchez le robot"):
+        ports.choose_robot(lister=lambda: [usb("/dev/ttyS0", None, None)])
+
+
+def test_several_robots() -> None:
+    listed = [usb("COM3", 0x2E8A, 0x0005), usb("COM4", 0x2E8A, 0x0005)]
+    with pytest.raises(errors.SeveralRobots) as raised:
+        ports.choose_robot(lister=lambda: listed)
+    assert raised.value.message == (
+        "Plusieurs robots sont branchés (COM3, COM4). Débranchez les autres ou "
+        "choisissez-en un, par exemple : robocole flash --port COM3 programme.py"
+    )
+    assert raised.value.exit_code == 4
+
+
+def test_the_command_says_when_no_robot_is_plugged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if ports.find_robots():
+        pytest.skip("a real robot is plugged into this machine")
+    source = tmp_path / "programme.py"
+    source.write_text("print(1)\n")
+    assert main(["flash", str(source)]) == 3
+    assert "Aucun robot trouvé" in capsys.readouterr().err
+
+
+def test_a_missing_program_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["flash", "--virtual", str(tmp_path), str(tmp_path / "absent.py")]) == 2
+    assert "n'existe pas" in capsys.readouterr().err
+
+
+def test_a_port_held_by_another_program(make_robot: MakeRobot) -> None:
+    virtual = make_robot().plug()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import serial, sys, time; s = serial.Serial(sys.argv[1], exclusive=True); "
+            "print('ok', flush=True); time.sleep(30)",
+            virtual.port,
+        ],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"ok\n"
+        with pytest.raises(errors.PortBusy) as raised:
+            Robot.open(virtual.port)
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()  # type: ignore[union-attr]
+    message = raised.value.message
+    assert message.startswith(f"Le robot sur {virtual.port} est utilisé par un autre programme (")
+    assert f"(pid {holder.pid})" in message
+    assert raised.value.exit_code == 5
+
+
+def test_a_port_this_account_may_not_use(make_robot: MakeRobot) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("needs root to become another user")
+    virtual = make_robot().plug()
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the child
+        os.close(read)
+        code = 0
+        try:
+            os.setgid(65534)
+            os.setuid(65534)  # nobody: not in the tty group that owns the pty
+            Robot.open(virtual.port)
+        except errors.FlashError as error:
+            os.write(write, f"{type(error).__name__}|{error.exit_code}|{error.message}".encode())
+        except BaseException as error:
+            os.write(write, repr(error).encode())
+            code = 1
+        os._exit(code)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        answer = pipe.read().decode()
+    os.waitpid(child, 0)
+    kind, exit_code, message = answer.split("|", 2)
+    assert (kind, exit_code) == ("PermissionDenied", "6")
+    assert "sudo usermod -aG dialout" in message
+    assert message.startswith(f"Ce compte n'a pas le droit d'utiliser {virtual.port}.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("could not open port 'COM3': PermissionError(13, 'Accès refusé.', None, 5)", "windows"),
+        ("could not open port 'COM3': FileNotFoundError(2, 'Le fichier est introuvable.')", "gone"),
+    ],
+)
+def test_windows_com_port_errors(text: str, kind: str) -> None:
+    error = ports.diagnose_open_error("COM3", serial.SerialException(text), platform="win32")
+    if kind == "windows":
+        assert isinstance(error, errors.PermissionDenied)
+        assert "Gestionnaire de périphériques" in error.message
+    else:
+        assert isinstance(error, errors.RobotDisconnected)
+
+
+class ChattyBoard:
+    """A board without MicroPython on a pty: it prints sensor values, ignores what it gets."""
+
+    def __init__(self) -> None:
+        self.master, self.slave = os.openpty()
+        self.port = os.ttyname(self.slave)
+        self.running = True
+        self.thread = threading.Thread(target=self.chatter, daemon=True)
+        self.thread.start()
+
+    def chatter(self) -> None:
+        os.set_blocking(self.master, False)
+        while self.running:
+            for action in (
+                lambda: os.write(self.master, b"capteur=12\r\n" * 4),
+                lambda: os.read(self.master, 1024),
+            ):
+                try:
+                    action()
+                except BlockingIOError:
+                    pass
+                except OSError:
+                    return
+            time.sleep(0.01)
+
+    def close(self) -> None:
+        self.running = False
+        self.thread.join()
+        os.close(self.master)
+        os.close(self.slave)
+
+
+@pytest.mark.parametrize(
+    ("family", "how"), [("microbit", "fichier .hex"), ("rp2", "BOOTSEL"), ("", "esptool")]
+)
+def test_a_board_without_micropython(family: str, how: str) -> None:
+    board = ChattyBoard()
+    try:
+        with pytest.raises(errors.NotMicroPython) as raised:
+            Robot.open(board.port, family_hint=family, timeout=1.0)
+    finally:
+        board.close()
+    assert raised.value.message.startswith(
+        f"La carte sur {board.port} répond, mais pas comme MicroPython."
+    )
+    assert how in raised.value.message
+    assert raised.value.exit_code == 7
+
+
+def test_unplugged_while_the_program_runs(make_robot: MakeRobot, flash: Path) -> None:
+    install(flash, "from robot import *\nwhile True:\n    attendre(0.05)\n")
+    virtual = make_robot(time_scale=1.0).plug()
+    robot = Robot.open(virtual.port)
+    threading.Timer(0.5, virtual.unplug).start()
+    with pytest.raises(errors.RobotDisconnected) as raised:
+        robot.run_program()
+    robot.close()
+    assert "Le robot ne répond plus (débranché ?)" in raised.value.message
+    assert raised.value.exit_code == 8
+
+
+def test_every_message_has_its_french_translation() -> None:
+    from robocole.i18n import missing_translations
+
+    assert missing_translations("robot_firmware") == []
+
+
+def test_the_command_flashes_a_virtual_robot(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "bon.py"
+    good.write_text("from robot import *\nprint('Bonjour')\navancer(5)\n")
+    bad = tmp_path / "mauvais.py"
+    bad.write_text("from robot import *\navancer(5\n")
+    folder = str(tmp_path / "robot")
+    assert main(["flash", "--virtual", folder, "--time-scale", "0", str(good)]) == 0
+    out, err = capsys.readouterr()
+    assert "Bonjour" in out
+    assert "Programme envoyé et vérifié" in out
+    assert "moteurs : gauche 50 %, droite 50 %" in err
+    assert main(["flash", "--virtual", folder, "--time-scale", "0", str(bad)]) == 10
+    out, err = capsys.readouterr()
+    assert "le programme est mal écrit" in err
+    assert "Bibliothèque du robot : 0 fichier(s) mis à jour, 7 déjà à jour." in out
+
+
+def test_the_help_lists_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["flash", "--help"])
+    assert "3 aucun robot" in capsys.readouterr().out
