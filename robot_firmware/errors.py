@@ -219,3 +219,17 @@ class UnknownFamily(FlashError):
                 known=", ".join(known),
             )
         )
+
+
+class FamilyNeeded(FlashError):
+    exit_code = 2
+
+    def __init__(self, platform: str, known: list[str]) -> None:
+        super().__init__(
+            _(
+                "This board (%(platform)s) is not one of the robots Robocole knows by itself: "
+                "say which robot it is with --robot (%(known)s).",
+                platform=platform,
+                known=", ".join(known),
+            )
+        )

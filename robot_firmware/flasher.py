@@ -241,8 +241,13 @@ class Robot:
         return BoardInfo(platform, version, has_rename, has_hashlib, list(files), pointer)
 
     def family(self) -> str:
-        """The robot family, from the board's platform (or what the caller was told)."""
-        return FAMILY_BY_PLATFORM.get(self.info.platform, self.family_hint or "kitronik")
+        """The robot family, from the board's platform."""
+        family = FAMILY_BY_PLATFORM.get(self.info.platform)
+        if family is None:
+            from robot_firmware.errors import FamilyNeeded
+
+            raise FamilyNeeded(self.info.platform, sorted(families()))
+        return family
 
     # -- files --------------------------------------------------------------------------------
 

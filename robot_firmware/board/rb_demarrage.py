@@ -190,6 +190,11 @@ def safe_mode():
 
 
 def main():
+    # boot.py repairs too, but some boards (the micro:bit) only run main.py.
+    try:
+        recover()
+    except OSError:
+        pass
     if safe_mode():
         say("Mode sans échec : le bouton était appuyé, le programme n'est pas lancé.")
         try:

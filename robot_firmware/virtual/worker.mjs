@@ -28,7 +28,6 @@ const LOCK = 3;
 // Float64 words.
 const EPOCH = 0; // wall-clock ms at power-on
 const SKEW = 1; // virtual ms added by sleeps that were shortened (time scale < 1)
-const LAST_CALL = 2; // virtual ms of the last hardware call (the watchdog feeds on it)
 const DISTANCE = 3; // forced distance reading in cm (NaN: computed from the wall)
 const WALL = 4; // x coordinate of a wall across the track, cm (NaN: none)
 const LINE = 5; // 3 line sensors (5, 6, 7): 1 sees the black line, 0 not, -1 absent
@@ -290,7 +289,6 @@ async function interpreter() {
   };
 
   const hardwareCall = () => {
-    f[LAST_CALL] = now(f);
     f[LAST_CALL_WALL] = wall();
     flush();
   };
@@ -347,7 +345,6 @@ async function interpreter() {
     sleep_ms(ms) {
       hardwareCall();
       sleep(Math.max(0, Number(ms)));
-      f[LAST_CALL] = now(f);
       f[LAST_CALL_WALL] = wall();
     },
     ticks_ms() {
@@ -443,7 +440,6 @@ async function interpreter() {
     if (byte === SKIPPED) continue;
     if (byte === 1) raw = true;
     else if (byte === 2) raw = false;
-    f[LAST_CALL] = now(f);
     f[LAST_CALL_WALL] = wall();
     if (mp.replProcessChar(byte)) {
       // Ctrl-D on an empty line: a soft reset, as on a board (boot.py, then main.py unless
