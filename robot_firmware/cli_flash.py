@@ -1,8 +1,8 @@
 """``robocole flash``: send a pupil's program to the robot on USB, and run it.
 
 Installing it on a classroom PC (Windows, Linux or macOS, Python 3.11 or newer) is one
-command: ``pip install "robocole[robots]"``. Exit codes are listed in
-:mod:`robot_firmware.errors`.
+command in the Robocole folder: ``python -m pip install ".[robots]"`` (see docs/robots.md).
+Exit codes are listed in :mod:`robot_firmware.errors`.
 """
 
 from __future__ import annotations
