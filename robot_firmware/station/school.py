@@ -1,0 +1,81 @@
+"""The school server, seen from the classroom PC: the classroom app's internal API.
+
+Only two calls: the roster of a class (names and pictures for the login) and the check of a
+pupil's pictures. Both carry the service token; a short time-out keeps the station usable when
+the server is down (a pupil can still pick a file).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import requests
+
+from robocole.errors import RobocoleError
+from robocole.i18n import gettext as _
+
+TIMEOUT = 4.0
+
+
+class SchoolUnreachable(RobocoleError):
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "The school server does not answer. You can still choose your program file "
+                "on this computer."
+            )
+        )
+
+
+class LoginRefused(RobocoleError):
+    """The server said no: its sentence is shown as it is."""
+
+
+@dataclass(frozen=True)
+class School:
+    url: str
+    token: str
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.url)
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> requests.Response:
+        if not self.configured:
+            raise SchoolUnreachable()
+        try:
+            return requests.request(
+                method,
+                self.url.rstrip("/") + "/api/v1" + path,
+                headers={"Authorization": f"Bearer {self.token}"},
+                timeout=TIMEOUT,
+                **kwargs,
+            )
+        except requests.RequestException:
+            raise SchoolUnreachable() from None
+
+    def roster(self, class_code: str) -> dict[str, Any]:
+        response = self._call("GET", f"/classes/{quote(class_code, safe='')}/roster")
+        if response.status_code == 404:
+            raise LoginRefused(_("This class code does not exist. Check it on your card."))
+        if response.status_code != 200:
+            raise SchoolUnreachable()
+        return dict(response.json())
+
+    def login(self, class_code: str, username: str, pictures: list[str]) -> dict[str, Any]:
+        response = self._call(
+            "POST",
+            "/auth/pupil",
+            json={"class_code": class_code, "username": username, "pictures": pictures},
+        )
+        if response.status_code == 200:
+            return dict(response.json())
+        if response.status_code in (400, 401, 423):
+            try:
+                message = str(response.json()["message"])
+            except (ValueError, KeyError, TypeError):
+                message = _("These are not the right pictures.")
+            raise LoginRefused(message)
+        raise SchoolUnreachable()

@@ -1,0 +1,245 @@
+// The flashing station page: log in with pictures (optional), choose a program and a robot,
+// send it, follow the progress and the robot's output. Talks only to this station.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const T = $("texts").dataset;
+const state = { program: "", port: "", job: null, since: 0, classCode: "", pupil: "", chosen: [], count: 4 };
+
+async function call(method, url, body) {
+  const options = { method, headers: { "X-Robocole": "station" } };
+  if (body !== undefined) {
+    options.headers["Content-Type"] = "application/json";
+    options.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(url, options);
+  } catch (e) {
+    return { ok: false, data: { message: T.offline } };
+  }
+  let data = {};
+  try { data = await response.json(); } catch (e) {}
+  return { ok: response.ok, status: response.status, data };
+}
+
+function button(text, onClick, extra) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.textContent = text;
+  b.addEventListener("click", onClick);
+  if (extra) b.className = extra;
+  return b;
+}
+
+function press(container, pressed) {
+  for (const b of container.querySelectorAll("button")) b.setAttribute("aria-pressed", b === pressed ? "true" : "false");
+}
+
+function usePrograms(programs) {
+  const list = $("program-list");
+  list.replaceChildren();
+  if (state.pupil && !programs.length) {
+    const p = document.createElement("p");
+    p.className = "hint";
+    p.textContent = T.noPrograms;
+    list.append(p);
+  }
+  for (const program of programs) {
+    const b = button(program.name, () => {
+      press(list, b);
+      setProgram(program.source);
+    });
+    list.append(b);
+  }
+}
+
+function setProgram(source) {
+  state.program = source;
+  $("preview").textContent = source;
+}
+
+function showIdentity(name) {
+  $("who").textContent = name ? T.hello.replace("{name}", name) : "";
+  $("logout").hidden = !name;
+}
+
+// -- login -----------------------------------------------------------------------------------
+const classForm = $("class-form");
+if (classForm) {
+  classForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    $("login-error").textContent = "";
+    state.classCode = $("class-code").value.trim().toUpperCase();
+    const { ok, data } = await call("GET", `/api/class/${encodeURIComponent(state.classCode)}`);
+    const pupils = $("pupils");
+    pupils.replaceChildren();
+    $("pictures").hidden = true;
+    if (!ok) {
+      $("login-error").textContent = data.message;
+      return;
+    }
+    state.count = data.picture_count;
+    for (const b of document.querySelectorAll(".picture")) b.hidden = !data.pictures.includes(b.dataset.picture);
+    for (const pupil of data.pupils) {
+      const b = button(pupil.pseudonym, () => {
+        press(pupils, b);
+        state.pupil = pupil.username;
+        state.chosen = [];
+        $("pictures").hidden = false;
+        $("pictures-help").textContent = T.clickPictures;
+        $("dots").textContent = "";
+      });
+      pupils.append(b);
+    }
+  });
+  for (const b of document.querySelectorAll(".picture")) {
+    b.addEventListener("click", async () => {
+      state.chosen.push(b.dataset.picture);
+      $("dots").textContent = "●".repeat(state.chosen.length) + "○".repeat(Math.max(0, state.count - state.chosen.length));
+      if (state.chosen.length < state.count) return;
+      const { ok, data } = await call("POST", "/api/login", {
+        class_code: state.classCode, username: state.pupil, pictures: state.chosen,
+      });
+      state.chosen = [];
+      if (!ok) {
+        $("login-error").textContent = data.message;
+        $("dots").textContent = "";
+        return;
+      }
+      $("login-error").textContent = "";
+      $("pupils").replaceChildren();
+      $("pictures").hidden = true;
+      showIdentity(data.name);
+      usePrograms(data.programs);
+    });
+  }
+  $("erase").addEventListener("click", () => {
+    state.chosen = [];
+    $("dots").textContent = "";
+  });
+}
+
+$("logout").addEventListener("click", async () => {
+  await call("POST", "/api/logout", {});
+  state.pupil = "";
+  showIdentity("");
+  usePrograms([]);
+  setProgram("");
+});
+
+// -- program file ----------------------------------------------------------------------------
+$("file").addEventListener("change", async () => {
+  const file = $("file").files[0];
+  if (!file) return;
+  press($("program-list"), null);
+  setProgram(await file.text());
+});
+
+// -- robots ----------------------------------------------------------------------------------
+async function refreshRobots() {
+  const { ok, data } = await call("GET", "/api/robots");
+  if (!ok) return;
+  const list = $("robot-list");
+  const select = $("name-robot");
+  const known = JSON.stringify(data.robots);
+  if (list.dataset.known === known) return;
+  list.dataset.known = known;
+  list.replaceChildren();
+  select.replaceChildren();
+  if (!data.robots.some((r) => r.port === state.port)) state.port = "";
+  if (data.robots.length === 1 && !state.port) state.port = data.robots[0].port;
+  for (const robot of data.robots) {
+    const b = button("", () => {
+      state.port = robot.port;
+      press(list, b);
+    }, "robot");
+    b.textContent = "🤖 " + robot.name;
+    if (robot.busy) {
+      const small = document.createElement("small");
+      small.textContent = T.busy;
+      b.append(small);
+    }
+    b.dataset.port = robot.port;
+    list.append(b);
+    if (robot.port === state.port) press(list, b);
+    const option = document.createElement("option");
+    option.value = robot.key;
+    option.textContent = robot.name;
+    select.append(option);
+  }
+  $("no-robot").hidden = data.robots.length > 0;
+}
+
+$("name-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const { data } = await call("POST", "/api/robots/name", {
+    key: $("name-robot").value, name: $("name-text").value, code: $("name-code").value,
+  });
+  $("name-result").textContent = data.message || "✔";
+  $("robot-list").dataset.known = "";
+  refreshRobots();
+});
+
+// -- sending ---------------------------------------------------------------------------------
+$("send").addEventListener("click", async () => {
+  $("send-error").textContent = "";
+  if (!state.program.trim()) {
+    $("send-error").textContent = T.chooseProgram;
+    return;
+  }
+  if (!state.port) {
+    $("send-error").textContent = T.chooseRobot;
+    return;
+  }
+  const { ok, data } = await call("POST", "/api/send", { program: state.program, port: state.port });
+  if (!ok) {
+    $("send-error").textContent = data.message;
+    return;
+  }
+  state.job = data.id;
+  state.since = 0;
+  $("output").textContent = "";
+  $("detail").textContent = "";
+  $("run").hidden = false;
+  $("send").disabled = true;
+  follow();
+});
+
+async function follow() {
+  const { ok, data } = await call("GET", `/api/jobs/${state.job}?since=${state.since}`);
+  if (!ok) {
+    setTimeout(follow, 500);
+    return;
+  }
+  $("progress").value = data.progress;
+  $("output").textContent += data.output;
+  state.since = data.length;
+  const finished = ["done", "failed", "stopped"].includes(data.state);
+  $("stop").hidden = finished;
+  if (data.state === "sending" || data.state === "waiting") $("status").textContent = T.sending;
+  else if (data.state === "running") $("status").textContent = T.running;
+  else $("status").textContent = data.message;
+  $("status").className = data.state === "failed" ? "error" : "";
+  $("detail").textContent = data.detail;
+  if (finished) {
+    $("send").disabled = false;
+    return;
+  }
+  setTimeout(follow, 250);
+}
+
+$("stop").addEventListener("click", () => {
+  if (state.job) call("POST", `/api/jobs/${state.job}/stop`, {});
+});
+
+(async () => {
+  const { ok, data } = await call("GET", "/api/me");
+  if (ok && data.username) {
+    state.pupil = data.username;
+    showIdentity(data.name);
+    usePrograms(data.programs);
+  }
+  refreshRobots();
+  setInterval(refreshRobots, 1500);
+})();

@@ -1,0 +1,120 @@
+"""A classroom app, virtual robots (real MicroPython) and the station, each really served."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from classroom_app import classes
+from classroom_app.app import create_app as create_classroom
+from classroom_app.passwords import hash_password
+from classroom_app.store import Store
+from robocole.i18n import _current, set_language
+from robot_firmware.flasher import library_files
+from robot_firmware.station.robots import Names, Station, virtual_lister
+from robot_firmware.station.school import School
+from robot_firmware.station.web import create_app
+from robot_firmware.virtual import VirtualRobot
+from tests.conftest import LiveServer, free_port
+
+MANIFEST = Path(__file__).parent.parent / "fixtures" / "manifest.toml"
+API_TOKEN = "station-test-token"
+TEACHER_CODE = "4321"
+OLD_PROGRAM = "from robot import *\nprint('ancien programme')\n"
+
+
+@pytest.fixture(autouse=True)
+def french() -> Iterator[None]:
+    token = set_language("fr")
+    yield
+    _current.reset(token)
+
+
+@dataclass
+class School_:
+    url: str
+    class_code: str
+    pupils: list[classes.NewPupil]
+
+
+@pytest.fixture
+def school(tmp_path: Path) -> Iterator[School_]:
+    """The classroom app on a real port, with a class of two pupils."""
+    app = create_classroom(
+        {
+            "TESTING": True,
+            "DATA_DIR": str(tmp_path / "school"),
+            "MANIFEST": str(MANIFEST),
+            "API_TOKEN": API_TOKEN,
+            "SECRET_KEY": "test",
+        }
+    )
+    store = Store.open(app.config["DATABASE"])
+    try:
+        school_id = store.create_school("École Jules Verne")
+        teacher = store.create_teacher(school_id, "a@ecole.fr", "Mme A", hash_password("x" * 12))
+        class_id = classes.create_class(store, school_id, teacher, "CM1 robots", picture_count=3)
+        klass = store.class_by_id(class_id)
+        assert klass is not None
+        pupils = classes.add_pupils(store, klass, "Lina Bernard\nNoah", teacher)
+    finally:
+        store.close()
+    with LiveServer(app) as server:
+        yield School_(server.url, str(klass["code"]), pupils)
+
+
+def install(folder: Path, program: str | None = OLD_PROGRAM) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in library_files("virtuel").items():
+        (folder / name).write_bytes(data)
+    if program is not None:
+        (folder / "programme.py").write_text(program, encoding="utf-8")
+
+
+@pytest.fixture
+def robots(tmp_path: Path) -> Iterator[list[VirtualRobot]]:
+    """Two virtual robots plugged in, with the library and an old program installed."""
+    made = []
+    for number in (1, 2):
+        folder = tmp_path / f"robot{number}"
+        install(folder)
+        made.append(VirtualRobot(folder, time_scale=1.0).plug(run_main=False))
+    yield made
+    for robot in made:
+        robot.unplug()
+
+
+@pytest.fixture
+def make_station(tmp_path: Path, robots: list[VirtualRobot]) -> Iterator[Callable[..., LiveServer]]:
+    servers: list[tuple[LiveServer, Station]] = []
+
+    def make(school_url: str = "", programs: Path | None = None) -> LiveServer:
+        station = Station(virtual_lister(robots), Names(tmp_path / "names.json"))
+        app = create_app(
+            station,
+            school=School(school_url, API_TOKEN),
+            programs=programs,
+            teacher_code=TEACHER_CODE,
+        )
+        server = LiveServer(app).__enter__()
+        servers.append((server, station))
+        return server
+
+    yield make
+    for server, station in servers:
+        station.close()
+        server.__exit__()
+
+
+def unreachable_url() -> str:
+    return f"http://127.0.0.1:{free_port()}"
+
+
+def page_requests(page: Any) -> list[str]:
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    return seen
