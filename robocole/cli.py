@@ -35,6 +35,9 @@ def commands() -> list[Command]:
         Command("classroom", "classroom_app.cli", _("Manage the classroom app (teachers, data).")),
         Command("flash", "robot_firmware.cli_flash", _("Send a program to the robot on USB.")),
         Command("robot", "robot_firmware.cli_virtual", _("Start a virtual robot for tests.")),
+        Command(
+            "station", "robot_firmware.cli_station", _("Flashing station: children send programs.")
+        ),
         Command("curriculum", "curriculum.cli", _("Check the lessons and build nbgrader courses.")),
         Command("grade", "grader.cli", _("Grade lessons in a sandbox and send the results.")),
         Command("backup", "robocole.cli_backup", _("Save all the platform's data, even running.")),
