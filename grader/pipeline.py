@@ -49,6 +49,7 @@ from grader.course import Course
 from grader.execute import SandboxedExecute
 from grader.exporter import FeedbackExporter
 from grader.feedback import ExerciseOutcome, exercise_id, outcomes, summary_markdown
+from grader.gradebook import quick_commits, use_wal
 from grader.preprocessors import AddFeedbackSummary, RestoreCells
 from grader.sandbox import SandboxPolicy
 from grader.warm import WarmSandbox
@@ -362,6 +363,7 @@ def _init_worker(options: GradingOptions) -> None:
     global _worker_options, _worker_warm
     _worker_options = options
     logging.getLogger("traitlets").setLevel(logging.ERROR)
+    quick_commits()
     if options.policy.warm:
         _worker_warm = WarmSandbox(options.policy)
         # Runs when the worker exits normally (multiprocessing skips atexit handlers).
@@ -433,6 +435,7 @@ def grade_class(
 ) -> list[GradeResult]:
     """Grade every collected submission of ``lesson`` in ``course``."""
     chosen = sorted(students) if students is not None else course.students(lesson)
+    use_wal(course.root / "gradebook.db")
     results: list[GradeResult] = []
     with WorkerPool(options, workers) as pool:
         for result in pool.grade_many((course, s, lesson) for s in chosen):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader.course import Course
+from grader.gradebook import use_wal
 from grader.outbox import Outbox, ResultPoster, deliver_due
 from grader.pipeline import GradeResult, GradingOptions, WorkerPool, collect
 
@@ -91,6 +92,7 @@ class WatchService:
                 continue  # graded again when the current grading of this lesson ends
             course_id, student, lesson = job
             course = self.course(course_id)
+            use_wal(course.root / "gradebook.db")
             try:
                 collect(course, lesson, student)  # nbgrader keeps the latest submission
             except Exception:
