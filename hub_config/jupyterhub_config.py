@@ -26,7 +26,6 @@ c.JupyterHub.pid_file = str(data / "jupyterhub.pid")
 c.JupyterHub.template_paths = [str(Path(__file__).resolve().parent / "templates")]
 c.JupyterHub.authenticator_class = "robocole"
 c.JupyterHub.spawner_class = "robocole-local"
-c.JupyterHub.default_url = "/hub/home"
 
 # The proxy: the Python port of configurable-http-proxy (no Node.js on the school server).
 c.ConfigurableHTTPProxy.command = [str(Path(python).parent / "configurable-http-proxy")]
