@@ -6,7 +6,7 @@ sources are byte for byte the same and a rebuild shows no diff::
 
     <out>/fr/nbgrader_config.py           course id and the French answer stubs
     <out>/fr/source/<lesson>/<lesson>.ipynb
-    <out>/fr/source/<lesson>/images/…     when the lesson shows images
+    <out>/fr/source/<lesson>/images/…     the other files of the lesson folder (images, worlds)
     <out>/en/…
 """
 
@@ -19,7 +19,14 @@ from pathlib import Path
 import nbformat
 
 from curriculum.faults import LessonError
-from curriculum.lesson import CODE_STUB, TEXT_STUB, build_notebook, lesson_folder, read_source
+from curriculum.lesson import (
+    CODE_STUB,
+    TEXT_STUB,
+    build_notebook,
+    copy_lesson_files,
+    lesson_folder,
+    read_source,
+)
 from curriculum.manifest import Manifest
 from robocole.errors import RobocoleError
 from robocole.i18n import LANGUAGES
@@ -91,8 +98,6 @@ def build_course(
             path = assignment / f"{lesson.id}.ipynb"
             text = nbformat.writes(notebooks[lesson.id], version=4)
             path.write_text(text + "\n" if not text.endswith("\n") else text, encoding="utf-8")
-            images = lesson_folder(manifest, lesson) / "images"
-            if images.is_dir():
-                shutil.copytree(images, assignment / "images")
+            copy_lesson_files(lesson_folder(manifest, lesson), assignment)
             written.append(path)
     return written

@@ -10,7 +10,6 @@ pupil receives fails every test, so no test is vacuous.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +23,8 @@ from curriculum.lesson import (
     LessonSource,
     bare_asserts,
     build_notebook,
+    checks_something,
+    copy_lesson_files,
     lesson_folder,
     read_source,
     release_notebook,
@@ -223,7 +224,7 @@ def _check_source(manifest: Manifest, source: LessonSource, report: CheckReport)
             except LessonError as error:
                 fault(error.cell, error.message)
                 continue
-            if "assert" not in cell.text and "raise" not in cell.text:
+            if not checks_something(cell):
                 fault(cell.label, _('A tests cell must check something (assert … , "message").'))
             for line in lines:
                 fault(
@@ -256,10 +257,7 @@ def _run_lessons(
             if not versions:
                 continue
             cwd = Path(scratch) / lesson_id
-            folder = lesson_folder(manifest, manifest.lesson(lesson_id))
-            if (folder / "images").is_dir():
-                shutil.copytree(folder / "images", cwd / "images")
-            cwd.mkdir(parents=True, exist_ok=True)
+            copy_lesson_files(lesson_folder(manifest, manifest.lesson(lesson_id)), cwd)
             notebooks = tuple(nb for v in versions for nb in (v.notebook, v.released))
             jobs.append(Job(lesson_id, notebooks, cwd))
         outcomes = run_jobs(jobs, parallel, cell_timeout)

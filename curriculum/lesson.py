@@ -22,6 +22,7 @@ from __future__ import annotations
 import ast
 import copy
 import re
+import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,9 +34,14 @@ from nbformat import NotebookNode
 
 from curriculum.faults import LessonError, cell_label
 from curriculum.manifest import Lesson, Manifest
+from robocole.i18n import LANGUAGES
 from robocole.i18n import gettext as _
 
 SOURCE_SUFFIXES = (".py", ".md")
+#: Checkers a tests cell may call instead of ``assert`` (they raise AssertionError with a
+#: sentence for the child): the robot simulator's ``verifier`` / ``check``.
+CHECK_CALLS = ("verifier", "check")
+IGNORED_FILES = ("__pycache__", ".ipynb_checkpoints", ".DS_Store")
 ROLES = ("instructions", "setup", "free", "solution", "tests", "hints")
 #: The pupil reads these words above each hint, in the language of the lesson.
 HINT_WORD = {"fr": "Indice", "en": "Hint"}
@@ -224,6 +230,34 @@ def bare_asserts(cell: SourceCell) -> list[int]:
     return [
         node.lineno for node in ast.walk(tree) if isinstance(node, ast.Assert) and node.msg is None
     ]
+
+
+def checks_something(cell: SourceCell) -> bool:
+    """Whether a tests cell asserts, raises, or calls a checker (the robot's ``verifier``)."""
+    for node in ast.walk(ast.parse(cell.text)):
+        if isinstance(node, ast.Assert | ast.Raise):
+            return True
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name in CHECK_CALLS:
+                return True
+    return False
+
+
+def copy_lesson_files(folder: Path, target: Path) -> None:
+    """Copy what a lesson uses besides its text (``images/``, robot worlds…) into ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in sorted(folder.iterdir()):
+        if entry.name in IGNORED_FILES or (
+            entry.suffix in SOURCE_SUFFIXES and entry.stem in LANGUAGES
+        ):
+            continue
+        if entry.is_dir():
+            shutil.copytree(
+                entry, target / entry.name, ignore=shutil.ignore_patterns(*IGNORED_FILES)
+            )
+        else:
+            shutil.copy2(entry, target / entry.name)
 
 
 def assert_messages(cell: SourceCell) -> list[str]:

@@ -26,8 +26,14 @@ def test_the_whole_curriculum_passes_the_check() -> None:
 def test_the_curriculum_has_the_promised_shape() -> None:
     manifest = load_manifest()
     assert [u.id for u in manifest.units][: len(PROGRESSION)] == PROGRESSION
-    for previous, unit in zip(manifest.units, manifest.units[1:], strict=False):
-        assert unit.requires == (previous.id,)
+    for previous, unit in zip(PROGRESSION, PROGRESSION[1:], strict=False):
+        assert manifest.lesson_requirements(manifest.lesson(f"{unit}-1")) == (
+            manifest.units[PROGRESSION.index(previous)].lessons[-1].id,
+        )
+    # Robot units come after the Python units and are marked so (they need the simulator).
+    robot_units = manifest.units[len(PROGRESSION) :]
+    assert robot_units and all(unit.robot for unit in robot_units)
+    assert not any(unit.robot for unit in manifest.units[: len(PROGRESSION)])
     assert len(list(manifest.lessons())) >= 24
     assert all(len(lesson.exercises) >= 3 for lesson in manifest.lessons())
     kinds = [b.kind for b in manifest.badges]

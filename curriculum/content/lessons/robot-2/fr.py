@@ -1,0 +1,88 @@
+# %% [markdown]
+# # Des formes avec des boucles
+#
+# Pour dessiner une forme, Robi répète le même motif : **avancer, puis tourner**. C'est le travail d'une boucle `for` !
+#
+# ```python
+# def programme():
+#     for i in range(4):
+#         avancer(30)
+#         tourner(90)
+# ```
+#
+# Pour une forme à `n` côtés, Robi fait un tour complet (360 degrés) en `n` virages : chaque virage fait `360 / n` degrés.
+
+# %% include="robot"
+
+# %% [markdown]
+# ## Exercice 1 : le carré
+#
+# Fais dessiner à Robi un carré de 30 cm de côté, avec une boucle. Il doit revenir à son point de départ.
+
+# %% [markdown] hints="robot-2-a"
+# 1. Un carré : 4 côtés, 4 virages de 90 degrés.
+# 2. Dans la boucle : `avancer(30)` puis `tourner(90)`.
+# 3. `for i in range(4):` / `    avancer(30)` / `    tourner(90)`, le tout décalé dans `def programme():`.
+
+# %% solution="robot-2-a"
+def programme():
+    ### BEGIN SOLUTION
+    for i in range(4):
+        avancer(30)
+        tourner(90)
+    ### END SOLUTION
+
+
+montrer(programme, "carre")
+
+# %% tests="robot-2-a" points=1
+verifier(programme, "carre")
+
+# %% [markdown]
+# ## Exercice 2 : le triangle
+#
+# Un triangle a 3 côtés égaux. Robi avance de 40 cm et tourne **à gauche** de 120 degrés, 3 fois.
+
+# %% [markdown] hints="robot-2-b"
+# 1. 3 virages pour faire un tour complet : 360 / 3 = 120 degrés.
+# 2. À gauche, l'angle est négatif : `tourner(-120)`.
+# 3. `for i in range(3):` / `    avancer(40)` / `    tourner(-120)`.
+
+# %% solution="robot-2-b"
+def programme():
+    ### BEGIN SOLUTION
+    for i in range(3):
+        avancer(40)
+        tourner(-120)
+    ### END SOLUTION
+
+
+montrer(programme, "worlds/triangle.toml")
+
+# %% tests="robot-2-b" points=2
+verifier(programme, "worlds/triangle.toml")
+
+# %% [markdown]
+# ## Exercice 3 : l'hexagone
+#
+# Un hexagone a 6 côtés, comme une alvéole d'abeille. Robi fait des côtés de 25 cm et tourne à gauche à chaque coin.
+# À toi de calculer l'angle !
+
+# %% [markdown] hints="robot-2-c"
+# 1. Un tour complet, c'est 360 degrés. Combien de virages ? Autant que de côtés.
+# 2. 360 / 6 = 60 : chaque virage fait 60 degrés, à gauche.
+# 3. `for i in range(6):` / `    avancer(25)` / `    tourner(-60)`.
+
+# %% solution="robot-2-c"
+def programme():
+    ### BEGIN SOLUTION
+    for i in range(6):
+        avancer(25)
+        tourner(-60)
+    ### END SOLUTION
+
+
+montrer(programme, "worlds/hexagone.toml")
+
+# %% tests="robot-2-c" points=3
+verifier(programme, "worlds/hexagone.toml")

@@ -1,0 +1,30 @@
+# Robi, le robot de la classe, dans le simulateur (ne change rien ici : exécute simplement cette cellule).
+# montrer(programme, "monde") fait rouler ton robot sous tes yeux ; verifier(programme, "monde") dit si le défi est réussi.
+# Ton programme s'écrit dans un bloc « def » : c'est le même programme qui ira dans le vrai robot.
+import os
+
+os.environ["ROBOCOLE_LANG"] = "fr"  # le simulateur te répond en français
+
+from robot_firmware.sim import montrer, verifier
+from robot_firmware.sim.challenges import program_source
+from robot_firmware.sim.runner import simulate
+from robot_firmware.sim.world import from_dict
+
+_NOTES = {262: "do", 294: "ré", 330: "mi", 349: "fa", 392: "sol", 440: "la", 494: "si"}
+_COULEURS = {(255, 0, 0): "rouge", (0, 255, 0): "vert", (0, 0, 255): "bleu", (255, 160, 0): "jaune",
+             (255, 80, 0): "orange", (160, 0, 255): "violet", (255, 60, 120): "rose", (0, 0, 0): "éteint"}
+
+
+def _ce_que_fait(programme):
+    scene = from_dict({"robot": {"famille": "virtuel", "x": 100, "y": 75, "cap": 0}, "but": {"type": "aucun"}}, "scene")
+    return simulate(program_source(programme), scene).record.events
+
+
+def notes_jouees(programme):
+    """Les notes que le robot joue avec ce programme, dans l'ordre."""
+    return [_NOTES.get(e["f"], e["f"]) for e in _ce_que_fait(programme) if e["e"] == "son"]
+
+
+def couleurs(programme):
+    """Les couleurs que prennent les LED du robot avec ce programme, dans l'ordre."""
+    return [_COULEURS.get(tuple(e["rgb"]), e["rgb"]) for e in _ce_que_fait(programme) if e["e"] == "led"]
