@@ -152,10 +152,27 @@ def journal(class_id: int) -> Any:
                 "who": teacher["display_name"] if teacher else _("command line"),
                 "action": action_label(entry["action"]),
                 "pupil": (names.get(int(pupil_id), _("erased pupil")) if pupil_id else ""),
-                "details": ", ".join(f"{key}: {value}" for key, value in sorted(details.items())),
+                "details": ", ".join(
+                    detail_label(key, value) for key, value in sorted(details.items())
+                ),
             }
         )
     return render_template("teacher_journal.html", klass=klass, entries=entries)
+
+
+def detail_label(key: str, value: object) -> str:
+    """One detail of a journal entry in words (a badge by its name)."""
+    if key == "badge":
+        try:
+            return web.manifest().badge(str(value)).name.get()
+        except KeyError:
+            return str(value)
+    labels = {
+        "count": _("%(n)s pupils", n=value),
+        "pupils": _("%(n)s pupils", n=value),
+        "goal_xp": _("goal: %(xp)s XP", xp=value),
+    }
+    return labels.get(key, f"{key}: {value}")
 
 
 def action_label(action: str) -> str:

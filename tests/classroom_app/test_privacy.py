@@ -181,6 +181,11 @@ def test_the_teacher_purges_the_class_by_typing_its_code(
 ) -> None:
     give_progress(app, store, world)
     browser = teacher(app)
+    browser.get(f"{class_url(world)}/pupils/{world.pupils[1].id}")
+    browser.post(
+        f"{class_url(world)}/badges",
+        {"pupil_id": world.pupils[1].id, "badge_id": "roi-des-boucles", "decision": "award"},
+    )
     page = html.unescape(browser.get(f"{class_url(world)}/year-end").text)
     due = format_date(privacy.purge_due_on(world.klass, app.config), "long", locale="fr")
     assert "Fin de l'année scolaire" in page and due in page
@@ -192,6 +197,9 @@ def test_the_teacher_purges_the_class_by_typing_its_code(
     exported = list(Path(app.config["EXPORT_DIR"]).glob(f"{world.klass['code']}-*/*.zip"))
     assert len(exported) == 3
     assert "class.purge" in [e["action"] for e in store.audit_entries(int(world.klass["id"]))]
+    journal = html.unescape(browser.get(f"{class_url(world)}/journal").text)
+    assert "classe purgée (fin d'année)" in journal and "3 élèves" in journal
+    assert "badge attribué à la main" in journal and "Roi des boucles" in journal
 
 
 def run_purge(app: Flask, *args: str) -> int:
