@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from curriculum.check import check_curriculum
 from curriculum.manifest import load_manifest
 
@@ -26,7 +28,7 @@ def test_the_whole_curriculum_passes_the_check() -> None:
 def test_the_curriculum_has_the_promised_shape() -> None:
     manifest = load_manifest()
     assert [u.id for u in manifest.units][: len(PROGRESSION)] == PROGRESSION
-    for previous, unit in zip(PROGRESSION, PROGRESSION[1:], strict=False):
+    for previous, unit in itertools.pairwise(PROGRESSION):
         assert manifest.lesson_requirements(manifest.lesson(f"{unit}-1")) == (
             manifest.units[PROGRESSION.index(previous)].lessons[-1].id,
         )
