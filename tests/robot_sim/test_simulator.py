@@ -109,3 +109,16 @@ def test_pupil_errors_give_their_line() -> None:
 def test_a_world_starting_inside_a_wall_is_refused() -> None:
     with pytest.raises(WorldError, match="commence dans un mur"):
         from_dict(dict(OPEN, robot={"x": 3, "y": 150}))
+
+
+def test_a_maqueen_world_uses_the_maqueen_calibration_and_two_line_sensors() -> None:
+    world = dict(
+        OPEN,
+        robot={"x": 150, "y": 150, "cap": 0, "famille": "maqueen"},
+        ligne={"points": [[100, 150], [250, 150]]},
+    )
+    run = simulate("from robot import *\nprint(ligne())\navancer(25)\n", from_dict(world))
+    assert run.output.strip() == "(True, True)"  # two sensors, both over the tape
+    # 25 cm/s at 100 %, robot.py's 50 %: 25 cm take 2 s.
+    assert run.duration_ms == pytest.approx(2000, abs=10)
+    assert run.final_pose[0] == pytest.approx(175, abs=0.1)
