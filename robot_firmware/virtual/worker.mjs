@@ -25,6 +25,7 @@ const W = 0; // bytes written to the ring (total)
 const R = 1; // bytes consumed from the ring (total)
 const MOTORS_ON = 2;
 const LOCK = 3;
+const STARTED = 4; // 1 once the interpreter runs (loading the WebAssembly takes a while)
 // Float64 words.
 const EPOCH = 0; // wall-clock ms at power-on
 const SKEW = 1; // virtual ms added by sleeps that were shortened (time scale < 1)
@@ -403,6 +404,7 @@ async function interpreter() {
 
   const start = async (runMain, rawRepl, softReboot) => {
     mp = await loadMicroPython({ stdout, linebuffer: false, heapsize: cfg.heapsize });
+    Atomics.store(c, STARTED, 1);
     const flash = new Flash(mp.FS, cfg.flash);
     flash.load();
     flash.install();
@@ -550,6 +552,8 @@ function main() {
       const [index, since] = watchedInterrupt;
       if (ring[index % RING] === SKIPPED || Atomics.load(c, R) > index) {
         watchedInterrupt = null;
+      } else if (!Atomics.load(c, STARTED)) {
+        watchedInterrupt = [index, Date.now()]; // still loading: not stuck
       } else if (Date.now() - since > cfg.interruptGraceMs) {
         watchedInterrupt = null;
         ring[index % RING] = SKIPPED;
@@ -567,6 +571,7 @@ function main() {
           }
           emit(cfg, f, { e: "reinitialisation", cause: "programme bloque" });
           Atomics.store(c, LOCK, 0);
+          Atomics.store(c, STARTED, 0);
           spawn(false);
         });
       }

