@@ -41,17 +41,18 @@ class Verdict:
 
 
 def program_source(program: Program) -> str:
-    """The program's text; for a function, its body, so a pupil can write it as a function."""
+    """The program's text; for a function, its body, so a pupil can write it as a function.
+
+    A function's body keeps its line numbers (blank lines stand for the lines above it), so
+    "Ligne 4" in a message is line 4 of the pupil's notebook cell.
+    """
     if isinstance(program, str):
-        source = program
-    else:
-        lines = inspect.getsource(program).splitlines()
-        # The "def ...():" line is not the program, its body is.
-        source = textwrap.dedent("\n".join(lines[1:]))
-    if "from robot import" not in source and "import robot" not in source:
-        # Pupils may leave out the import in a notebook; the robot always has it.
-        source = "from robot import *\n" + source
-    return source
+        return program
+    lines, start = inspect.getsourcelines(program)
+    # The "def ...():" header (up to its colon) is not the program, its body is.
+    header = next((i for i, line in enumerate(lines) if line.rstrip().endswith(":")), 0)
+    body = textwrap.dedent("".join(lines[header + 1 :]))
+    return "\n" * (max(start, 1) + header) + body
 
 
 def _number(value: float) -> str:
@@ -340,7 +341,8 @@ def evaluate(program: Program, world: World | str | Path, *, seed: int = 0) -> V
     runs: list[SimRun] = []
     verdict = Verdict(True, "")
     for trial, shift in enumerate(world.shifts):
-        run = simulate(source, world.shifted(shift), seed=seed)
+        # Pupils may leave out the import in a notebook; the robot's names are there anyway.
+        run = simulate(source, world.shifted(shift), seed=seed, robot_names=True)
         runs.append(run)
         verdict = _judge(run)
         if not verdict.ok:

@@ -246,8 +246,12 @@ def simulate(
     button: bool = False,
     seed: int = 0,
     wall_limit: float = DEFAULT_WALL_LIMIT,
+    robot_names: bool = False,
 ) -> SimRun:
     """Run ``program`` (a pupil's Python source) on a simulated robot in ``world``.
+
+    With ``robot_names``, the robot API is there as after ``from robot import *``, for
+    programs written in a notebook without the import line.
 
     The run ends when the program ends, the robot touches a wall, or the world's time limit
     is reached; the same program in the same world always gives the same run.
@@ -262,8 +266,14 @@ def simulate(
     with _wall_guard(wall_limit, lambda: hw.now):
         try:
             sandbox.load_board()
+            namespace = sandbox.namespace()
+            if robot_names:
+                robot = sandbox.modules["robot"]
+                namespace.update(
+                    (name, value) for name, value in vars(robot).items() if name[0] != "_"
+                )
             code = compile(program, PROGRAM_NAME, "exec")
-            exec(code, sandbox.namespace())
+            exec(code, namespace)
         except _Stuck:
             outcome = "stuck"
         except RunEnded as ended:

@@ -139,3 +139,13 @@ def test_a_test_cell_asserts_with_the_sentence() -> None:
 def test_a_passing_test_cell_prints_the_praise(capsys: pytest.CaptureFixture[str]) -> None:
     verifier(SQUARE, "carre")
     assert capsys.readouterr().out.strip() == "Bravo ! Ton robot a dessiné un carré."
+
+
+def test_an_error_in_a_function_names_the_line_of_the_pupil_s_cell() -> None:
+    def mon_programme() -> None:
+        avancer(10)  # type: ignore[name-defined]  # noqa: F821
+        avancr(10)  # type: ignore[name-defined]  # noqa: F821
+
+    line = mon_programme.__code__.co_firstlineno + 2
+    verdict = evaluate(mon_programme, "carre")
+    assert verdict.message.startswith(f"Ligne {line} : le nom « avancr » est inconnu.")
