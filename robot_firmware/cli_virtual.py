@@ -7,6 +7,7 @@ It answers like a robot plugged in by USB: ``robocole flash --port PORT program.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -38,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
     folder = args.folder or default_virtual_folder()
     state = {"mur": args.wall} if args.wall is not None else {}
     robot = VirtualRobot(folder, time_scale=args.time_scale, state=state, on_event=_print_event)
+    # Stopped by a service manager or a test: unplug cleanly, as for Ctrl-C.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     robot.plug()
     print(_("Virtual robot on %(port)s (files in %(folder)s).", port=robot.port, folder=folder))
     print(_("Send it a program: robocole flash --port %(port)s program.py", port=robot.port))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from serial.tools.list_ports_common import ListPortInfo
 from robocole.cli import main
 from robocole.i18n import set_language
 from robot_firmware import errors, ports
+from robot_firmware.cli_flash import ProgressBar
 from robot_firmware.flasher import Robot
 from robot_firmware.virtual import VirtualRobot
 from tests.robot_firmware.conftest import install
@@ -249,3 +251,49 @@ def test_the_help_lists_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> No
     with pytest.raises(SystemExit):
         main(["flash", "--help"])
     assert "3 aucun robot" in capsys.readouterr().out
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_bar_follows_the_upload(make_robot: MakeRobot) -> None:
+    screen = Terminal()
+    bar = ProgressBar(screen)
+    virtual = make_robot().plug()
+    with Robot.open(virtual.port) as robot:
+        robot.sync_library(progress=bar)
+        robot.upload_program(b"# programme\n" * 1000, progress=bar)
+    lines = [line for line in screen.getvalue().split("\r") if line.strip()]
+    assert lines[-1] == "Programme            [" + "#" * 30 + "] 100 %\n"
+    assert any(line.startswith("Bibliothèque du robot") and "100 %" in line for line in lines)
+    assert any(" 0 %" not in line and "%" in line and "100 %" not in line for line in lines)
+
+
+def test_the_virtual_robot_command_serves_the_flasher(tmp_path: Path) -> None:
+    program = tmp_path / "programme.py"
+    program.write_text("from robot import *\nprint('coucou')\navancer(10)\n")
+    command = [sys.executable, "-m", "robocole", "robot", "--folder", str(tmp_path / "robot")]
+    with subprocess.Popen(
+        [*command, "--time-scale", "0", "--seconds", "30"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "ROBOCOLE_LANG": "fr"},
+    ) as server:
+        assert server.stdout is not None and server.stderr is not None
+        first = server.stdout.readline()
+        port = first.split(" sur ")[1].split(" ")[0]
+        flashed = subprocess.run(
+            [sys.executable, "-m", "robocole", "flash", "--port", port, str(program)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "ROBOCOLE_LANG": "fr"},
+        )
+        server.terminate()
+        _, events = server.communicate(timeout=30)
+    assert flashed.returncode == 0, flashed.stderr
+    assert "coucou" in flashed.stdout
+    assert "moteurs : gauche 50 %, droite 50 %" in events
