@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
+import time
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,8 @@ bp = Blueprint("station", __name__)
 #: Largest program a pupil can send (a robot's flash is small; a lesson program is ~1 KB).
 MAX_PROGRAM = 64 * 1024
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+#: The PC is shared: a pupil who walks away is logged out after this many seconds.
+LOGIN_SECONDS = 15 * 60
 
 
 def create_app(
@@ -167,6 +170,7 @@ def login() -> Any:
         return _error(error.message, 401)
     session["pupil"] = identity["username"]
     session["name"] = identity.get("display_name", identity["username"])
+    session["since"] = time.time()
     return jsonify(username=session["pupil"], name=session["name"], programs=_programs())
 
 
@@ -176,9 +180,17 @@ def logout() -> Any:
     return jsonify(ok=True)
 
 
+def _logged_in() -> bool:
+    since = session.get("since", 0)
+    limit = current_app.config.get("LOGIN_SECONDS", LOGIN_SECONDS)
+    if "pupil" in session and time.time() - float(since) > limit:
+        session.clear()
+    return "pupil" in session
+
+
 @bp.get("/api/me")
 def me() -> Any:
-    if "pupil" not in session:
+    if not _logged_in():
         return jsonify(username=None, programs=[])
     return jsonify(username=session["pupil"], name=session["name"], programs=_programs())
 
@@ -187,7 +199,7 @@ def _programs() -> list[dict[str, str]]:
     """The logged-in pupil's programs in the station's programs folder: ``<folder>/<username>/``
     (a share of the school server, or copied there by the teacher)."""
     folder: Path | None = _parts()["programs"]
-    username = session.get("pupil")
+    username = session.get("pupil") if _logged_in() else None
     if folder is None or not username or "/" in username or username.startswith("."):
         return []
     mine = folder / username

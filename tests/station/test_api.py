@@ -116,3 +116,14 @@ def test_a_robot_held_by_another_program_says_so(tmp_path: Path) -> None:
         other.close()
         station.close()
         robot.unplug()
+
+
+def test_a_pupil_who_walks_away_is_logged_out(tmp_path: Path) -> None:
+    station = Station(lambda: PORTS)
+    app = create_app(station, programs=tmp_path, test_config={"LOGIN_SECONDS": 0})
+    (tmp_path / "abc234-01").mkdir()
+    (tmp_path / "abc234-01" / "carre.py").write_text("avancer(10)\n")
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session.update(pupil="abc234-01", name="Lina", since=0)
+    assert client.get("/api/me").get_json() == {"username": None, "programs": []}
