@@ -17,7 +17,7 @@ _COLOURS = {(255, 0, 0): "red", (0, 255, 0): "green", (0, 0, 255): "blue", (255,
 
 def _what_it_does(program):
     scene = from_dict({"robot": {"famille": "virtuel", "x": 100, "y": 75, "cap": 0}, "but": {"type": "aucun"}}, "scene")
-    return simulate(program_source(program), scene).record.events
+    return simulate(program_source(program), scene, robot_names=True).record.events
 
 
 def notes_played(program):

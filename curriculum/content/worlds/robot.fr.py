@@ -17,7 +17,7 @@ _COULEURS = {(255, 0, 0): "rouge", (0, 255, 0): "vert", (0, 0, 255): "bleu", (25
 
 def _ce_que_fait(programme):
     scene = from_dict({"robot": {"famille": "virtuel", "x": 100, "y": 75, "cap": 0}, "but": {"type": "aucun"}}, "scene")
-    return simulate(program_source(programme), scene).record.events
+    return simulate(program_source(programme), scene, robot_names=True).record.events
 
 
 def notes_jouees(programme):
