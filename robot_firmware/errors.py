@@ -16,6 +16,7 @@ an exit code that scripts can test (``robocole flash``'s documented codes, also 
 9   the transfer was damaged (checked, not installed)
 10  the pupil's program stopped on an error on the robot
 11  the virtual robot cannot start (Node.js or its package missing)
+12  the robot runs a program that does not let itself be stopped
 130 stopped with Ctrl-C
 ==  ==========================================================
 """
@@ -231,5 +232,20 @@ class FamilyNeeded(FlashError):
                 "say which robot it is with --robot (%(known)s).",
                 platform=platform,
                 known=", ".join(known),
+            )
+        )
+
+
+class RobotBusy(FlashError):
+    exit_code = 12
+
+    def __init__(self, port: str) -> None:
+        self.port = port
+        super().__init__(
+            _(
+                "The robot on %(port)s runs a program that does not let itself be stopped. "
+                "Unplug the robot, plug it back in while holding its button (safe mode: the "
+                "program does not start), then send the program again.",
+                port=port,
             )
         )

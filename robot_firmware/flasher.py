@@ -23,6 +23,7 @@ import ast
 import contextlib
 import functools
 import hashlib
+import io
 import subprocess
 import tempfile
 import threading
@@ -215,17 +216,20 @@ class Robot:
         # printing (an Arduino sketch) would hold it forever, so the port is closed at the
         # deadline, which ends the wait.
         deadline = threading.Timer(timeout + 0.5, _close_quietly, args=(transport,))
+        # mpremote prints what it received when it gives up: keep it to tell why.
+        heard = io.StringIO()
         try:
             transport.serial.timeout = 0.1
             deadline.start()
-            transport.enter_raw_repl(soft_reset=False, timeout_overall=timeout)
+            with contextlib.redirect_stdout(heard):
+                transport.enter_raw_repl(soft_reset=False, timeout_overall=timeout)
         except TransportError:
             _close_quietly(transport)
-            raise NotMicroPython(port, family_hint) from None
+            raise _no_raw_repl(port, family_hint, heard.getvalue()) from None
         except (OSError, ValueError, TypeError, AttributeError) as error:
             _close_quietly(transport)
             if not deadline.is_alive():
-                raise NotMicroPython(port, family_hint) from None
+                raise _no_raw_repl(port, family_hint, heard.getvalue()) from None
             raise RobotDisconnected(port) from error
         finally:
             deadline.cancel()
@@ -546,6 +550,21 @@ class Robot:
 def _close_quietly(transport: Any) -> None:
     with contextlib.suppress(Exception):
         transport.close()
+
+
+#: USB identities that only MicroPython firmware uses (the Pico's MicroPython, this PC's
+#: virtual robot): such a board that does not answer is busy, not without MicroPython.
+MICROPYTHON_FAMILIES = ("rp2", "virtuel")
+MICROPYTHON_SIGNS = ("MicroPython", "Traceback", "[robot]", ">>>", "raw REPL")
+
+
+def _no_raw_repl(port: str, family_hint: str, heard: str) -> FlashError:
+    """Why a board gave no raw REPL: a program that swallows Ctrl-C, or no MicroPython."""
+    if family_hint in MICROPYTHON_FAMILIES or any(sign in heard for sign in MICROPYTHON_SIGNS):
+        from robot_firmware.errors import RobotBusy
+
+        return RobotBusy(port)
+    return NotMicroPython(port, family_hint)
 
 
 def _open_failure(port: str) -> FlashError:

@@ -193,9 +193,7 @@ class ChattyBoard:
         os.close(self.slave)
 
 
-@pytest.mark.parametrize(
-    ("family", "how"), [("microbit", "fichier .hex"), ("rp2", "BOOTSEL"), ("", "esptool")]
-)
+@pytest.mark.parametrize(("family", "how"), [("microbit", "fichier .hex"), ("", "esptool")])
 def test_a_board_without_micropython(family: str, how: str) -> None:
     board = ChattyBoard()
     try:
@@ -208,6 +206,16 @@ def test_a_board_without_micropython(family: str, how: str) -> None:
     )
     assert how in raised.value.message
     assert raised.value.exit_code == 7
+
+
+def test_a_silent_pico_is_busy_not_without_micropython() -> None:
+    # 2E8A:0005 is the USB id of MicroPython itself on a Pico: it runs, but does not listen.
+    board = ChattyBoard()
+    try:
+        with pytest.raises(errors.RobotBusy):
+            Robot.open(board.port, family_hint="rp2", timeout=1.0)
+    finally:
+        board.close()
 
 
 def test_unplugged_while_the_program_runs(make_robot: MakeRobot, flash: Path) -> None:
@@ -297,3 +305,24 @@ def test_the_virtual_robot_command_serves_the_flasher(tmp_path: Path) -> None:
     assert flashed.returncode == 0, flashed.stderr
     assert "coucou" in flashed.stdout
     assert "moteurs : gauche 50 %, droite 50 %" in events
+
+
+def test_a_program_that_swallows_ctrl_c_needs_safe_mode(make_robot: MakeRobot, flash: Path) -> None:
+    install(
+        flash,
+        "from robot import *\nprint('boucle')\nwhile True:\n    try:\n        attendre(0.05)\n"
+        "    except KeyboardInterrupt:\n        pass\n",
+    )
+    virtual = make_robot(time_scale=1.0).plug()
+    virtual.wait_for_output("boucle")
+    with pytest.raises(errors.RobotBusy) as raised:
+        Robot.open(virtual.port, family_hint="virtuel", timeout=1.5)
+    assert "en tenant son bouton appuyé (mode sans échec" in raised.value.message
+    assert raised.value.exit_code == 12
+    # What the message says works: replugged with the button held, the robot listens.
+    virtual.unplug()
+    virtual.set_sensors(bouton=True)
+    virtual.plug()
+    with Robot.open(virtual.port) as robot:
+        robot.upload_program(b"print('reparti')\n")
+    assert (flash / "programme.py").read_bytes() == b"print('reparti')\n"
