@@ -37,6 +37,8 @@ class LoginRefused(RobocoleError):
 class School:
     url: str
     token: str
+    #: Seconds to wait for the server: short, so a pupil is not left waiting when it is down.
+    timeout: float = TIMEOUT
 
     @property
     def configured(self) -> bool:
@@ -50,7 +52,7 @@ class School:
                 method,
                 self.url.rstrip("/") + "/api/v1" + path,
                 headers={"Authorization": f"Bearer {self.token}"},
-                timeout=TIMEOUT,
+                timeout=self.timeout,
                 **kwargs,
             )
         except requests.RequestException:

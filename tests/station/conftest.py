@@ -96,7 +96,8 @@ def make_station(tmp_path: Path, robots: list[VirtualRobot]) -> Iterator[Callabl
         station = Station(virtual_lister(robots), Names(tmp_path / "names.json"))
         app = create_app(
             station,
-            school=School(school_url, API_TOKEN),
+            # Generous: the shared test machine can be slow to check argon2 hashes.
+            school=School(school_url, API_TOKEN, timeout=30.0),
             programs=programs,
             teacher_code=TEACHER_CODE,
         )

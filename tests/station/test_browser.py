@@ -74,7 +74,7 @@ def test_wrong_pictures_are_refused_kindly(chromium: Any, school: Any, make_stat
         for picture in wrong[:3]:
             page.click(f".picture[data-picture='{picture}']")
         page.wait_for_selector("#login-error:not(:empty)")
-        assert "images" in page.inner_text("#login-error")
+        assert page.inner_text("#login-error") == "Ce ne sont pas les bonnes images."
         assert page.inner_text("#who") == ""
     finally:
         page.close()
