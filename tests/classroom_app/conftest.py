@@ -28,8 +28,8 @@ def manifest() -> Manifest:
     return load_manifest(FIXTURE_MANIFEST)
 
 
-@pytest.fixture
-def app(tmp_path: Path) -> Flask:
+def make_app(tmp_path: Path, **settings: Any) -> Flask:
+    """A fresh app on the test manifest, in its own data folder, with extra ``settings``."""
     return create_app(
         {
             "TESTING": True,
@@ -37,8 +37,14 @@ def app(tmp_path: Path) -> Flask:
             "MANIFEST": str(FIXTURE_MANIFEST),
             "API_TOKEN": API_TOKEN,
             "SECRET_KEY": "test-secret",
+            **settings,
         }
     )
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Flask:
+    return make_app(tmp_path)
 
 
 @pytest.fixture

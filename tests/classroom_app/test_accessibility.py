@@ -34,6 +34,15 @@ def pages(chromium: Any, school: School) -> Iterator[dict[str, Any]]:
         page.context.close()
 
 
+@pytest.fixture
+def page(chromium: Any) -> Iterator[Any]:
+    """A page in a browser context of its own: nobody signed in, in French."""
+    set_language("fr")
+    context = chromium.new_context(locale="fr-FR")
+    yield context.new_page()
+    context.close()
+
+
 @pytest.mark.parametrize("visit", VISITS, ids=lambda visit: visit.name)
 def test_every_page_has_no_axe_violation(
     visit: Visit, pages: dict[str, Any], school: School
@@ -68,103 +77,79 @@ def tab_to(page: Any, text: str, limit: int = 60) -> None:
     raise AssertionError(f"“{text}” cannot be reached with the Tab key")
 
 
-def test_the_whole_pupil_journey_works_with_the_keyboard_alone(
-    chromium: Any, school: School
-) -> None:
-    set_language("fr")
-    context = chromium.new_context(locale="fr-FR")
-    page = context.new_page()
-    try:
-        page.goto(school.url + "/")
-        tab_to(page, "Je suis élève")
-        page.keyboard.press("Enter")
-        page.wait_for_url("**/login")
-        tab_to(page, "")  # the code field (empty)
-        page.keyboard.type(school.klass["code"].lower())
-        page.keyboard.press("Enter")
-        page.wait_for_url(f"**/c/{school.klass['code']}")
-        tab_to(page, school.pupil["pseudonym"])
-        page.keyboard.press("Enter")
-        page.wait_for_url(f"**/{school.pupil['username']}")
-        labels = {picture.id: picture.label_text() for picture in PICTURES}
-        for index, picture in enumerate(school.pictures):
-            tab_to(page, labels[picture])
-            with page.expect_navigation():
-                page.keyboard.press("Space" if index % 2 else "Enter")  # both press a button
-        page.wait_for_url("**/pupil/")
-        hello = f"Bonjour {school.pupil['pseudonym']} !"
-        assert page.get_by_role("heading", name=hello, exact=True).is_visible()
-        tab_to(page, "Mes badges")
-        page.keyboard.press("Enter")
-        page.wait_for_url("**/pupil/badges")
-        tab_to(page, "Mon certificat à imprimer")
-        page.keyboard.press("Enter")
-        page.wait_for_url("**/pupil/certificate")
-        assert page.get_by_role("heading", name="Certificat de badges").is_visible()
-        tab_to(page, "Se déconnecter")
-        page.keyboard.press("Enter")
-        page.wait_for_url(school.url + "/")
-        tab_to(page, "Je suis élève")  # signed out: back at the start
-    finally:
-        context.close()
+def test_the_whole_pupil_journey_works_with_the_keyboard_alone(page: Any, school: School) -> None:
+    page.goto(school.url + "/")
+    tab_to(page, "Je suis élève")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/login")
+    tab_to(page, "")  # the code field (empty)
+    page.keyboard.type(school.klass["code"].lower())
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/c/{school.klass['code']}")
+    tab_to(page, school.pupil["pseudonym"])
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/{school.pupil['username']}")
+    labels = {picture.id: picture.label_text() for picture in PICTURES}
+    for index, picture in enumerate(school.pictures):
+        tab_to(page, labels[picture])
+        with page.expect_navigation():
+            page.keyboard.press("Space" if index % 2 else "Enter")  # both press a button
+    page.wait_for_url("**/pupil/")
+    hello = f"Bonjour {school.pupil['pseudonym']} !"
+    assert page.get_by_role("heading", name=hello, exact=True).is_visible()
+    tab_to(page, "Mes badges")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/pupil/badges")
+    tab_to(page, "Mon certificat à imprimer")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/pupil/certificate")
+    assert page.get_by_role("heading", name="Certificat de badges").is_visible()
+    tab_to(page, "Se déconnecter")
+    page.keyboard.press("Enter")
+    page.wait_for_url(school.url + "/")
+    tab_to(page, "Je suis élève")  # signed out: back at the start
 
 
 def test_the_skip_link_is_the_first_stop_and_leads_to_the_content(
-    chromium: Any, school: School
+    page: Any, school: School
 ) -> None:
-    context = chromium.new_context(locale="fr-FR")
-    page = context.new_page()
-    try:
-        page.goto(school.url + "/login")
-        page.keyboard.press("Tab")
-        assert focused(page)["text"] == "Aller au contenu"
-        assert page.locator("a.skip").is_visible()  # shown when focused
-        page.keyboard.press("Enter")
-        assert page.evaluate("location.hash") == "#content"
-    finally:
-        context.close()
+    page.goto(school.url + "/login")
+    page.keyboard.press("Tab")
+    assert focused(page)["text"] == "Aller au contenu"
+    assert page.locator("a.skip").is_visible()  # shown when focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#content"
 
 
 def test_the_picture_login_speaks_to_screen_readers_and_has_large_targets(
-    chromium: Any, school: School
+    page: Any, school: School
 ) -> None:
-    set_language("fr")
-    context = chromium.new_context(locale="fr-FR")
-    page = context.new_page()
-    try:
-        page.goto(f"{school.url}/c/{school.klass['code']}/{school.pupil['username']}")
-        tree = page.locator("main").aria_snapshot()
-        for picture in PICTURES:
-            button = page.get_by_role("button", name=picture.label_text(), exact=True)
-            assert button.count() == 1, picture.id
-            box = button.bounding_box()
-            assert box["width"] >= 44 and box["height"] >= 44, (picture.id, box)
-            assert f'button "{picture.label_text()}"' in tree
-        # The drawings themselves are hidden from screen readers: the name is said once.
-        assert page.locator("ul.pictures svg[aria-hidden=true]").count() == len(PICTURES)
-        status = page.get_by_role("status")
-        count = len(school.pictures)
-        assert status.inner_text() == f"0 images choisies sur {count}."
-        page.locator(f"button[value={school.pictures[0]}]").click()
-        assert page.get_by_role("status").inner_text() == f"1 images choisies sur {count}."
-        # Zoomed to 200 %, the pictures still fit the screen (WCAG 1.4.4, 1.4.10).
-        page.set_viewport_size({"width": 320, "height": 640})
-        widths = page.evaluate("document.documentElement.scrollWidth")
-        assert widths <= 320
-    finally:
-        context.close()
+    page.goto(f"{school.url}/c/{school.klass['code']}/{school.pupil['username']}")
+    tree = page.locator("main").aria_snapshot()
+    for picture in PICTURES:
+        button = page.get_by_role("button", name=picture.label_text(), exact=True)
+        assert button.count() == 1, picture.id
+        box = button.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44, (picture.id, box)
+        assert f'button "{picture.label_text()}"' in tree
+    # The drawings themselves are hidden from screen readers: the name is said once.
+    assert page.locator("ul.pictures svg[aria-hidden=true]").count() == len(PICTURES)
+    status = page.get_by_role("status")
+    count = len(school.pictures)
+    assert status.inner_text() == f"0 images choisies sur {count}."
+    page.locator(f"button[value={school.pictures[0]}]").click()
+    assert page.get_by_role("status").inner_text() == f"1 images choisies sur {count}."
+    # Zoomed to 200 %, the pictures still fit the screen (WCAG 1.4.4, 1.4.10).
+    page.set_viewport_size({"width": 320, "height": 640})
+    widths = page.evaluate("document.documentElement.scrollWidth")
+    assert widths <= 320
 
 
-def test_the_checker_itself_catches_faults(chromium: Any) -> None:
+def test_the_checker_itself_catches_faults(page: Any) -> None:
     """axe really runs: a page with known faults is caught (so 0 elsewhere means 0)."""
-    context = chromium.new_context()
-    page = context.new_page()
-    try:
-        page.set_content(
-            '<html lang="fr"><title>t</title><main><h1>t</h1><img src="data:,">'
-            '<input type="text"><p style="color:#999;background:#fff">gris</p></main></html>'
-        )
-        rules = {v["rule"] for v in axe_violations(page)}
-        assert {"image-alt", "label", "color-contrast"} <= rules
-    finally:
-        context.close()
+    page.set_content(
+        '<html lang="fr"><title>t</title><main><h1>t</h1><img src="data:,">'
+        '<input type="text"><p style="color:#999;background:#fff">gris</p></main></html>'
+    )
+    rules = {v["rule"] for v in axe_violations(page)}
+    assert {"image-alt", "label", "color-contrast"} <= rules

@@ -26,7 +26,7 @@ from classroom_app.app import create_app
 from classroom_app.store import Store
 from curriculum.manifest import load_manifest
 
-from .conftest import API_TOKEN, FIXTURE_MANIFEST, Browser, World, pictures_of
+from .conftest import FIXTURE_MANIFEST, Browser, World, make_app, pictures_of
 
 PUBLIC = "https://robocole.ville.example"
 REQUIRED = {
@@ -39,17 +39,11 @@ SHIPPED = load_manifest(None)
 
 @pytest.fixture
 def app(tmp_path: Path) -> Flask:
-    return create_app(
-        {
-            "TESTING": True,
-            "DATA_DIR": str(tmp_path / "data"),
-            "MANIFEST": str(FIXTURE_MANIFEST),
-            "API_TOKEN": API_TOKEN,
-            "SECRET_KEY": "test-secret",
-            "PUBLIC_URL": PUBLIC,
-            "BADGE_ISSUER_NAME": "Ville de Robocole",
-            "BADGE_ISSUER_EMAIL": "ateliers@ville.example",
-        }
+    return make_app(
+        tmp_path,
+        PUBLIC_URL=PUBLIC,
+        BADGE_ISSUER_NAME="Ville de Robocole",
+        BADGE_ISSUER_EMAIL="ateliers@ville.example",
     )
 
 

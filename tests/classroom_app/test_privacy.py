@@ -16,11 +16,10 @@ from babel.dates import format_date
 from flask import Flask
 
 from classroom_app import badges, openbadges, privacy
-from classroom_app.app import create_app
 from classroom_app.store import Store
 from robocole.cli import main
 
-from .conftest import API_TOKEN, FIXTURE_MANIFEST, PASSWORD, Browser, World, api_headers
+from .conftest import FIXTURE_MANIFEST, PASSWORD, Browser, World, api_headers, make_app
 from .conftest import pictures_of as cards_of
 
 PUBLIC = "https://robocole.ville.example"
@@ -28,16 +27,14 @@ PUBLIC = "https://robocole.ville.example"
 
 @pytest.fixture
 def app(tmp_path: Path) -> Flask:
-    return create_app(
-        {
-            "TESTING": True,
-            "DATA_DIR": str(tmp_path / "data"),
-            "MANIFEST": str(FIXTURE_MANIFEST),
-            "API_TOKEN": API_TOKEN,
-            "SECRET_KEY": "test-secret",
-            "PUBLIC_URL": PUBLIC,
-        }
-    )
+    return make_app(tmp_path, PUBLIC_URL=PUBLIC)
+
+
+@pytest.fixture
+def command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line reads its settings from the environment, as on a server."""
+    monkeypatch.setenv("ROBOCOLE_MANIFEST", str(FIXTURE_MANIFEST))
+    monkeypatch.setenv("ROBOCOLE_PUBLIC_URL", PUBLIC)
 
 
 def give_progress(app: Flask, store: Store, world: World) -> None:
@@ -211,10 +208,8 @@ def test_the_purge_command_exports_then_erases_and_keeps_anonymous_counts(
     store: Store,
     world: World,
     capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    command_line: None,
 ) -> None:
-    monkeypatch.setenv("ROBOCOLE_MANIFEST", str(FIXTURE_MANIFEST))
-    monkeypatch.setenv("ROBOCOLE_PUBLIC_URL", PUBLIC)
     give_progress(app, store, world)
     files = pupil_files(app, store, world)
     uids = [a["uid"] for a in store.assertions_of_pupil(world.pupils[0].id)]
@@ -317,10 +312,8 @@ def test_the_purge_command_alone_erases_only_the_classes_past_their_retention(
     store: Store,
     world: World,
     capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+    command_line: None,
 ) -> None:
-    monkeypatch.setenv("ROBOCOLE_MANIFEST", str(FIXTURE_MANIFEST))
-    monkeypatch.setenv("ROBOCOLE_PUBLIC_URL", PUBLIC)
     assert run_purge(app, "--yes") == 0
     assert capsys.readouterr().out.strip() == "Aucune classe à purger."
     with store.transaction():  # the class was created last school year
