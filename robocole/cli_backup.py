@@ -73,7 +73,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     targets = {"data": _data_dir(args)}
-    targets.update({s.name: s.path for s in backup.parse_sources(":".join(args.extra))})
+    for item in args.extra:
+        targets.update({source.name: source.path for source in backup.parse_sources(item)})
     report = backup.restore_backup(args.archive, targets, force=args.force)
     for name, place in report.restored.items():
         print(_("Restored %(name)s into %(path)s.", name=name, path=place))
