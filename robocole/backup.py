@@ -64,6 +64,9 @@ DATA_FOLDERS = {
     "exports": "classroom app: families' badge exports left by the year-end purge",
 }
 COPY_TRIES = 3
+#: Databases copied before all others (paths in the data folder): the grader's outbox sends
+#: results to the classroom database, so its copy must be the older one.
+SENDERS = ("grader/outbox.db",)
 
 
 class BackupError(RobocoleError):
@@ -181,6 +184,24 @@ def _walk(root: Path, excluded: Sequence[Path]) -> Iterator[tuple[Path, str]]:
                 yield path, "sqlite" if is_sqlite(path) else "file"
 
 
+def _senders_first(root: Path, items: Iterator[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """Folders first, then the databases that send data on before those that receive it.
+
+    A result the grader delivers while the backup runs is then either still pending in the
+    copied outbox (sent again after a restore, and counted once thanks to its idempotency
+    key) or already in the copied classroom database: never in neither.
+    """
+    listed = list(items)
+
+    def rank(item: tuple[Path, str]) -> int:
+        path, kind = item
+        if kind == "folder":
+            return 0
+        return 1 if path.relative_to(root).as_posix() in SENDERS else 2
+
+    return sorted(listed, key=rank)  # stable: the walk's order within each rank
+
+
 def _left_out(path: Path) -> bool:
     if path.name.endswith(SKIPPED_SUFFIXES):
         return True
@@ -223,7 +244,7 @@ def create_backup(sources: Sequence[Source], output_dir: Path) -> BackupReport:
                 )
             (staging / source.name).mkdir()
             _same_owner_and_mode(source.path, staging / source.name)
-            for path, kind in _walk(source.path, excluded=[output_dir]):
+            for path, kind in _senders_first(source.path, _walk(source.path, [output_dir])):
                 relative = path.relative_to(source.path).as_posix()
                 target = staging / source.name / relative
                 if kind == "skipped":

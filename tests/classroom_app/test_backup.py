@@ -254,3 +254,23 @@ def test_the_folders_to_save_are_configurable(tmp_path: Path) -> None:
         backup.parse_sources("no-equals-sign")
     with pytest.raises(backup.BackupError):
         backup.default_sources(tmp_path, {}, extra=[f"data={tmp_path}"])
+
+
+def test_the_outbox_is_copied_before_the_classroom_database_it_feeds(
+    app: Flask, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    data = Path(app.config["DATA_DIR"])
+    (data / "grader").mkdir()
+    sqlite3.connect(data / "grader" / "outbox.db").execute("CREATE TABLE t (x)").connection.close()
+    copied: list[str] = []
+    real_copy = backup.copy_sqlite
+
+    def recording(source: Path, target: Path) -> None:
+        copied.append(source.relative_to(data).as_posix())
+        real_copy(source, target)
+
+    monkeypatch.setattr(backup, "copy_sqlite", recording)
+    backup.create_backup(backup.default_sources(data, environ={}), tmp_path / "b")
+    assert copied.index("grader/outbox.db") < copied.index("classroom.sqlite3")
