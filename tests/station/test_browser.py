@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from classroom_app.pictures import PICTURES
 from robot_firmware.virtual import VirtualRobot
 from tests.station.conftest import OLD_PROGRAM, page_requests, unreachable_url
 
@@ -68,9 +69,8 @@ def test_wrong_pictures_are_refused_kindly(chromium: Any, school: Any, make_stat
         page.fill("#class-code", school.class_code)
         page.click("#class-form button")
         page.click(f"#pupils button:text-is('{school.pupils[0].pseudonym}')")
-        wrong = [
-            p for p in ("soleil", "lune", "etoile", "coeur") if p not in school.pupils[0].pictures
-        ]
+        # Pictures not in the pupil's sequence: any three of them are wrong.
+        wrong = [p.id for p in PICTURES if p.id not in school.pupils[0].pictures]
         for picture in wrong[:3]:
             page.click(f".picture[data-picture='{picture}']")
         page.wait_for_selector("#login-error:not(:empty)")
