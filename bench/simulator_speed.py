@@ -112,7 +112,7 @@ def main() -> None:
         calls = len(run.record.events)
         print(
             f"{name:<28} {per_minute:7.1f} ms per 60 s of robot time "
-            f"({per_minute / anchor_ms:5.2f}× anchor; {calls} hardware events)"
+            f"({per_minute / anchor_ms:5.2f}× anchor; {calls} commands recorded)"
             + ("  goal ≤ 50 ms" if program is MOVES else "")
         )
 
