@@ -160,3 +160,26 @@ def test_stock_nbgrader_autogrades_a_lesson_full_marks_and_zero(released_course:
         encoding="utf-8"
     )
     assert "Il n'y a pas encore de fonction deux_fois." in graded
+
+
+def test_each_kind_of_cell_gets_its_nbgrader_role(mini: MiniCurriculum, tmp_path: Path) -> None:
+    mini.lesson_texts["fr"] = mini.lesson_texts["fr"].replace(
+        "# %% solution=", "# %% free=true\nprint(2 + 3)\n\n# %%\ndepart = 0\n\n# %% solution="
+    )
+    build_course(load_manifest(mini.write()), tmp_path, ["fr"], ["calcul-1"])
+    notebook = json.loads((tmp_path / "fr" / "source" / "calcul-1" / "calcul-1.ipynb").read_text())
+    roles = [
+        (cell["cell_type"], cell["id"], cell["metadata"].get("nbgrader", {}).get("locked"))
+        for cell in notebook["cells"]
+    ]
+    assert roles == [
+        ("markdown", "calcul-1-instructions-1", True),
+        ("markdown", "calcul-1-a-hints", True),
+        ("code", "calcul-1-free-1", None),
+        ("code", "calcul-1-setup-1", True),
+        ("code", "calcul-1-a-solution", False),
+        ("code", "calcul-1-a", True),
+    ]
+    hints = "".join(notebook["cells"][1]["source"])
+    assert hints.count("<details>") == 2 and "💡 Indice 2" in hints
+    assert notebook["cells"][-1]["metadata"]["nbgrader"]["points"] == 1
