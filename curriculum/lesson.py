@@ -41,6 +41,20 @@ SOURCE_SUFFIXES = (".py", ".md")
 #: Checkers a tests cell may call instead of ``assert`` (they raise AssertionError with a
 #: sentence for the child): the robot simulator's ``verifier`` / ``check``.
 CHECK_CALLS = ("verifier", "check")
+CELL_OPTIONS = frozenset({"solution", "tests", "points", "hints", "include", "free"})
+#: Metadata Jupytext itself may keep on a cell.
+JUPYTEXT_KEYS = frozenset(
+    {
+        "lines_to_next_cell",
+        "lines_to_end_of_cell_marker",
+        "cell_marker",
+        "title",
+        "tags",
+        "region_name",
+        "incorrectly_encoded_metadata",
+        "jupyter",
+    }
+)
 IGNORED_FILES = ("__pycache__", ".ipynb_checkpoints", ".DS_Store")
 ROLES = ("instructions", "setup", "free", "solution", "tests", "hints")
 #: The pupil reads these words above each hint, in the language of the lesson.
@@ -165,6 +179,17 @@ def _classify(index: int, cell: NotebookNode, exercise_ids: set[str]) -> SourceC
     metadata: dict[str, Any] = dict(cell.metadata)
     kind = cell.cell_type
     text = cell.source.strip("\n")
+    unknown = sorted(set(metadata) - CELL_OPTIONS - JUPYTEXT_KEYS)
+    if unknown:
+        # A typo ("tset=") would otherwise turn an exercise's cell into plain setup code.
+        raise LessonError(
+            _(
+                "Unknown cell option %(options)s: use solution, tests, points, hints, include "
+                "or free.",
+                options=", ".join(unknown),
+            ),
+            cell_label(index, role_name("instructions" if kind == "markdown" else "setup")),
+        )
     roles = [role for role in ("solution", "tests", "hints") if role in metadata]
     if len(roles) > 1:
         raise LessonError(

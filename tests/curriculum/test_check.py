@@ -157,6 +157,7 @@ def test_tests_must_speak_to_the_child(mini: MiniCurriculum, test: str, expected
         ),
         ('solution="{exercise}"', 'solution="{exercise}" tests="{exercise}"', "A cell has one job"),
         ("# 2. Écris", "# 2. Écris\n# 3. a\n# 4. b", "Write from 1 to 3 numbered hints"),
+        ('tests="{exercise}"', 'tset="{exercise}"', "Unknown cell option tset"),
     ],
 )
 def test_lesson_format_faults(mini: MiniCurriculum, old: str, new: str, expected: str) -> None:
