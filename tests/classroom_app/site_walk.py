@@ -8,11 +8,11 @@ badges, a celebration, error messages).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Flask, request
 
 from classroom_app import badges, classes
 from classroom_app.app import create_app
@@ -29,6 +29,17 @@ CLASS_SIZE = 30
 MORE_PUPILS = "\n".join(f"Élève{n} Nom{n}" for n in range(1, CLASS_SIZE - 5))
 
 
+#: GET endpoints that are not pages a person reads (files, documents, downloads, redirects).
+NOT_PAGES = {
+    "static",
+    "auth.badge_image",
+    "teacher.export_csv",
+    "privacy.export_pupil",
+    "privacy.export_class",
+    "hub_login.oauth_callback",
+}
+
+
 @dataclass
 class School:
     app: Flask
@@ -37,6 +48,18 @@ class School:
     klass: dict[str, Any]
     pupil: dict[str, Any]
     pictures: list[str]
+    #: The endpoints that answered with an HTML page so far.
+    served: set[str] = field(default_factory=set)
+
+    def pages(self) -> set[str]:
+        """Every endpoint of the app that shows a page (GET, HTML)."""
+        return {
+            rule.endpoint
+            for rule in self.app.url_map.iter_rules()
+            if "GET" in (rule.methods or ())
+            and rule.endpoint.split(".")[0] not in ("api", "openbadges")
+            and rule.endpoint not in NOT_PAGES
+        }
 
     @property
     def url(self) -> str:
@@ -78,8 +101,16 @@ def open_school(data_dir: Path) -> Iterator[School]:
     finally:
         store.close()
     assert pupil is not None and klass is not None
-    with LiveServer(app) as server:
-        yield School(app, server, demo.password, klass, pupil, pictures)
+    school = School(app, LiveServer(app), demo.password, klass, pupil, pictures)
+
+    @app.after_request
+    def _seen(response: Any) -> Any:
+        if response.mimetype == "text/html" and request.endpoint:
+            school.served.add(request.endpoint)
+        return response
+
+    with school.server:
+        yield school
 
 
 def login_teacher(page: Any, school: School) -> None:
@@ -163,6 +194,7 @@ VISITS = [
     Visit("teacher classes", "teacher", _goto("/teacher/")),
     Visit("class dashboard", "teacher", _goto("/teacher/classes/{class_id}")),
     Visit("add pupils", "teacher", _goto("/teacher/classes/{class_id}/pupils")),
+    Visit("class lessons", "teacher", _goto("/teacher/classes/{class_id}/lessons")),
     Visit("login cards", "teacher", _goto("/teacher/classes/{class_id}/cards")),
     Visit("pupil page", "teacher", _goto("/teacher/classes/{class_id}/pupils/{pupil_id}")),
     Visit(

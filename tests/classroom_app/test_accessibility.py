@@ -53,6 +53,12 @@ def test_every_page_has_no_axe_violation(
     assert violations == [], f"{visit.name} ({page.url}): {violations}"
 
 
+def test_the_walk_reached_every_page_of_the_app(school: School) -> None:
+    """Runs after the walk above: a new page must join VISITS to be checked."""
+    missing = school.pages() - school.served
+    assert not missing, f"no test visits {sorted(missing)}: add a Visit in site_walk.py"
+
+
 def focused(page: Any) -> dict[str, Any]:
     info: dict[str, Any] = page.evaluate(
         """() => {
