@@ -36,7 +36,6 @@ from grader.outbox import Outbox, ResultPoster  # noqa: E402
 from grader.pipeline import GradingOptions  # noqa: E402
 from grader.sandbox import SandboxPolicy, probe, require_minimum  # noqa: E402
 from grader.watch import WatchService  # noqa: E402
-from tests.conftest import LiveServer  # noqa: E402
 from tests.grader.helpers import (  # noqa: E402
     CORRECT,
     LESSON,
@@ -48,7 +47,7 @@ from tests.grader.helpers import (  # noqa: E402
     submit_collected,
     wait_until,
 )
-from tests.grader.standin import TOKEN, create_standin  # noqa: E402
+from tests.grader.standin import TOKEN, LiveApp, create_standin  # noqa: E402
 
 PARTIAL = {**CORRECT, "robot-1-c-reponse": "def somme(pas):\n    return pas[0]"}
 WRONG = {
@@ -65,7 +64,8 @@ def class_answers(pupils: int) -> dict[str, dict[str, str]]:
     for index in range(1, pupils + 1):
         kind = CORRECT if index % 4 in (1, 2) else PARTIAL if index % 4 == 3 else WRONG
         answers[f"b3ncha-{index:02d}"] = kind
-    answers[f"b3ncha-{pupils:02d}"] = LOOP
+    # Mid-class, as it would be in a real class (last in the queue it adds a ~5 s tail).
+    answers[f"b3ncha-{(pupils + 1) // 2:02d}"] = LOOP
     return answers
 
 
@@ -103,7 +103,7 @@ def watch_latency(root: Path, samples: int) -> list[float]:
     options = GradingOptions(policy=policy, protections=report.protections)
     latencies = []
     with (
-        LiveServer(app) as server,
+        LiveApp(app) as server,
         WatchService(
             course.root.parent,
             exchange,

@@ -107,6 +107,11 @@ def _sandbox_options(parser: argparse.ArgumentParser) -> None:
         help=_("The unprivileged user pupil code runs as (ROBOCOLE_SANDBOX_USER)."),
     )
     parser.add_argument("--cell-timeout", type=int, default=5, help=_("Seconds a cell may run."))
+    parser.add_argument(
+        "--fresh-kernels",
+        action="store_true",
+        help=_("Start every kernel in a new sandbox instead of forking it from a warm one."),
+    )
 
 
 def _api_options(parser: argparse.ArgumentParser) -> None:
@@ -137,7 +142,9 @@ def _start(args: argparse.Namespace, hidden: list[Path]) -> GradingOptions:
     from grader.pipeline import GradingOptions
     from grader.sandbox import SandboxPolicy, probe, require_minimum
 
-    policy = SandboxPolicy(user=args.sandbox_user, cell_timeout=args.cell_timeout)
+    policy = SandboxPolicy(
+        user=args.sandbox_user, cell_timeout=args.cell_timeout, warm=not args.fresh_kernels
+    )
     report = probe(policy, hidden)
     require_minimum(report)
     return GradingOptions(policy=policy, protections=report.protections)

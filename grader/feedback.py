@@ -71,6 +71,8 @@ def explain(error: Mapping[str, Any] | None) -> str:
         return _("Your program printed far too much text; only the beginning was kept.")
     if name == TIME_OVER:
         return _("There was no time left to check this exercise. Look for a loop that never ends.")
+    if name == KERNEL_DIED and value == "watchdog":
+        return _("Your program took too long. Check that no loop runs forever.")
     if name == KERNEL_DIED:
         return _(
             "Your program was stopped because it used too much computing time or memory. "

@@ -9,11 +9,12 @@ from collections.abc import Iterator
 import pytest
 
 from grader.startup import prepare_environment
+from tests.grader import helpers
 from tests.grader.helpers import ensure_sandbox_user
 
 
 @pytest.fixture(scope="session", autouse=True)
-def grader_environment() -> Iterator[None]:
+def grader_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     if shutil.which("bwrap") is None:
         if os.environ.get("CI"):
             pytest.fail("bubblewrap is missing: scripts/test installs it with apt-get.")
@@ -21,6 +22,7 @@ def grader_environment() -> Iterator[None]:
     if os.geteuid() == 0:
         ensure_sandbox_user()
     prepare_environment()
+    helpers.template_root.append(tmp_path_factory.mktemp("course-templates"))
     before = os.environ.get("ROBOCOLE_LANG")
     os.environ["ROBOCOLE_LANG"] = "fr"
     yield

@@ -44,3 +44,44 @@ def create_standin(token: str = TOKEN) -> Flask:
         return jsonify(status="recorded", xp_awarded=10, proposed_badges=[]), 201
 
     return app
+
+
+class LiveApp:
+    """A WSGI app served by waitress in a thread, stopped from inside its own loop.
+
+    Closing waitress's sockets from the test thread races with its select loop (EBADF in the
+    server thread on a busy machine); here the loop closes them itself and then ends.
+    """
+
+    def __init__(self, app: Any, port: int | None = None) -> None:
+        import threading
+
+        from waitress.server import create_server
+
+        from tests.conftest import free_port
+
+        self.port = port or free_port()
+        self.server: Any = create_server(app, host="127.0.0.1", port=self.port, threads=4)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> LiveApp:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        server = self.server
+
+        def stop() -> None:
+            for dispatcher in list(server._map.values()):
+                if dispatcher is not server.trigger:
+                    dispatcher.close()
+            server._map.pop(server.trigger._fileno, None)  # the loop ends with an empty map
+
+        server.trigger.pull_trigger(stop)
+        self.thread.join(timeout=5)
+        server.trigger.close()
+        server.task_dispatcher.shutdown()

@@ -12,8 +12,8 @@ from grader.outbox import Outbox, ResultPoster, deliver_due
 from grader.pipeline import GradingOptions, grade_submission
 from grader.sandbox import SandboxPolicy
 from grader.setup import setup_class_course
-from tests.conftest import LiveServer
 from tests.grader.helpers import submit_collected
+from tests.grader.standin import LiveApp
 
 LESSON = "sequences-1"
 TOKEN = "integration-service-token"
@@ -55,7 +55,7 @@ def test_a_graded_lesson_earns_xp_in_the_classroom_app_once(tmp_path: Path) -> N
 
     outbox = Outbox(tmp_path / "outbox.db")
     outbox.put(result.payload())
-    with LiveServer(app) as server:
+    with LiveApp(app) as server:
         poster = ResultPoster(server.url, TOKEN)
         assert deliver_due(outbox, poster) == 1
         # Sent again (a crash before the outbox noted it): the app counts it once.

@@ -12,9 +12,8 @@ from typing import Any
 import pytest
 
 from grader.outbox import Outbox
-from tests.conftest import LiveServer
 from tests.grader.helpers import CORRECT, answered, make_course, submit_collected
-from tests.grader.standin import TOKEN, create_standin
+from tests.grader.standin import TOKEN, LiveApp, create_standin
 
 
 def robocole(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -33,13 +32,13 @@ def app() -> Any:
 
 
 @pytest.fixture
-def server(app: Any) -> Iterator[LiveServer]:
-    with LiveServer(app) as live:
+def server(app: Any) -> Iterator[LiveApp]:
+    with LiveApp(app) as live:
         yield live
 
 
 def test_grade_class_grades_everyone_and_sends_the_results(
-    tmp_path: Path, app: Any, server: LiveServer
+    tmp_path: Path, app: Any, server: LiveApp
 ) -> None:
     course = make_course(tmp_path / "courses", "CL4SSE")
     submit_collected(course, "cl4sse-01", answered(course, CORRECT))

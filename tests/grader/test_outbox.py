@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,8 +9,8 @@ from typing import Any
 import pytest
 
 from grader.outbox import Outbox, ResultPoster, deliver_due
-from tests.conftest import LiveServer, free_port
-from tests.grader.standin import TOKEN, create_standin
+from tests.conftest import free_port
+from tests.grader.standin import TOKEN, LiveApp, create_standin
 
 
 def result(key: str, passed: bool = True) -> dict[str, Any]:
@@ -25,27 +24,14 @@ def result(key: str, passed: bool = True) -> dict[str, Any]:
     }
 
 
-class LiveServerOn(LiveServer):
-    """The shared live server, on a port chosen before it starts (the app "comes back")."""
-
-    def __init__(self, app: Any, port: int) -> None:
-        super().__init__(app)
-        self.server.close()
-        from waitress.server import create_server
-
-        self.port = port
-        self.server = create_server(app, host="127.0.0.1", port=port, threads=2)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-
 @pytest.fixture
 def app() -> Any:
     return create_standin()
 
 
 @pytest.fixture
-def server(app: Any) -> Iterator[LiveServer]:
-    with LiveServer(app) as live:
+def server(app: Any) -> Iterator[LiveApp]:
+    with LiveApp(app) as live:
         yield live
 
 
@@ -61,7 +47,7 @@ def test_results_wait_while_the_app_is_unreachable_then_arrive_once(tmp_path: Pa
     # The grader restarts: a new Outbox on the same file still holds both results.
     outbox = Outbox(tmp_path / "outbox.db")
     app = create_standin()
-    with LiveServerOn(app, port):
+    with LiveApp(app, port):
         # "a" waits for its backoff; "b" was never tried, so it goes now.
         assert deliver_due(outbox, poster) == 1
         assert deliver_due(outbox, poster, now=first["next_attempt_at"] + 60) == 1
@@ -71,7 +57,7 @@ def test_results_wait_while_the_app_is_unreachable_then_arrive_once(tmp_path: Pa
 
 
 def test_a_result_resent_after_a_crash_is_recorded_once(
-    tmp_path: Path, app: Any, server: LiveServer
+    tmp_path: Path, app: Any, server: LiveApp
 ) -> None:
     outbox = Outbox(tmp_path / "outbox.db")
     outbox.put(result("k"))
@@ -95,7 +81,7 @@ def test_the_same_key_is_queued_once_with_its_first_payload(tmp_path: Path) -> N
 
 
 def test_a_503_or_a_wrong_token_waits_and_a_conflict_stops(
-    tmp_path: Path, app: Any, server: LiveServer
+    tmp_path: Path, app: Any, server: LiveApp
 ) -> None:
     outbox = Outbox(tmp_path / "outbox.db")
     outbox.put(result("x"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -52,6 +51,11 @@ def double(n):
 """
 
 
+@pytest.fixture(scope="module")
+def course(tmp_path_factory: pytest.TempPathFactory) -> Course:
+    return make_course(tmp_path_factory.mktemp("warm"))
+
+
 @pytest.fixture
 def warm() -> Iterator[WarmSandbox]:
     sandbox = WarmSandbox(SandboxPolicy(cell_timeout=3))
@@ -70,8 +74,7 @@ def seen(course: Course, student: str) -> dict[str, object]:
     raise AssertionError("the pupil's cell printed nothing")
 
 
-def test_a_pupil_sees_nothing_of_the_pupil_before(tmp_path: Path, warm: WarmSandbox) -> None:
-    course = make_course(tmp_path)
+def test_a_pupil_sees_nothing_of_the_pupil_before(course: Course, warm: WarmSandbox) -> None:
     submit_collected(
         course, "t3staa-01", answered(course, {**CORRECT, "robot-1-a-reponse": LEAVE_TRACES})
     )
@@ -99,3 +102,27 @@ def test_a_pupil_sees_nothing_of_the_pupil_before(tmp_path: Path, warm: WarmSand
     # Between pupils the sandbox holds the zygote alone.
     warm.sweep()
     assert warm.pids() == []
+
+
+@pytest.mark.parametrize("warm_kernels", [True, False], ids=["warm", "fresh"])
+def test_the_watchdog_ends_a_notebook_that_takes_too_long(
+    course: Course, warm_kernels: bool
+) -> None:
+    student = "t3staa-03" if warm_kernels else "t3staa-04"
+    sleepy = "import time\ntime.sleep(100)"
+    answers = {grade_id: sleepy for grade_id in CORRECT}
+    submit_collected(course, student, answered(course, answers))
+    # Cells may run 60 s each, but the whole notebook only 8 s: the watchdog decides.
+    policy = SandboxPolicy(cell_timeout=60, notebook_timeout=8, warm=warm_kernels)
+    options = GradingOptions(policy=policy, generate_feedback=False)
+    sandbox = WarmSandbox(policy) if warm_kernels else None
+    try:
+        result = grade_submission(course, student, LESSON, options, sandbox)
+    finally:
+        if sandbox is not None:
+            sandbox.close()
+    assert result.status == "graded"
+    messages = [e.message for e in result.exercises]
+    assert not any(e.passed for e in result.exercises)
+    assert "trop de temps" in messages[0]
+    assert all("pas resté assez de temps" in m for m in messages[1:])

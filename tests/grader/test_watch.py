@@ -14,7 +14,6 @@ from grader.outbox import Outbox, ResultPoster
 from grader.pipeline import GradingOptions
 from grader.sandbox import SandboxPolicy
 from grader.watch import WatchService, inbound_submissions
-from tests.conftest import LiveServer
 from tests.grader.helpers import (
     CORRECT,
     answered,
@@ -24,7 +23,7 @@ from tests.grader.helpers import (
     release,
     wait_until,
 )
-from tests.grader.standin import TOKEN, create_standin
+from tests.grader.standin import TOKEN, LiveApp, create_standin
 
 OPTIONS = GradingOptions(
     policy=SandboxPolicy(cell_timeout=2, notebook_timeout=30), protections=("bubblewrap",)
@@ -44,8 +43,8 @@ def app() -> Any:
 
 
 @pytest.fixture
-def server(app: Any) -> Iterator[LiveServer]:
-    with LiveServer(app) as live:
+def server(app: Any) -> Iterator[LiveApp]:
+    with LiveApp(app) as live:
         yield live
 
 
@@ -56,7 +55,7 @@ def running(service: WatchService) -> threading.Thread:
 
 
 def test_a_submission_is_graded_released_and_posted_once(
-    course: Course, app: Any, server: LiveServer, tmp_path: Path
+    course: Course, app: Any, server: LiveApp, tmp_path: Path
 ) -> None:
     outbox = Outbox(tmp_path / "grader" / "outbox.db")
     home = tmp_path / "pupils"
@@ -98,7 +97,7 @@ def test_a_submission_is_graded_released_and_posted_once(
 
 
 def test_results_wait_in_the_outbox_while_the_app_is_down(
-    course: Course, app: Any, server: LiveServer, tmp_path: Path
+    course: Course, app: Any, server: LiveApp, tmp_path: Path
 ) -> None:
     outbox = Outbox(tmp_path / "outbox.db")
     app.config["down"] = True
