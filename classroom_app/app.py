@@ -19,6 +19,7 @@ from classroom_app import (
     api,
     auth,
     config,
+    hub_class,
     hub_login,
     openbadges,
     privacy_pages,
@@ -65,6 +66,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         openbadges.bp,
         privacy_pages.bp,
         hub_login.bp,
+        hub_class.bp,
         sobriety.bp,
     ):
         app.register_blueprint(blueprint)

@@ -231,6 +231,17 @@ MIGRATIONS: tuple[str, ...] = (
     );
     ALTER TABLE classes ADD COLUMN purged_at TEXT;
     """,
+    # 3: lessons a teacher assigned to a class, and their release through nbgrader.
+    """
+    CREATE TABLE class_assignments (
+        class_id INTEGER NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+        lesson_id TEXT NOT NULL,
+        assigned_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'releasing',
+        error TEXT,
+        PRIMARY KEY (class_id, lesson_id)
+    );
+    """,
 )
 
 
@@ -984,6 +995,22 @@ class Store:
         if class_id is None:
             return self._all("SELECT * FROM audit_log ORDER BY id")
         return self._all("SELECT * FROM audit_log WHERE class_id = ? ORDER BY id", (class_id,))
+
+    # -- hub: lessons assigned to a class (released through nbgrader) -------------------
+
+    def assignments(self, class_id: int) -> dict[str, dict[str, Any]]:
+        rows = self._all("SELECT * FROM class_assignments WHERE class_id = ?", (class_id,))
+        return {row["lesson_id"]: row for row in rows}
+
+    def set_assignment(self, class_id: int, lesson_id: str, state: str, error: str = "") -> None:
+        """Record a lesson's state for a class: releasing, released, failed or removed."""
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO class_assignments (class_id, lesson_id, assigned_at, state, error)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (class_id, lesson_id) DO UPDATE"
+                " SET state = excluded.state, error = excluded.error",
+                (class_id, lesson_id, iso(now()), state, error or None),
+            )
 
 
 def new_badge_identity() -> str:
