@@ -153,7 +153,10 @@ def main() -> None:
         our_time = timed(command, base, {**env, "ROBOCOLE_API_TOKEN": ""})
         shutil.rmtree(base / "stock", ignore_errors=True)
 
-        print(f"class of {args.pupils} submissions (3 exercises, 1 infinite loop), 2 cores")
+        cores = os.cpu_count()
+        load = os.getloadavg()[0]
+        print(f"class of {args.pupils} submissions (3 exercises, 1 infinite loop), {cores} cores")
+        print(f"  (1-minute load average of the machine at the end: {load:.1f})")
         print(f"  stock nbgrader autograde : {stock_time:6.1f} s")
         print(f"  robocole grade class     : {our_time:6.1f} s  (sandboxed, with feedback)")
         print(f"  ratio                    : {stock_time / our_time:6.1f}x")

@@ -19,6 +19,7 @@ import multiprocessing.util
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -381,16 +382,26 @@ class WorkerPool:
     def __init__(self, options: GradingOptions, workers: int | None = None) -> None:
         self.options = options
         self.workers = workers or default_workers()
+        self._executor = self._new_executor()
+
+    def _new_executor(self) -> ProcessPoolExecutor:
         # fork: the workers inherit the imported nbgrader instead of importing it again.
-        self._executor = ProcessPoolExecutor(
+        return ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("fork"),
             initializer=_init_worker,
-            initargs=(options,),
+            initargs=(self.options,),
         )
 
     def submit(self, course: Course, student: str, lesson: str) -> Future[GradeResult]:
-        return self._executor.submit(_grade_in_worker, course, student, lesson)
+        try:
+            return self._executor.submit(_grade_in_worker, course, student, lesson)
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): a new pool takes over, the service goes on.
+            log.error("a grading worker died; starting new workers")
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = self._new_executor()
+            return self._executor.submit(_grade_in_worker, course, student, lesson)
 
     def grade_many(self, jobs: Iterable[tuple[Course, str, str]]) -> Iterator[GradeResult]:
         """Grade every (course, student, lesson), yielding results as they finish."""

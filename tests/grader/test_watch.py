@@ -118,3 +118,20 @@ def test_results_wait_in_the_outbox_while_the_app_is_down(
         # The backoff after the failure is one second.
         assert wait_until(lambda: (service.run_once(), len(app.config["recorded"]) == 1)[1], 10)
     assert outbox.counts() == {"pending": 0, "delivered": 1, "rejected": 0}
+
+
+def test_the_service_survives_a_dead_worker(course: Course, tmp_path: Path) -> None:
+    import os
+    import signal
+
+    from grader.pipeline import WorkerPool
+    from tests.grader.helpers import submit_collected
+
+    submit_collected(course, "k7mpqa-06", answered(course, CORRECT))
+    with WorkerPool(OPTIONS, workers=1) as pool:
+        assert pool.submit(course, "k7mpqa-06", "robot-1").result(timeout=60).status == "graded"
+        for pid in list(pool._executor._processes):  # the OOM killer, say
+            os.kill(pid, signal.SIGKILL)
+        assert wait_until(lambda: pool._executor._broken, timeout=10)
+        result = pool.submit(course, "k7mpqa-06", "robot-1").result(timeout=60)
+    assert [e.passed for e in result.exercises] == [True, True, True]
