@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,6 +76,10 @@ class WatchService:
         self.poll_interval = poll_interval
         self.pool = WorkerPool(options, workers)
         self._running: dict[tuple[str, str, str], tuple[Future[GradeResult], list[str]]] = {}
+        # A submission that could not be collected (no course yet…) is tried again later,
+        # not on every pass.
+        self._retry_at: dict[tuple[str, str, str], float] = {}
+        self.retry_delay = 30.0
         self._stop = threading.Event()
 
     def course(self, course_id: str) -> Course:
@@ -90,6 +95,8 @@ class WatchService:
         for job, submissions in waiting.items():
             if job in self._running:
                 continue  # graded again when the current grading of this lesson ends
+            if self._retry_at.get(job, 0.0) > time.monotonic():
+                continue
             course_id, student, lesson = job
             course = self.course(course_id)
             use_wal(course.root / "gradebook.db")
@@ -97,7 +104,9 @@ class WatchService:
                 collect(course, lesson, student)  # nbgrader keeps the latest submission
             except Exception:
                 log.exception("collecting %s", submissions[-1].seen_key)
+                self._retry_at[job] = time.monotonic() + self.retry_delay
                 continue
+            self._retry_at.pop(job, None)
             future = self.pool.submit(course, student, lesson)
             self._running[job] = (future, [s.seen_key for s in submissions])
             started += 1

@@ -135,3 +135,18 @@ def test_the_service_survives_a_dead_worker(course: Course, tmp_path: Path) -> N
         assert wait_until(lambda: pool._executor._broken, timeout=10)
         result = pool.submit(course, "k7mpqa-06", "robot-1").result(timeout=60)
     assert [e.passed for e in result.exercises] == [True, True, True]
+
+
+def test_a_submission_for_a_course_not_set_up_waits_quietly(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    inbound = tmp_path / "exchange" / "robocole-zz9" / "inbound"
+    (inbound / "zz9-01+robot-1+2026-11-22 10:00:00.000000 UTC+abc").mkdir(parents=True)
+    service = WatchService(
+        tmp_path / "courses", tmp_path / "exchange", Outbox(tmp_path / "o.db"), OPTIONS, workers=1
+    )
+    with service:
+        assert service.dispatch() == 0
+        assert service.dispatch() == 0  # not tried again at once
+    assert len([r for r in caplog.records if r.levelname == "ERROR"]) == 1
+    assert service.idle()
