@@ -5,7 +5,8 @@ import os
 
 os.environ["ROBOCOLE_LANG"] = "fr"  # le simulateur te répond en français
 
-from robot_firmware.sim import montrer, verifier
+from robot_firmware.sim import montrer
+from robot_firmware.sim import verifier as _verifier
 from robot_firmware.sim.challenges import program_source
 from robot_firmware.sim.runner import simulate
 from robot_firmware.sim.world import from_dict
@@ -28,3 +29,13 @@ def notes_jouees(programme):
 def couleurs(programme):
     """Les couleurs que prennent les LED du robot avec ce programme, dans l'ordre."""
     return [_COULEURS.get(tuple(e["rgb"]), e["rgb"]) for e in _ce_que_fait(programme) if e["e"] == "led"]
+
+
+def verifier(programme, monde):
+    """Le défi est-il réussi ? Sinon, une phrase qui dit pourquoi."""
+    try:
+        return _verifier(programme, monde)
+    except AssertionError as erreur:
+        if "NotImplementedError" in str(erreur):
+            raise AssertionError("Robi attend ton programme : écris-le dans le bloc def programme(), à la place de raise NotImplementedError().") from None
+        raise
