@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -70,6 +71,28 @@ def release_lessons(data: Path, class_code: str, language: str, lessons: list[st
     released = setup_class_course(course, built_curriculum(data) / language, lessons)
     harden_course(exchange, course.id)
     return released
+
+
+def unrelease_lesson(data: Path, class_code: str, lesson: str) -> None:
+    """Take a lesson back out of the exchange (pupils who fetched it keep their copy)."""
+    from nbgrader.apps.api import NbGraderAPI
+    from nbgrader.auth import Authenticator
+    from nbgrader.coursedir import CourseDirectory
+
+    from grader.course import Course
+
+    course = Course.for_class(data / "courses", class_code, data / "exchange")
+    config = course.config(lesson)
+    api = NbGraderAPI(
+        coursedir=CourseDirectory(config=config),
+        authenticator=Authenticator(config=config),
+        config=config,
+    )
+    answer = api.unrelease(lesson)
+    if not answer.get("success"):
+        raise RobocoleError(
+            _("The lesson could not be taken back: %(why)s", why=answer.get("error", "?"))
+        )
 
 
 def prepare(data: Path, demo: bool = True, lessons: int = 2) -> Demo | None:
@@ -128,11 +151,16 @@ def hub_environment(data: Path, ports: Ports, host: str) -> dict[str, str]:
 
 
 def start_hub(
-    data: Path, ports: Ports, host: str = "127.0.0.1", stdout: IO[bytes] | None = None
+    data: Path,
+    ports: Ports,
+    host: str = "127.0.0.1",
+    stdout: IO[bytes] | None = None,
+    options: Sequence[str] = (),
 ) -> subprocess.Popen[bytes]:
+    """Start JupyterHub with Robocole's configuration; ``options`` are extra traitlets flags."""
     jupyterhub = Path(sys.executable).parent / "jupyterhub"
     return subprocess.Popen(
-        [str(jupyterhub), "-f", str(CONFIG)],
+        [str(jupyterhub), "-f", str(CONFIG), *options],
         env=hub_environment(data, ports, host),
         cwd=str(data),
         stdout=stdout,

@@ -108,3 +108,53 @@ def test_teacher_logs_in_with_email_and_lands_in_the_classroom_app(platform: Pla
     assert "CM2" in answer.text
     course = f"robocole-{platform.demo.class_code.lower()}"
     assert platform.hub_groups("prof-1") == [f"formgrade-{course}"]
+
+
+def teacher_session(platform: Platform) -> requests.Session:
+    session = requests.Session()
+    page = session.get(f"{platform.url}/hub/login", params={"teacher": "1"})
+    session.post(
+        f"{platform.url}/hub/login",
+        data={
+            "_xsrf": xsrf_of(page.text),
+            "kind": "teacher",
+            "email": platform.demo.email,
+            "password": platform.demo.password,
+        },
+    )
+    return session
+
+
+def csrf_of(page: str) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert found
+    return found.group(1)
+
+
+def test_teacher_assigns_a_lesson_in_one_click_and_takes_it_back(platform: Platform) -> None:
+    import time
+
+    session = teacher_session(platform)
+    page = session.get(f"{platform.url}/services/classroom/teacher/classes/1/lessons")
+    assert page.status_code == 200
+    lesson = "sequences-3"
+    assign = session.post(
+        f"{platform.url}/services/classroom/teacher/classes/1/lessons/assign",
+        data={"csrf_token": csrf_of(page.text), "lesson": lesson},
+    )
+    assert assign.status_code == 200
+    course = f"robocole-{platform.demo.class_code.lower()}"
+    outbound = platform.data / "exchange" / course / "outbound" / lesson
+    deadline = time.monotonic() + 90
+    while "dans la liste des élèves" not in html.unescape(assign.text):
+        assert time.monotonic() < deadline, "the lesson was not released"
+        time.sleep(1)
+        assign = session.get(f"{platform.url}/services/classroom/teacher/classes/1/lessons")
+    assert (outbound / f"{lesson}.ipynb").is_file()
+
+    back = session.post(
+        f"{platform.url}/services/classroom/teacher/classes/1/lessons/unassign",
+        data={"csrf_token": csrf_of(assign.text), "lesson": lesson},
+    )
+    assert back.status_code == 200
+    assert not outbound.exists()

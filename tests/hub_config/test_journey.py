@@ -9,6 +9,7 @@ classroom app, reached through the hub's single sign-on, shows the XP.
 from __future__ import annotations
 
 import json
+import re
 import time
 from typing import Any
 
@@ -38,6 +39,34 @@ def progress(platform: Platform, username: str) -> dict[str, Any]:
     )
     answer.raise_for_status()
     return dict(answer.json())
+
+
+def grader_trouble(platform: Platform) -> str:
+    """What the hub's log says about grading, for a failure message."""
+    lines = (platform.data / "hub.log").read_text(errors="replace").splitlines()
+    worrying = [line for line in lines if "grad" in line.lower() or "Traceback" in line]
+    return "no XP two minutes after submitting:\n" + "\n".join(worrying[-20:])
+
+
+def answering_servers(platform: Platform) -> set[str]:
+    """Pupils whose server answers on the address the hub recorded (what "ready" means)."""
+    import sqlite3
+
+    database = f"file:{platform.data / 'jupyterhub.sqlite'}?mode=ro"
+    with sqlite3.connect(database, uri=True) as db:
+        rows = db.execute(
+            "SELECT users.name, servers.port, servers.base_url FROM spawners"
+            " JOIN users ON users.id = spawners.user_id"
+            " JOIN servers ON servers.id = spawners.server_id"
+        ).fetchall()
+    answering = set()
+    for name, port, base_url in rows:
+        try:
+            if requests.get(f"http://127.0.0.1:{port}{base_url}api", timeout=2).ok:
+                answering.add(name)
+        except requests.RequestException:
+            pass
+    return answering
 
 
 def test_pupil_logs_in_with_pictures_submits_and_sees_xp(platform: Platform, chromium: Any) -> None:
@@ -86,7 +115,7 @@ def test_pupil_logs_in_with_pictures_submits_and_sees_xp(platform: Platform, chr
         # The grader grades within seconds and the classroom app records the XP.
         deadline = time.monotonic() + 120
         while progress(platform, username)["xp"] == 0:
-            assert time.monotonic() < deadline, "no XP two minutes after submitting"
+            assert time.monotonic() < deadline, grader_trouble(platform)
             time.sleep(1)
         xp = progress(platform, username)["xp"]
 
@@ -96,3 +125,50 @@ def test_pupil_logs_in_with_pictures_submits_and_sees_xp(platform: Platform, chr
         assert str(xp) in page.content()
     finally:
         context.close()
+
+    # The teacher logs in at the hub, sees the proposed badge on the dashboard, confirms it.
+    proposed = [b for b in progress(platform, username)["badges"] if b["state"] == "proposed"]
+    assert proposed, "passing the lesson proposes a badge"
+    context = chromium.new_context(locale="fr-FR")
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        page.goto(f"{platform.url}/hub/login?teacher=1")
+        page.get_by_label("E-mail").fill(platform.demo.email)
+        page.get_by_label("Mot de passe").fill(platform.demo.password)
+        page.get_by_role("button", name="Se connecter").click()
+        page.wait_for_url("**/services/classroom/teacher/**")
+        page.get_by_role("link", name="CM2").first.click()
+        page.get_by_role(
+            "button", name=re.compile(f"Confirmer.*{re.escape(pupil['pseudonym'])}")
+        ).first.click()
+        page.wait_for_load_state()
+    finally:
+        context.close()
+    states = {b["badge_id"]: b["state"] for b in progress(platform, username)["badges"]}
+    assert "confirmed" in states.values()
+
+
+def test_start_the_class_warms_every_pupils_server(platform: Platform) -> None:
+    from tests.hub_config.test_hub import csrf_of, teacher_session
+
+    session = teacher_session(platform)
+    page = session.get(f"{platform.url}/services/classroom/teacher/classes/1/lessons")
+    started = session.post(
+        f"{platform.url}/services/classroom/teacher/classes/1/start",
+        data={"csrf_token": csrf_of(page.text)},
+    )
+    assert started.status_code == 200
+    pupils = {p["username"] for p in platform.pupils()}
+    deadline = time.monotonic() + 150
+    while not pupils <= answering_servers(platform):
+        assert time.monotonic() < deadline, pupils - answering_servers(platform)
+        time.sleep(1)
+    # Each warm server runs as the pupil's own system user.
+    import subprocess
+
+    for name in pupils:
+        processes = subprocess.run(
+            ["pgrep", "-u", name, "-f", "jupyterhub-singleuser"], capture_output=True, text=True
+        )
+        assert processes.stdout.strip(), name
