@@ -147,15 +147,23 @@ class HubApi:
         answer = self.session.request(method, self.url + path, json=body or None, timeout=10)
         return answer.status_code
 
-    def start_class(self, usernames: list[str], group: str) -> int:
-        """Make the users and the group if needed, then ask for every server; how many start."""
+    def prepare_class(self, usernames: list[str], group: str) -> None:
+        """Make the users and the class group if needed (nbgrader reads the group)."""
         self.call("POST", f"/groups/{quote(group)}")
         for name in usernames:
             self.call("POST", f"/users/{quote(name)}")
         self.call("POST", f"/groups/{quote(group)}/users", users=usernames)
-        # 201 started, 202 starting; 400 means it already runs: warm too.
-        codes = [self.call("POST", f"/users/{quote(name)}/server") for name in usernames]
-        return sum(code in (201, 202, 400) for code in codes)
+
+    def start_server(self, name: str) -> int:
+        # The hub answers when the server is up or after its slow-spawn wait (10 s): 201
+        # started, 202 starting, 400 already running.
+        # One request per thread (a requests.Session is not meant to be shared by threads).
+        answer = requests.post(
+            f"{self.url}/users/{quote(name)}/server",
+            headers=dict(self.session.headers),
+            timeout=60,
+        )
+        return answer.status_code
 
 
 @bp.post("/classes/<int:class_id>/start")
@@ -168,10 +176,17 @@ def start_class(class_id: int) -> Response:
         return web.redirect_to("hub_class.lessons", class_id=class_id)
     usernames = [p["username"] for p in web.store().pupils_of_class(class_id)]
     group = f"nbgrader-robocole-{klass['code'].lower()}"
+    hub = HubApi(url, token)
     try:
-        started = HubApi(url, token).start_class(usernames, group)
+        hub.prepare_class(usernames, group)
     except requests.RequestException:
         flash(_("The hub did not answer. Try again in a moment."))
     else:
-        flash(_("%(n)s pupils' JupyterLab are starting.", n=started))
+        # Ask for every server at once, in the background: the hub spawns them side by side
+        # and the teacher's page does not wait for a whole class.
+        warm = ThreadPoolExecutor(max(1, len(usernames)), thread_name_prefix="warm")
+        for name in usernames:
+            warm.submit(hub.start_server, name)
+        warm.shutdown(wait=False)
+        flash(_("%(n)s pupils' JupyterLab are starting.", n=len(usernames)))
     return web.redirect_to("hub_class.lessons", class_id=class_id)
