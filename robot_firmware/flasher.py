@@ -504,7 +504,10 @@ class Robot:
         """
         collected = bytearray()
 
+        ends = [0]  # end-of-output marks seen: where a Ctrl-C here left the exchange
+
         def consume(data: bytes) -> None:
+            ends[0] += data.count(b"\x04")
             data = data.replace(b"\x04", b"")
             collected.extend(data)
             if on_output is not None and data:
@@ -528,7 +531,10 @@ class Robot:
             except KeyboardInterrupt:
                 interrupted = True
                 self.interrupt()
-                _, error = self.transport.follow(timeout=5, data_consumer=consume)
+                if ends[0] == 0:  # the program was running: wait for its end as usual
+                    _, error = self.transport.follow(timeout=5, data_consumer=consume)
+                else:  # it had ended: only its error output is left to read
+                    error = self.transport.read_until(1, b"\x04", timeout=5)[:-1]
             finally:
                 if timer is not None:
                     timer.cancel()

@@ -199,3 +199,27 @@ def test_a_time_limit_stops_the_program_and_the_motors(make_robot: MakeRobot, fl
     assert result.interrupted and result.ok
     assert any("arrêté depuis l'ordinateur" in m for m in result.messages)
     virtual.wait_for_event(lambda e: e["e"] == "moteurs" and e["g"] == 0 and e["t"] > 400)
+
+
+def test_ctrl_c_at_the_pc_stops_the_robot_and_leaves_it_ready(
+    make_robot: MakeRobot, flash: Path
+) -> None:
+    install(
+        flash,
+        "from robot import *\nmoteurs(30, 30)\nprint('roule')\nwhile True:\n    attendre(0.05)\n",
+    )
+    virtual = make_robot(time_scale=1.0).plug()
+
+    seen = bytearray()
+
+    def pupil_presses_ctrl_c(data: bytes) -> None:
+        seen.extend(data)  # the output comes a byte at a time
+        if seen.endswith(b"roule"):
+            raise KeyboardInterrupt
+
+    with Robot.open(virtual.port) as robot:
+        with pytest.raises(KeyboardInterrupt):
+            robot.run_program(pupil_presses_ctrl_c)
+        assert robot.exec("print(6 * 7)").strip() == b"42"
+    virtual.wait_for_event(lambda e: e["e"] == "moteurs" and e["g"] == 0)
+    assert "Programme arrêté depuis l'ordinateur." in virtual.output.decode()
