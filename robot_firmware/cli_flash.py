@@ -42,14 +42,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--no-run", action="store_true", help=_("send the program without starting it")
     )
     parser.add_argument(
-        "--duration", type=float, help=_("stop the program after this many seconds")
+        "--duration",
+        type=float,
+        metavar=_("SECONDS"),
+        help=_("stop the program after this many seconds"),
     )
     parser.add_argument(
         "--virtual",
         nargs="?",
         const="",
-        metavar="FOLDER",
-        help=_("use a virtual robot whose files are kept in FOLDER"),
+        metavar=_("FOLDER"),
+        help=_("use a virtual robot whose files are kept in %(metavar)s"),
     )
     parser.add_argument(
         "--time-scale",

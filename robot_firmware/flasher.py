@@ -566,6 +566,11 @@ MICROPYTHON_SIGNS = ("MicroPython", "Traceback", "[robot]", ">>>", "raw REPL")
 
 def _no_raw_repl(port: str, family_hint: str, heard: str) -> FlashError:
     """Why a board gave no raw REPL: a program that swallows Ctrl-C, or no MicroPython."""
+    if not family_hint:
+        from robot_firmware.ports import find_robots
+
+        known = [robot.family for robot in find_robots() if robot.device == port]
+        family_hint = known[0] if known else ""
     if family_hint in MICROPYTHON_FAMILIES or any(sign in heard for sign in MICROPYTHON_SIGNS):
         from robot_firmware.errors import RobotBusy
 
