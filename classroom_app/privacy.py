@@ -6,9 +6,9 @@ What the platform keeps and why is written for school heads in
 - **Export** gives a family everything kept about their child in one zip: the badges as
   baked Open Badges images (PNG and SVG), a summary anyone can read (``resume.txt``) and all
   the data as JSON (``donnees.json``).
-- **Erase** deletes the pupil row; the database deletes the ledger, attempts and badge
-  history with it. The hosted badge assertions stay (they name nobody) so the badges the
-  family downloaded can still be checked.
+- **Erase** deletes the pupil row; the database deletes the ledger, attempts, badge
+  history and saved robot programs with it. The hosted badge assertions stay (they name
+  nobody) so the badges the family downloaded can still be checked.
 - **Purge** (end of the school year): export each pupil's badges for the families first,
   keep counts that name nobody (``class_statistics``), then erase every pupil of the class.
   A class is due once its school year has ended and ``RETENTION_DAYS`` more have passed.
@@ -77,6 +77,7 @@ def pupil_summary(
         _("Login: %(login)s (no e-mail, no password: a picture card)", login=pupil["username"]),
         _("Level %(n)s · %(xp)s XP", n=level.number, xp=level.xp),
         _("Exercises tried: %(n)s", n=len({a["exercise_id"] for a in record["attempts"]})),
+        _("Robot programs saved: %(n)s", n=len(record.get("robot_programs", []))),
         "",
         _("Badges earned:"),
     ]
@@ -99,7 +100,8 @@ def pupil_summary(
         "",
         _(
             "The folder badges/ holds each badge as an Open Badges image (PNG and SVG): "
-            "the proof is inside the picture. donnees.json holds all the data."
+            "the proof is inside the picture. The folder programmes/ holds the robot "
+            "programs. donnees.json holds all the data."
         ),
     ]
     return "\n".join(lines) + "\n"
@@ -109,6 +111,7 @@ def pupil_export(store: Store, manifest: Manifest, issuer: Issuer, pupil_id: int
     """Everything about one pupil as a zip: baked badges, a readable summary, the JSON."""
     store.badge_identity(pupil_id)  # pupils from before badges existed get one now
     record = store.pupil_record(pupil_id)
+    record["robot_programs"] = store.program_versions(pupil_id)
     record["badge_assertion_urls"] = [
         issuer.assertion_id(row["uid"]) for row in record["badge_assertions"]
     ]
@@ -122,6 +125,9 @@ def pupil_export(store: Store, manifest: Manifest, issuer: Issuer, pupil_id: int
             for kind in ("png", "svg"):
                 data, _type = openbadges.baked_badge(issuer, manifest, row, kind)
                 archive.writestr(f"badges/{openbadges.download_name(row, kind)}", data)
+        for program in record["robot_programs"]:
+            name = f"programmes/{_slug(program['name'])}-v{program['version']}.py"
+            archive.writestr(name, program["source"])
     return buffer.getvalue()
 
 

@@ -242,6 +242,20 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (class_id, lesson_id)
     );
     """,
+    # 4: pupils' robot programs, saved from a notebook, fetched by the flashing station.
+    """
+    CREATE TABLE pupil_programs (
+        id INTEGER PRIMARY KEY,
+        pupil_id INTEGER NOT NULL REFERENCES pupils(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        UNIQUE (pupil_id, name, version)
+    );
+    CREATE INDEX pupil_programs_by_name ON pupil_programs (pupil_id, name, id);
+    """,
 )
 
 
@@ -1011,6 +1025,73 @@ class Store:
                 " SET state = excluded.state, error = excluded.error",
                 (class_id, lesson_id, iso(now()), state, error or None),
             )
+
+    # -- robot programs: saved by a pupil from a notebook, fetched by the station --------
+
+    def save_program(
+        self, pupil_id: int, name: str, source: str, *, keep: int, max_names: int
+    ) -> dict[str, Any] | None:
+        """Save a version of the pupil's program ``name``; keep its last ``keep`` versions.
+
+        The same text as the latest version is not saved again (the latest is answered). A new
+        name when the pupil already has ``max_names`` programs answers None. One transaction:
+        the new version and the pruning of the oldest are written together or not at all.
+        """
+        digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+        with self.transaction():
+            latest = self._one(
+                "SELECT id, version, sha256 FROM pupil_programs"
+                " WHERE pupil_id = ? AND name = ? ORDER BY id DESC LIMIT 1",
+                (pupil_id, name),
+            )
+            if latest is not None and latest["sha256"] == digest:
+                return self.program(pupil_id, int(latest["id"]))
+            if latest is None:
+                names = self.conn.execute(
+                    "SELECT count(DISTINCT name) FROM pupil_programs WHERE pupil_id = ?",
+                    (pupil_id,),
+                ).fetchone()[0]
+                if int(names) >= max_names:
+                    return None
+            version = 1 if latest is None else int(latest["version"]) + 1
+            cursor = self.conn.execute(
+                "INSERT INTO pupil_programs (pupil_id, name, version, source, sha256, saved_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (pupil_id, name, version, source, digest, iso(now())),
+            )
+            self.conn.execute(
+                "DELETE FROM pupil_programs WHERE pupil_id = ? AND name = ? AND id NOT IN"
+                " (SELECT id FROM pupil_programs WHERE pupil_id = ? AND name = ?"
+                " ORDER BY id DESC LIMIT ?)",
+                (pupil_id, name, pupil_id, name, keep),
+            )
+            return self.program(pupil_id, int(cursor.lastrowid or 0))
+
+    def program(self, pupil_id: int, program_id: int) -> dict[str, Any] | None:
+        """One saved version, only if it is this pupil's."""
+        return self._one(
+            "SELECT id, name, version, source, saved_at FROM pupil_programs"
+            " WHERE id = ? AND pupil_id = ?",
+            (program_id, pupil_id),
+        )
+
+    def programs_of_pupil(self, pupil_id: int) -> list[dict[str, Any]]:
+        """The latest version of each of the pupil's programs, the most recent first."""
+        return self._all(
+            "SELECT p.id, p.name, p.version, p.saved_at, length(CAST(p.source AS BLOB)) AS size"
+            " FROM pupil_programs p WHERE p.pupil_id = ? AND p.id = (SELECT max(id)"
+            " FROM pupil_programs l WHERE l.pupil_id = p.pupil_id AND l.name = p.name)"
+            " ORDER BY p.id DESC",
+            (pupil_id,),
+        )
+
+    def program_versions(self, pupil_id: int) -> list[dict[str, Any]]:
+        """Every kept version of every program of the pupil (for the family's export)."""
+        return self._all(
+            "SELECT name, version, source, saved_at FROM pupil_programs WHERE pupil_id = ?"
+            " ORDER BY id",
+            (pupil_id,),
+        )
 
 
 def new_badge_identity() -> str:

@@ -2,7 +2,8 @@
 
 * :func:`simulate` runs a program in a world and records what the robot did;
 * :func:`evaluate` / :func:`verifier` grade a challenge with a kind French sentence;
-* :func:`animation` draws the run as a self-contained SVG/HTML animation for a notebook.
+* :func:`animation` draws the run as a self-contained SVG/HTML animation for a notebook;
+* :func:`envoyer` / :func:`send` saves the program on the school server for the robot station.
 
 Nothing is imported from here at import time of ``robot_firmware``: the simulator loads on
 first use.
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["animation", "evaluate", "evaluer", "montrer", "simulate", "verifier"]
+__all__ = ["animation", "envoyer", "evaluate", "evaluer", "montrer", "simulate", "verifier"]
 
 
 def __getattr__(name: str) -> Any:
@@ -29,4 +30,8 @@ def __getattr__(name: str) -> Any:
         from robot_firmware.sim import render
 
         return getattr(render, name)
+    if name in ("envoyer", "send"):
+        from robot_firmware.sim import sending
+
+        return getattr(sending, name)
     raise AttributeError(name)

@@ -1,8 +1,9 @@
 """The school server, seen from the classroom PC: the classroom app's internal API.
 
-Only two calls: the roster of a class (names and pictures for the login) and the check of a
-pupil's pictures. Both carry the service token; a short time-out keeps the station usable when
-the server is down (a pupil can still pick a file).
+The roster of a class (names and pictures for the login), the check of a pupil's pictures,
+and, once they are checked, the programs that pupil saved from their notebooks
+(``envoyer(...)``). Every call carries the service token; a short time-out keeps the station
+usable when the server is down (a pupil can still pick a file).
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ class SchoolUnreachable(RobocoleError):
 
 class LoginRefused(RobocoleError):
     """The server said no: its sentence is shown as it is."""
+
+
+class ProgramMissing(RobocoleError):
+    """The program asked for is not (any more) one of this pupil's."""
 
 
 @dataclass(frozen=True)
@@ -81,3 +86,39 @@ class School:
                 message = _("These are not the right pictures.")
             raise LoginRefused(message)
         raise SchoolUnreachable()
+
+    def programs(self, username: str) -> list[dict[str, Any]]:
+        """The pupil's saved programs (latest version of each, most recent first), no text."""
+        response = self._call("GET", f"/pupils/{quote(username, safe='')}/programs")
+        if response.status_code == 404:
+            return []
+        if response.status_code != 200:
+            raise SchoolUnreachable()
+        try:
+            items = response.json()["programs"]
+            return [
+                {
+                    "id": int(item["id"]),
+                    "name": str(item["name"]),
+                    "version": int(item["version"]),
+                    "saved_at": str(item["saved_at"]),
+                }
+                for item in items
+            ]
+        except (ValueError, KeyError, TypeError):
+            raise SchoolUnreachable() from None
+
+    def program(self, username: str, program_id: int) -> dict[str, Any]:
+        """One of the pupil's saved programs with its text; ProgramMissing if not theirs."""
+        response = self._call(
+            "GET", f"/pupils/{quote(username, safe='')}/programs/{int(program_id)}"
+        )
+        if response.status_code == 404:
+            raise ProgramMissing(_("This program is not on the school server any more."))
+        if response.status_code != 200:
+            raise SchoolUnreachable()
+        try:
+            data = response.json()
+            return {"name": str(data["name"]), "source": str(data["source"])}
+        except (ValueError, KeyError, TypeError):
+            raise SchoolUnreachable() from None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hmac
 import secrets
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from robocole.i18n import gettext as _
 from robocole.i18n import ntranslate, translate
 from robot_firmware.errors import FlashError
 from robot_firmware.station.robots import Station
-from robot_firmware.station.school import LoginRefused, School, SchoolUnreachable
+from robot_firmware.station.school import LoginRefused, ProgramMissing, School, SchoolUnreachable
 
 bp = Blueprint("station", __name__)
 
@@ -171,7 +172,7 @@ def login() -> Any:
     session["pupil"] = identity["username"]
     session["name"] = identity.get("display_name", identity["username"])
     session["since"] = time.time()
-    return jsonify(username=session["pupil"], name=session["name"], programs=_programs())
+    return jsonify(username=session["pupil"], name=session["name"], **_all_programs())
 
 
 @bp.post("/api/logout")
@@ -192,7 +193,53 @@ def _logged_in() -> bool:
 def me() -> Any:
     if not _logged_in():
         return jsonify(username=None, programs=[])
-    return jsonify(username=session["pupil"], name=session["name"], programs=_programs())
+    return jsonify(username=session["pupil"], name=session["name"], **_all_programs())
+
+
+def _all_programs() -> dict[str, Any]:
+    """The logged-in pupil's programs: those saved on the school server from their notebooks
+    (first), and those in the station's programs folder; with a sentence when the server
+    could not be asked (the file picker still works)."""
+    saved: list[dict[str, Any]] = []
+    error = ""
+    school: School = _parts()["school"]
+    if school.configured and _logged_in():
+        try:
+            saved = [
+                {**item, "when": _when(item["saved_at"])}
+                for item in school.programs(session["pupil"])
+            ]
+        except SchoolUnreachable as failure:
+            error = failure.message
+    return {"saved": saved, "saved_error": error, "programs": _programs()}
+
+
+def _when(saved_at: str) -> str:
+    """When a program was saved, as a child reads it, in this PC's time zone."""
+    try:
+        moment = datetime.fromisoformat(saved_at.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return ""
+    today = datetime.now().astimezone().date()
+    if moment.date() == today:
+        return _("today at %(time)s", time=moment.strftime("%H:%M"))
+    return _(
+        "on %(date)s at %(time)s", date=moment.strftime("%d/%m"), time=moment.strftime("%H:%M")
+    )
+
+
+@bp.get("/api/programs/<int:program_id>")
+def saved_program(program_id: int) -> Any:
+    """The text of one of the logged-in pupil's saved programs, from the school server."""
+    if not _logged_in():
+        return _error(_("Log in with your pictures first."), 401)
+    try:
+        program = _parts()["school"].program(session["pupil"], program_id)
+    except SchoolUnreachable as error:
+        return _error(error.message, 503)
+    except ProgramMissing as error:
+        return _error(error.message, 404)
+    return jsonify(program)
 
 
 def _programs() -> list[dict[str, str]]:

@@ -36,22 +36,49 @@ function press(container, pressed) {
   for (const b of container.querySelectorAll("button")) b.setAttribute("aria-pressed", b === pressed ? "true" : "false");
 }
 
-function usePrograms(programs) {
+function usePrograms(data) {
+  // The programs the pupil saved from their notebooks (school server) come first, then those
+  // of the station's folder; the file picker below always works.
+  const saved = data.saved || [];
+  const programs = data.programs || [];
+  const savedList = $("saved-list");
   const list = $("program-list");
+  savedList.replaceChildren();
   list.replaceChildren();
-  if (state.pupil && !programs.length) {
-    const p = document.createElement("p");
-    p.className = "hint";
-    p.textContent = T.noPrograms;
-    list.append(p);
+  $("programs-error").textContent = data.saved_error || "";
+  if (state.pupil && !programs.length && !saved.length && !data.saved_error) {
+    $("programs-error").textContent = T.noPrograms;
+  }
+  for (const program of saved) {
+    const b = button(program.name, async () => {
+      pressAll(b);
+      setProgram("");
+      const { ok, data: answer } = await call("GET", `/api/programs/${program.id}`);
+      if (!ok) {
+        $("programs-error").textContent = answer.message;
+        return;
+      }
+      $("programs-error").textContent = "";
+      setProgram(answer.source);
+    }, "saved");
+    b.dataset.program = program.id;
+    const small = document.createElement("small");
+    small.textContent = [T.version.replace("{n}", program.version), program.when].filter(Boolean).join(" · ");
+    b.append(small);
+    savedList.append(b);
   }
   for (const program of programs) {
     const b = button(program.name, () => {
-      press(list, b);
+      pressAll(b);
       setProgram(program.source);
     });
     list.append(b);
   }
+}
+
+function pressAll(pressed) {
+  press($("saved-list"), pressed);
+  press($("program-list"), pressed);
 }
 
 function setProgram(source) {
@@ -111,7 +138,7 @@ if (classForm) {
       $("pupils").replaceChildren();
       $("pictures").hidden = true;
       showIdentity(data.name);
-      usePrograms(data.programs);
+      usePrograms(data);
     });
   }
   $("erase").addEventListener("click", () => {
@@ -124,7 +151,7 @@ $("logout").addEventListener("click", async () => {
   await call("POST", "/api/logout", {});
   state.pupil = "";
   showIdentity("");
-  usePrograms([]);
+  usePrograms({});
   setProgram("");
 });
 
@@ -132,7 +159,7 @@ $("logout").addEventListener("click", async () => {
 $("file").addEventListener("change", async () => {
   const file = $("file").files[0];
   if (!file) return;
-  press($("program-list"), null);
+  pressAll(null);
   setProgram(await file.text());
 });
 
@@ -234,12 +261,12 @@ $("stop").addEventListener("click", () => {
 });
 
 (async () => {
+  refreshRobots();
+  setInterval(refreshRobots, 1500);
   const { ok, data } = await call("GET", "/api/me");
   if (ok && data.username) {
     state.pupil = data.username;
     showIdentity(data.name);
-    usePrograms(data.programs);
+    usePrograms(data);
   }
-  refreshRobots();
-  setInterval(refreshRobots, 1500);
 })();
