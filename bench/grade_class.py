@@ -115,13 +115,15 @@ def watch_latency(root: Path, samples: int) -> list[float]:
     ):
         thread = threading.Thread(target=service.run, daemon=True)
         thread.start()
-        for index in range(1, samples + 1):
+        # The service runs for months: its workers' start-up is not a pupil's wait.
+        for index in range(samples + 1):
             student = f"w4tcha-{index:02d}"
             started = time.monotonic()
             pupil_submit(course, student, answered(course, CORRECT), root / "pupils")
-            if not wait_until(lambda n=index: len(app.config["received_at"]) >= n, 60):
+            if not wait_until(lambda n=index: len(app.config["received_at"]) > n, 60):
                 raise SystemExit("the watch service did not deliver a result in 60 s")
-            latencies.append(max(app.config["received_at"].values()) - started)
+            if index > 0:
+                latencies.append(max(app.config["received_at"].values()) - started)
         service.stop()
         thread.join(timeout=10)
     return latencies
@@ -166,6 +168,7 @@ def main() -> None:
         p95 = sorted(latencies)[max(0, round(0.95 * len(latencies)) - 1)]
         print(f"watch mode, submit -> result at the classroom app ({len(latencies)} samples)")
         print(f"  p50 {p50:.2f} s   p95 {p95:.2f} s   max {max(latencies):.2f} s")
+        print("  all: " + " ".join(f"{value:.2f}" for value in sorted(latencies)))
 
 
 if __name__ == "__main__":
