@@ -134,6 +134,7 @@ def main() -> None:
     parser.add_argument("--pupils", type=int, default=30)
     parser.add_argument("--latency-samples", type=int, default=10)
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--latency-only", action="store_true", help="skip the class timing")
     args = parser.parse_args()
     if os.geteuid() == 0:
         ensure_sandbox_user()
@@ -141,34 +142,40 @@ def main() -> None:
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
     with tempfile.TemporaryDirectory(prefix="bench-grade-") as tmp:
         base = Path(tmp)
-        stock = prepare(base / "stock", args.pupils)
-        ours = prepare(base / "ours", args.pupils)
-
-        stock_time = timed(
-            [str(bin_dir / "nbgrader"), "autograde", LESSON, "--force"], stock.root, env
-        )
-        command = [str(bin_dir / "robocole"), "grade", "class", "B3NCHA", LESSON]
-        command += ["--courses-root", str(ours.root.parent), "--no-collect"]
-        command += ["--outbox", str(base / "outbox.db")]
-        if args.workers:
-            command += ["--workers", str(args.workers)]
-        our_time = timed(command, base, {**env, "ROBOCOLE_API_TOKEN": ""})
-        shutil.rmtree(base / "stock", ignore_errors=True)
-
-        cores = os.cpu_count()
-        load = os.getloadavg()[0]
-        print(f"class of {args.pupils} submissions (3 exercises, 1 infinite loop), {cores} cores")
-        print(f"  (1-minute load average of the machine at the end: {load:.1f})")
-        print(f"  stock nbgrader autograde : {stock_time:6.1f} s")
-        print(f"  robocole grade class     : {our_time:6.1f} s  (sandboxed, with feedback)")
-        print(f"  ratio                    : {stock_time / our_time:6.1f}x")
-
+        if not args.latency_only:
+            compare(base, args.pupils, args.workers, bin_dir, env)
         latencies = watch_latency(base / "watch", args.latency_samples)
         p50 = statistics.median(latencies)
         p95 = sorted(latencies)[max(0, round(0.95 * len(latencies)) - 1)]
         print(f"watch mode, submit -> result at the classroom app ({len(latencies)} samples)")
         print(f"  p50 {p50:.2f} s   p95 {p95:.2f} s   max {max(latencies):.2f} s")
         print("  all: " + " ".join(f"{value:.2f}" for value in sorted(latencies)))
+        print(f"  (1-minute load average of the machine at the end: {os.getloadavg()[0]:.1f})")
+
+
+def compare(
+    base: Path, pupils: int, workers: int | None, bin_dir: Path, env: dict[str, str]
+) -> None:
+    """Stock nbgrader autograde, then robocole grade class, on copies of the same class."""
+    stock = prepare(base / "stock", pupils)
+    ours = prepare(base / "ours", pupils)
+
+    stock_time = timed([str(bin_dir / "nbgrader"), "autograde", LESSON, "--force"], stock.root, env)
+    command = [str(bin_dir / "robocole"), "grade", "class", "B3NCHA", LESSON]
+    command += ["--courses-root", str(ours.root.parent), "--no-collect"]
+    command += ["--outbox", str(base / "outbox.db")]
+    if workers:
+        command += ["--workers", str(workers)]
+    our_time = timed(command, base, {**env, "ROBOCOLE_API_TOKEN": ""})
+    shutil.rmtree(base / "stock", ignore_errors=True)
+
+    cores = os.cpu_count()
+    load = os.getloadavg()[0]
+    print(f"class of {pupils} submissions (3 exercises, 1 infinite loop), {cores} cores")
+    print(f"  (1-minute load average of the machine at the end: {load:.1f})")
+    print(f"  stock nbgrader autograde : {stock_time:6.1f} s")
+    print(f"  robocole grade class     : {our_time:6.1f} s  (sandboxed, with feedback)")
+    print(f"  ratio                    : {stock_time / our_time:6.1f}x")
 
 
 if __name__ == "__main__":
