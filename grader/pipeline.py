@@ -35,6 +35,7 @@ from nbgrader.exchange.default import ExchangeCollect, ExchangeReleaseFeedback
 from nbgrader.preprocessors import (
     AssignLatePenalties,
     CheckCellMetadata,
+    ClearHiddenTests,
     ClearOutput,
     DeduplicateIds,
     GetGrades,
@@ -326,7 +327,8 @@ def write_feedback(course: Course, result: GradeResult, *, release: bool) -> Non
     config.GenerateFeedback.force = True
     config.GenerateFeedback.exporter_class = FeedbackExporter
     config.GenerateFeedback.preprocessors = [
-        GetGrades,
+        GetGrades,  # reads the scores from the notebook as graded: before anything changes it
+        ClearHiddenTests,  # the pupil sees the tests they had, never the hidden ones
         CSSHTMLHeaderPreprocessor,
         AddFeedbackSummary,
     ]

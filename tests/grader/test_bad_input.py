@@ -231,6 +231,7 @@ def test_a_correct_pupil_in_the_same_run_gets_full_marks(
     assert result.protections == ("test",)
     feedback = (course.feedback("t3staa-30", LESSON) / f"{LESSON}.html").read_text()
     assert "Tes résultats" in feedback
+    assert "double(21)" not in feedback  # hidden tests stay hidden, even after grading
 
 
 def test_no_pupil_process_survives_the_run(graded: dict[str, GradeResult]) -> None:
