@@ -412,15 +412,21 @@ class Robot:
         def overall(label: str, part: int, size: int) -> None:
             progress(label, done + part, total)
 
+        # Where rename exists, every new file is written and checked aside first, then all
+        # are renamed in one command: a cut leaves the old library or, for a few
+        # milliseconds, a mix, never a half-written module (boot.py drops leftover .tmp).
+        moves = []
         for name in changed:
             data = files[name]
             if self.info.has_rename:
                 temporary = name.rsplit(".", 1)[0] + ".tmp"
                 self._write_checked(temporary, data, overall, "library")
-                self.exec(f"{MOVE}_mv({temporary!r}, {name!r})\ndel _mv")
+                moves.append((temporary, name))
             else:
                 self._write_checked(name, data, overall, "library")
             done += len(data)
+        if moves:
+            self.exec(f"{MOVE}for _a, _b in {moves!r}:\n _mv(_a, _b)\ndel _mv")
         # A module's other form left from an earlier sync: .py would shadow a new .mpy.
         stale = [
             twin

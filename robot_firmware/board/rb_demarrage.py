@@ -47,9 +47,11 @@ def recover(files=None):
     if PROGRAM not in files and PREVIOUS in files and hasattr(os, "rename"):
         os.rename(PREVIOUS, PROGRAM)
         done = "programme précédent remis en place"
-    if TEMPORARY in files:
-        os.remove(TEMPORARY)
-        done = done or "envoi interrompu effacé"
+    # Files being written when the power went: never complete, never used.
+    for name in files:
+        if name.endswith(".tmp"):
+            os.remove(name)
+            done = done or "envoi interrompu effacé"
     return done
 
 

@@ -223,3 +223,35 @@ def test_ctrl_c_at_the_pc_stops_the_robot_and_leaves_it_ready(
         assert robot.exec("print(6 * 7)").strip() == b"42"
     virtual.wait_for_event(lambda e: e["e"] == "moteurs" and e["g"] == 0)
     assert "Programme arrêté depuis l'ordinateur." in virtual.output.decode()
+
+
+@pytest.mark.slow
+def test_unplugged_during_a_library_update_the_robot_still_works(
+    make_robot: MakeRobot, flash: Path
+) -> None:
+    new = library_files("virtuel")
+    old = {name: data + b"# ancienne version\n" for name, data in new.items()}
+    changed = ["robot.py", "rb_demarrage.py", "rb_materiel.py", "main.py"]
+    chance = random.Random(7)
+    virtual = make_robot()
+    for _ in range(20):
+        virtual.unplug()
+        for name, data in new.items():
+            (flash / name).write_bytes(old[name] if name in changed else data)
+        (flash / "programme.py").write_bytes(program("v1"))
+        virtual.clear()
+        virtual.plug()
+        virtual.wait_for_output("FIN v1")
+        with Robot.open(virtual.port) as robot:
+            virtual.unplug_after(chance.randrange(20000))
+            with contextlib.suppress(RobotDisconnected):
+                robot.sync_library(compile=False)
+        virtual.cancel_faults()
+        virtual.unplug()
+        virtual.clear()
+        virtual.plug()
+        output = virtual.wait_for_output("FIN v1").decode()
+        assert "Traceback" not in output, output
+        assert not list(flash.glob("*.tmp"))
+        for name in changed:
+            assert (flash / name).read_bytes() in (old[name], new[name])
