@@ -234,7 +234,7 @@ def test_unplugged_during_a_library_update_the_robot_still_works(
     changed = ["robot.py", "rb_demarrage.py", "rb_materiel.py", "main.py"]
     chance = random.Random(7)
     virtual = make_robot()
-    for _ in range(20):
+    for _ in range(12):
         virtual.unplug()
         for name, data in new.items():
             (flash / name).write_bytes(old[name] if name in changed else data)
