@@ -325,9 +325,11 @@ class Robot:
         if MANIFEST not in self.info.files:
             return {}
         listing = self.eval(
+            # The micro:bit's os has size() and no stat(); others have stat().
             "import os\n_l = os.listdir()\n"
-            f"print(repr(([(_n, os.size(_n)) for _n in {names!r} if _n in _l], "
-            f"open({MANIFEST!r}).read())))\ndel _l"
+            "_s = getattr(os, 'size', None) or (lambda n: os.stat(n)[6])\n"
+            f"print(repr(([(_n, _s(_n)) for _n in {names!r} if _n in _l], "
+            f"open({MANIFEST!r}).read())))\ndel _l, _s"
         )
         sizes = dict(listing[0])
         hashes = {}

@@ -36,6 +36,9 @@ NPM_PACKAGE = "@micropython/micropython-webassembly-pyscript"
 #: Bytes the bridge accepts per raw-paste window (boards use 128 to 512).
 PASTE_WINDOW = 256
 RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n"
+#: What a robot keeps of its records (events, serial output) before forgetting the oldest.
+MAX_EVENTS = 200_000
+MAX_OUTPUT = 4 * 1024 * 1024
 
 Event = dict[str, Any]
 
@@ -239,6 +242,8 @@ class VirtualRobot:
     def _record_event(self, event: Event) -> None:
         with self._lock:
             self._events.append(event)
+            if len(self._events) > MAX_EVENTS:  # a demo may run for hours: keep the latest
+                del self._events[: MAX_EVENTS // 2]
             self._lock.notify_all()
         if self.on_event is not None:
             self.on_event(event)
@@ -246,6 +251,8 @@ class VirtualRobot:
     def _record_output(self, data: bytes) -> None:
         with self._lock:
             self._output.extend(data)
+            if len(self._output) > MAX_OUTPUT:
+                del self._output[: MAX_OUTPUT // 2]
             self._lock.notify_all()
 
     def _from_host(self, data: bytes) -> tuple[bytes, bool]:

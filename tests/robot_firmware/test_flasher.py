@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from robot_firmware.errors import RobotDisconnected, TransferCorrupted
-from robot_firmware.flasher import Robot, library_files
+from robot_firmware.flasher import BoardInfo, Robot, library_files
 from robot_firmware.virtual import VirtualRobot
 from tests.robot_firmware.conftest import install
 
@@ -255,3 +255,31 @@ def test_unplugged_during_a_library_update_the_robot_still_works(
         assert not list(flash.glob("*.tmp"))
         for name in changed:
             assert (flash / name).read_bytes() in (old[name], new[name])
+
+
+class MicrobitLike(Robot):
+    """The virtual robot seen as a micro:bit: no hashlib, no os.rename."""
+
+    def _probe(self) -> BoardInfo:
+        info = super()._probe()
+        info.has_hashlib = False
+        info.has_rename = False
+        return info
+
+
+def test_a_board_without_hashlib_nor_rename(make_robot: MakeRobot, flash: Path) -> None:
+    virtual = make_robot().plug()
+    with MicrobitLike.open(virtual.port) as robot:
+        assert len(robot.sync_library(compile=False).changed) == 7
+        assert robot.sync_library(compile=False).changed == []  # from the manifest
+    (flash / "robot.py").write_bytes(b"# abime\n")  # another size than in the manifest
+    virtual.reset()
+    with MicrobitLike.open(virtual.port) as robot:
+        assert robot.sync_library(compile=False).changed == ["robot.py"]
+        robot.upload_program(program("v1"))
+        report = robot.upload_program(program("v2"))
+    assert (report.layout, report.name) == ("slots", "prog_b.py")
+    assert not list(flash.glob("*.tmp"))
+    virtual.clear()
+    virtual.reset()
+    virtual.wait_for_output("FIN v2")
