@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import pwd
+import re
 import shutil
 import subprocess
 import sys
@@ -36,6 +37,8 @@ MINIMUM_PROTECTIONS = ("non-root", "rlimits", "timeout", "filesystem-isolation")
 SANDBOX_HOME = "/home/eleve"
 #: Top-level system folders the kernel's Python may need, mounted read-only.
 SYSTEM_PATHS = ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
+#: What bubblewrap says when the sandbox user cannot reach a folder to mount.
+_UNREADABLE = re.compile(r"Can't find source path (.+): Permission denied")
 #: Files of the pupil's folder that are not theirs to read back (nbgrader's own).
 NOT_PUPIL_FILES = ("timestamp.txt",)
 
@@ -310,8 +313,18 @@ def probe(policy: SandboxPolicy, hidden_paths: Sequence[Path] = ()) -> ProbeRepo
             _("The sandbox does not start (%(error)s).", error=str(error))
         ) from error
     if completed.returncode != 0:
-        message = completed.stderr.strip().splitlines()[-1:] or ["?"]
-        raise SandboxUnavailable(_("The sandbox does not start (%(error)s).", error=message[0]))
+        message = (completed.stderr.strip().splitlines()[-1:] or ["?"])[0]
+        unreadable = _UNREADABLE.search(message)
+        if unreadable:
+            raise SandboxUnavailable(
+                _(
+                    "The sandbox user %(user)s cannot read %(path)s: make its folders readable "
+                    "(chmod o+rx) or install Python where every user can read it.",
+                    user=policy.user,
+                    path=unreadable.group(1),
+                )
+            )
+        raise SandboxUnavailable(_("The sandbox does not start (%(error)s).", error=message))
     details: dict[str, object] = json.loads(completed.stdout.strip().splitlines()[-1])
     protections = ["timeout", "watchdog"]  # enforced by the kernel manager, host side
     uid = details.get("uid")

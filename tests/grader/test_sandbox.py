@@ -77,3 +77,12 @@ def test_the_launch_command_clears_the_environment_and_mounts_no_course(tmp_path
     # The limits are applied inside the sandbox, just before the interpreter.
     prlimit = next(i for i, part in enumerate(command) if part.endswith("prlimit"))
     assert command.index("--unshare-all") < prlimit < command.index("python")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="the grader drops privileges only as root")
+def test_an_interpreter_the_sandbox_user_cannot_read_is_named(tmp_path: Path) -> None:
+    hidden = tmp_path / "private"
+    hidden.mkdir(mode=0o700)
+    policy = SandboxPolicy(python_paths=(str(hidden),))
+    with pytest.raises(SandboxUnavailable, match="chmod o\\+rx"):
+        probe(policy)
