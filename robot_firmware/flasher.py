@@ -215,7 +215,13 @@ class Robot:
         # mpremote only checks its time limits when the line is quiet: a board that keeps
         # printing (an Arduino sketch) would hold it forever, so the port is closed at the
         # deadline, which ends the wait.
-        deadline = threading.Timer(timeout + 0.5, _close_quietly, args=(transport,))
+        fired = threading.Event()
+
+        def give_up() -> None:
+            fired.set()
+            _close_quietly(transport)
+
+        deadline = threading.Timer(timeout + 0.5, give_up)
         # mpremote prints what it received when it gives up: keep it to tell why.
         heard = io.StringIO()
         try:
@@ -228,7 +234,7 @@ class Robot:
             raise _no_raw_repl(port, family_hint, heard.getvalue()) from None
         except (OSError, ValueError, TypeError, AttributeError) as error:
             _close_quietly(transport)
-            if not deadline.is_alive():
+            if fired.is_set():
                 raise _no_raw_repl(port, family_hint, heard.getvalue()) from None
             raise RobotDisconnected(port) from error
         finally:
