@@ -78,7 +78,7 @@ class VirtualRobot:
         *,
         time_scale: float = 1.0,
         watchdog_ms: int = 3000,
-        interrupt_grace_ms: int = 400,
+        interrupt_grace_ms: int = 1000,
         heapsize: int = 192 * 1024,
         cm_per_s: float = 20.0,
         wheelbase_cm: float = 10.0,
