@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 import pytest
 import requests
@@ -158,3 +159,35 @@ def test_teacher_assigns_a_lesson_in_one_click_and_takes_it_back(platform: Platf
     )
     assert back.status_code == 200
     assert not outbound.exists()
+
+
+@pytest.mark.browser
+def test_the_picture_login_works_by_keyboard(platform: Platform, chromium: Any) -> None:
+    from classroom_app.pictures import PICTURES, PICTURES_BY_ID
+    from robocole.i18n import set_language
+
+    set_language("fr")
+    pupil = platform.pupils()[4]
+    page = chromium.new_page(locale="fr-FR")
+    try:
+        page.goto(f"{platform.url}/hub/login?next=/hub/home")
+        page.keyboard.type(platform.demo.class_code)  # the code field has the focus
+        page.keyboard.press("Enter")
+        page.get_by_role("link", name=pupil["pseudonym"]).focus()
+        page.keyboard.press("Enter")
+        buttons = page.locator("ul.pictures button")
+        buttons.first.wait_for()
+        assert buttons.count() == len(PICTURES)
+        # Every picture has a name a screen reader says, and a large target.
+        for index in range(buttons.count()):
+            box = buttons.nth(index).bounding_box()
+            assert box is not None and box["width"] >= 44 and box["height"] >= 44
+        for picture in platform.pictures(pupil["username"]):
+            name = PICTURES_BY_ID[picture].label_text()
+            page.get_by_role("button", name=name, exact=True).focus()
+            page.keyboard.press("Enter")
+            page.wait_for_load_state()
+        page.wait_for_url("**/hub/home")
+        page.get_by_text(pupil["username"]).first.wait_for()
+    finally:
+        page.close()

@@ -90,6 +90,11 @@ def test_pupil_logs_in_with_pictures_submits_and_sees_xp(platform: Platform, chr
         page.locator("#jp-MainMenu").wait_for(timeout=90_000)
         assert page.get_by_role("menuitem", name="Fichier").count() == 1
 
+        # The light pupil server: no terminal, no formgrader.
+        for path in ("api/terminals", "formgrader"):
+            answer = page.request.get(f"{platform.url}/user/{username}/{path}")
+            assert answer.status == 404, path
+
         page.get_by_role("menuitem", name="Nbgrader").click()
         page.get_by_text("Assignment List").click()
         row = page.locator("#released_assignments_list .list_item", has_text=LESSON)
@@ -164,11 +169,15 @@ def test_start_the_class_warms_every_pupils_server(platform: Platform) -> None:
     while not pupils <= answering_servers(platform):
         assert time.monotonic() < deadline, pupils - answering_servers(platform)
         time.sleep(1)
-    # Each warm server runs as the pupil's own system user.
+    # Each warm server runs as the pupil's own system user, with the pupil's limits.
     import subprocess
+    from pathlib import Path
 
     for name in pupils:
         processes = subprocess.run(
             ["pgrep", "-u", name, "-f", "jupyterhub-singleuser"], capture_output=True, text=True
         )
-        assert processes.stdout.strip(), name
+        pid = processes.stdout.split()[0]
+        limits = Path(f"/proc/{pid}/limits").read_text()
+        assert re.search(r"Max processes\s+64\s+64", limits), limits
+        assert re.search(rf"Max address space\s+{2 * 1024**3}\s", limits), limits
