@@ -42,6 +42,7 @@ c.Spawner.cmd = [str(Path(python).parent / "jupyterhub-singleuser")]
 c.RobocoleLocalSpawner.home_root = str(data / "home")
 
 c.RobocoleAuthenticator.classroom_url = f"http://127.0.0.1:{classroom_port}/services/classroom"
+c.RobocoleAuthenticator.enable_auth_state = bool(os.environ.get("JUPYTERHUB_CRYPT_KEY"))
 c.RobocoleAuthenticator.exchange_root = str(data / "exchange")
 c.RobocoleAuthenticator.teacher_url = "/services/classroom/teacher/"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import pwd
+import secrets
 import signal
 import subprocess
 import sys
@@ -134,10 +135,22 @@ def prepare(data: Path, demo: bool = True, lessons: int = 2) -> Demo | None:
     return Demo(account.email, account.password, account.class_code)
 
 
+def crypt_key(data: Path) -> str:
+    """The hub's auth_state key: 32 random bytes in hex, made once, readable by root only."""
+    path = data / "jupyterhub_crypt_key"
+    if not path.exists():
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
 def hub_environment(data: Path, ports: Ports, host: str) -> dict[str, str]:
     token = (data / "api_token").read_text().strip()
     return {
         **os.environ,
+        # Encrypts auth_state (each login's role and courses) in the hub's database.
+        "JUPYTERHUB_CRYPT_KEY": crypt_key(data),
         "ROBOCOLE_DATA": str(data),
         "ROBOCOLE_API_TOKEN": token,
         "ROBOCOLE_HUB_IP": host,

@@ -109,6 +109,14 @@ def test_teacher_logs_in_with_email_and_lands_in_the_classroom_app(platform: Pla
     assert "CM2" in answer.text
     course = f"robocole-{platform.demo.class_code.lower()}"
     assert platform.hub_groups("prof-1") == [f"formgrade-{course}"]
+    import sqlite3
+
+    database = f"file:{platform.data / 'jupyterhub.sqlite'}?mode=ro"
+    with sqlite3.connect(database, uri=True) as db:
+        (state,) = db.execute(
+            "SELECT encrypted_auth_state FROM users WHERE name = 'prof-1'"
+        ).fetchone()
+    assert state and b"formgrade" not in state, "auth_state is kept, encrypted"
 
 
 def teacher_session(platform: Platform) -> requests.Session:
