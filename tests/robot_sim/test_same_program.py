@@ -40,7 +40,8 @@ def test_the_simulator_and_micropython_issue_the_same_motor_commands(tmp_path: P
     robot = VirtualRobot(flash, time_scale=0.0)
     robot.plug(run_main=False)
     try:
-        with Robot.open(robot.port) as board:
+        # A generous wait: MicroPython's WebAssembly start is slow on a busy CI machine.
+        with Robot.open(robot.port, timeout=30) as board:
             board.upload_program(PROGRAM.encode())
             robot.clear()
             result = board.run_program()
