@@ -167,6 +167,8 @@ def compare(
     if workers:
         command += ["--workers", str(workers)]
     our_time = timed(command, base, {**env, "ROBOCOLE_API_TOKEN": ""})
+    # The same work as stock autograde (which writes no feedback): grades only.
+    bare_time = timed([*command, "--no-feedback"], base, {**env, "ROBOCOLE_API_TOKEN": ""})
     shutil.rmtree(base / "stock", ignore_errors=True)
 
     cores = os.cpu_count()
@@ -176,6 +178,7 @@ def compare(
     print(f"  stock nbgrader autograde : {stock_time:6.1f} s")
     print(f"  robocole grade class     : {our_time:6.1f} s  (sandboxed, with feedback)")
     print(f"  ratio                    : {stock_time / our_time:6.1f}x")
+    print(f"  robocole, no feedback    : {bare_time:6.1f} s  (ratio {stock_time / bare_time:.1f}x)")
 
 
 if __name__ == "__main__":
