@@ -26,7 +26,13 @@ from jupyter_client.provisioning import LocalProvisioner
 from traitlets import Any as AnyTrait
 from traitlets import Unicode
 
-from grader.sandbox import Mounts, SandboxPolicy, _identity, sandbox_command, stage_pupil_files
+from grader.sandbox import (
+    Mounts,
+    SandboxPolicy,
+    sandbox_command,
+    sandbox_identity,
+    stage_pupil_files,
+)
 from grader.warm import WarmSandbox
 
 
@@ -127,7 +133,7 @@ class SandboxKernelManager(AsyncKernelManager):
 
     def _prepare_runtime(self) -> None:
         policy = self.sandbox_policy
-        identity = _identity(policy)
+        identity = sandbox_identity(policy)
         # Short path: an IPC socket path must fit in 107 bytes.
         runtime = Path(tempfile.mkdtemp(prefix="rbg-", dir="/tmp"))
         staged: list[Path] = []
@@ -143,7 +149,7 @@ class SandboxKernelManager(AsyncKernelManager):
 
     def write_connection_file(self, **kwargs: Any) -> None:
         super().write_connection_file(**kwargs)
-        identity = _identity(self.sandbox_policy)
+        identity = sandbox_identity(self.sandbox_policy)
         if identity is not None and self.connection_file:
             # The kernel reads it as the sandbox user; it holds only this kernel's key.
             os.chown(self.connection_file, *identity)

@@ -20,7 +20,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -456,7 +456,3 @@ def grade_class(
             if on_result is not None:
                 on_result(result, len(results), len(chosen))
     return results
-
-
-def with_protections(options: GradingOptions, protections: Iterable[str]) -> GradingOptions:
-    return replace(options, protections=tuple(protections))

@@ -79,7 +79,7 @@ class SandboxPolicy:
         ]
 
 
-def _identity(policy: SandboxPolicy) -> tuple[int, int] | None:
+def sandbox_identity(policy: SandboxPolicy) -> tuple[int, int] | None:
     """The uid and gid to drop to, or None when the grader already runs unprivileged."""
     if os.geteuid() != 0:
         return None
@@ -195,7 +195,7 @@ def sandbox_command(
             _("Bubblewrap is missing: install it with 'apt-get install bubblewrap'.")
         )
     command: list[str] = []
-    identity = _identity(policy)
+    identity = sandbox_identity(policy)
     if identity is not None:
         uid, gid = identity
         setpriv = shutil.which("setpriv")

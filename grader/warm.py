@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import IO
 
 from grader.errors import SandboxUnavailable
-from grader.sandbox import Mounts, SandboxPolicy, _identity, pupil_entries, sandbox_command
+from grader.sandbox import Mounts, SandboxPolicy, pupil_entries, sandbox_command, sandbox_identity
 from robocole.i18n import gettext as _
 
 #: Where the next pupil's files wait, read-only, inside the warm sandbox.
@@ -130,7 +130,7 @@ class WarmSandbox:
 
     # -- the zygote's life ------------------------------------------------------------------
     def _start(self) -> None:
-        identity = _identity(self.policy)
+        identity = sandbox_identity(self.policy)
         self.runtime_dir = Path(tempfile.mkdtemp(prefix="rbw-", dir="/tmp"))
         self.inbox = Path(tempfile.mkdtemp(prefix="rbi-", dir="/tmp"))
         if identity is not None:
@@ -209,7 +209,7 @@ class WarmSandbox:
                     shutil.copytree(entry, self.inbox / entry.name, symlinks=True)
                 else:
                     shutil.copyfile(entry, self.inbox / entry.name)
-            identity = _identity(self.policy)
+            identity = sandbox_identity(self.policy)
             for path in self.inbox.rglob("*"):
                 if identity is not None:
                     os.chown(path, *identity, follow_symlinks=False)
