@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 import time
 from dataclasses import replace
@@ -263,6 +264,8 @@ def run_watch(args: argparse.Namespace) -> int:
         workers=args.workers,
         poll_interval=args.poll,
     ) as service:
+        # The hub stops its services with SIGTERM: finish the pass, close workers and sandboxes.
+        signal.signal(signal.SIGTERM, lambda _signum, _frame: service.stop())
         service.run()
     return 0
 
