@@ -101,6 +101,12 @@ def test_pupil_logs_in_with_pictures_submits_and_sees_xp(platform: Platform, chr
         row.get_by_role("button", name="Fetch").click()
         fetched = page.locator("#fetched_assignments_list", has_text=LESSON)
         fetched.wait_for()
+        # The pupil opens the lesson: the notebook opens in its own tab.
+        fetched.locator("a.assignment-notebooks-link", has_text=LESSON).click()
+        notebook = fetched.locator(".nested_list_item", has_text=LESSON).first
+        notebook.get_by_role("link", name=LESSON).click()
+        page.locator(".jp-NotebookPanel").first.wait_for()
+        page.get_by_role("tab", name=re.compile("Assignments")).first.click()
 
         # The pupil writes the solution: JupyterLab's contents API, with the lab's XSRF token.
         solved = json.loads(
@@ -113,6 +119,11 @@ def test_pupil_logs_in_with_pictures_submits_and_sees_xp(platform: Platform, chr
             headers={"X-XSRFToken": xsrf, "Content-Type": "application/json"},
         )
         assert saved.ok, saved.text()
+
+        # "Validate" in JupyterLab runs the pupil's notebook with nbgrader's validate.
+        notebook.get_by_role("button", name="Validate").click()
+        page.get_by_text("Success! Your notebook passes all the tests.").wait_for(timeout=90_000)
+        page.keyboard.press("Escape")
 
         fetched.get_by_role("button", name="Submit").first.click()
         page.locator("#submitted_assignments_list", has_text=LESSON).wait_for(timeout=60_000)
