@@ -223,6 +223,8 @@ def run(data: Path, host: str, ports: Ports, demo: bool = True) -> int:
         print(_("Demo class code: %(code)s", code=account.class_code))
     hub = start_hub(data, ports, host)
     try:
+        # The hub's own port first (quiet), then the public address through the proxy.
+        wait_ready(hub, f"http://127.0.0.1:{ports.hub_api}/hub/health")
         wait_ready(hub, f"http://127.0.0.1:{ports.hub}/hub/health")
         print(
             _(
