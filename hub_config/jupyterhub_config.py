@@ -2,8 +2,10 @@
 #
 # It only assigns options; the classes are chosen by their entry-point names and their own
 # options are documented traitlets (`jupyterhub --help-all`). The values a deployment changes
-# come from the environment `robocole up` sets: ROBOCOLE_DATA (the data folder),
-# ROBOCOLE_HUB_PORT, ROBOCOLE_CLASSROOM_PORT, ROBOCOLE_API_TOKEN.
+# come from the environment `robocole up` sets (hub_config/platform.py): ROBOCOLE_DATA (the
+# data folder), ROBOCOLE_HUB_IP and the ports ROBOCOLE_HUB_PORT, ROBOCOLE_HUB_API_PORT,
+# ROBOCOLE_PROXY_API_PORT, ROBOCOLE_CLASSROOM_PORT; secrets come only from the environment
+# (ROBOCOLE_API_TOKEN, JUPYTERHUB_CRYPT_KEY) or files in the data folder.
 # A city uses hub_config/helm/values.yaml instead (KubeSpawner, PostgreSQL).
 import os
 import sys
@@ -31,8 +33,9 @@ c.JupyterHub.spawner_class = "robocole-local"
 c.ConfigurableHTTPProxy.command = [str(Path(python).parent / "configurable-http-proxy")]
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{proxy_api_port}"
 
-# The class burst: a class clicks "log in" in the same minute. Measured on 2 cores, stock
-# timeouts killed every server of a 10-pupil burst mid-import; allow a whole class.
+# The class burst: a class clicks "log in" in the same minute. Measured on 2 cores
+# (bench/hub_burst.py): 30 pupils at once, 0/30 ready with stock servers and timeouts, 30/30
+# with the light pupil server and these timeouts.
 c.JupyterHub.concurrent_spawn_limit = 60
 c.JupyterHub.active_server_limit = 0
 c.Spawner.start_timeout = 180
