@@ -62,7 +62,17 @@ class LiveServer:
 
         self.port = free_port()
         self.server = create_server(app, host="127.0.0.1", port=self.port, threads=4)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.closing = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        try:
+            self.server.run()
+        except OSError:
+            # Closing the listening socket under the serving loop ends it with EBADF:
+            # expected when we asked it to stop, a real error otherwise.
+            if not self.closing:
+                raise
 
     @property
     def url(self) -> str:
@@ -73,5 +83,6 @@ class LiveServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.closing = True
         self.server.close()
         self.thread.join(timeout=5)
