@@ -8,9 +8,11 @@ What it does, in one run (as root, it makes system users):
    "ready" is when the hub sends the pupil on to their server (it checked it answers);
 4. RSS of each pupil's server (all processes of the pupil's own system user);
 5. with ``--compare``, the same on a hub with stock pupil servers (every extension, the slow
-   import) and JupyterHub's stock timeouts, started after the first one stops.
+   import) and JupyterHub's stock timeouts, started after the first one stops;
+6. with ``--warm S``, the same after the teacher pressed "Start the class" S seconds before
+   the pupils log in (the anchor stays one cold spawn alone).
 
-Usage: ``python bench/hub_burst.py [--pupils 10] [--compare]``
+Usage: ``python bench/hub_burst.py [--pupils 10] [--compare] [--warm 90]``
 Goal on 2 cores: every pupil of a class ready, p50 and max printed as ratios of the anchor.
 """
 
@@ -101,6 +103,26 @@ def spawn(url: str, session: requests.Session, username: str, timeout: float) ->
     return Outcome(username, None, "timeout")
 
 
+def warm_class(url: str, email: str, password: str, timeout: float) -> float:
+    """The teacher's "Start the class" (classroom app page); seconds until it answered."""
+    session = requests.Session()
+    page = session.get(f"{url}/hub/login", params={"teacher": "1"}).text
+    session.post(
+        f"{url}/hub/login",
+        data={"_xsrf": xsrf_of(page), "kind": "teacher", "email": email, "password": password},
+    )
+    lessons = session.get(f"{url}/services/classroom/teacher/classes/1/lessons").text
+    found = re.search(r'name="csrf_token" value="([^"]+)"', lessons)
+    assert found, "no lessons page for the demo teacher"
+    start = time.monotonic()
+    session.post(
+        f"{url}/services/classroom/teacher/classes/1/start",
+        data={"csrf_token": found.group(1)},
+        timeout=timeout,
+    )
+    return time.monotonic() - start
+
+
 def rss_mb(username: str) -> float:
     ps = subprocess.run(["ps", "-o", "rss=", "-u", username], capture_output=True, text=True)
     return sum(int(v) for v in ps.stdout.split()) / 1024
@@ -120,7 +142,7 @@ def add_pupils(data: Path, code: str, count: int) -> dict[str, list[str]]:
         store.close()
 
 
-def run(label: str, pupils: int, options: list[str], timeout: float) -> None:
+def run(label: str, pupils: int, options: list[str], timeout: float, warm: float = 0.0) -> None:
     data = Path(tempfile.mkdtemp(prefix="robocole-bench-"))
     ports = Ports(free_port(), free_port(), free_port(), free_port())
     users: dict[str, list[str]] = {}
@@ -139,6 +161,9 @@ def run(label: str, pupils: int, options: list[str], timeout: float) -> None:
         anchor = spawn(
             url, log_in(url, demo.class_code, anchor_name, users[anchor_name]), anchor_name, timeout
         )
+        if warm:
+            warm_class(url, demo.email, demo.password, timeout)
+            time.sleep(warm)  # the teacher starts the class this long before the children
         sessions = {n: log_in(url, demo.class_code, n, users[n]) for n in burst_names}
         outcomes: list[Outcome] = []
         gate = threading.Barrier(len(burst_names))
@@ -189,8 +214,17 @@ def main() -> int:
     parser.add_argument("--pupils", type=int, default=10)
     parser.add_argument("--timeout", type=float, default=240.0)
     parser.add_argument("--compare", action="store_true", help="also run stock pupil servers")
+    parser.add_argument(
+        "--warm",
+        type=float,
+        default=0.0,
+        help="also run with the class started this many seconds before the pupils log in",
+    )
     args = parser.parse_args()
     run("Robocole (light pupil server, class timeouts)", args.pupils, [], args.timeout)
+    if args.warm:
+        label = f"Robocole, class started {args.warm:.0f} s before the pupils"
+        run(label, args.pupils, [], args.timeout, warm=args.warm)
     if args.compare:
         run("stock pupil server and timeouts", args.pupils, STOCK, args.timeout)
     return 0
