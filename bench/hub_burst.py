@@ -203,6 +203,13 @@ def run(label: str, pupils: int, options: list[str], timeout: float, warm: float
     finally:
         if hub is not None:
             stop_hub(hub)
+        # Every pupil of the class may have a system user (warming starts the demo's too).
+        if (data / "classroom.sqlite3").exists():
+            store = Store.open(data / "classroom.sqlite3")
+            try:
+                users.update({p["username"]: [] for p in store.pupils_of_class(1)})
+            finally:
+                store.close()
         for name in users:
             subprocess.run(["pkill", "-KILL", "-u", name], capture_output=True)
             subprocess.run(["userdel", name], capture_output=True)
