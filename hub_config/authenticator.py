@@ -140,6 +140,9 @@ class RobocoleAuthenticator(Authenticator):
             environment["PYTHONPATH"] = self.fast_imports_dir
         environment["ROBOCOLE_ROLE"] = role
         environment["ROBOCOLE_EXCHANGE"] = self.exchange_root
+        # Where a notebook sends a robot program (robot_firmware.sim.envoyer): the address
+        # the hub itself uses for the classroom app.
+        environment.setdefault("ROBOCOLE_CLASSROOM_URL", self.classroom_url)
         spawner.environment = environment
         settings = f"--LabApp.app_settings_dir={self.lab_settings_dir}"
         if settings not in spawner.args:

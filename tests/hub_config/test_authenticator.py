@@ -103,3 +103,5 @@ def test_pupils_get_the_light_server_and_teachers_do_not() -> None:
     assert pupil.environment["ROBOCOLE_ROLE"] == "pupil"
     assert teacher.environment["ROBOCOLE_ROLE"] == "teacher"
     assert any(a.startswith("--LabApp.app_settings_dir=") for a in pupil.args)
+    # A notebook sends robot programs to the classroom app the hub itself talks to.
+    assert pupil.environment["ROBOCOLE_CLASSROOM_URL"] == "http://127.0.0.1:9"
