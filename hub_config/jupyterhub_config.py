@@ -92,28 +92,8 @@ c.JupyterHub.load_roles = [
         "services": ["classroom"],
         "scopes": ["admin:users", "admin:groups", "servers", "read:users"],
     },
-    {
-        # The grader's watch service: grades each submission and posts the result (XP).
-        "name": "grader",
-        "command": [
-            python,
-            "-m",
-            "robocole.cli",
-            "grade",
-            "watch",
-            "--courses-root",
-            str(data / "courses"),
-            "--exchange",
-            str(data / "exchange"),
-            "--outbox",
-            str(data / "grader" / "outbox.db"),
-            "--api-url",
-            f"http://127.0.0.1:{classroom_port}/services/classroom",
-            "--api-token-file",
-            str(data / "api_token"),
-        ],
-        "environment": {"ROBOCOLE_DATA": str(data)},
-    },
+    # The grader's watch service needs no hub scope: it reads the exchange and posts to the
+    # classroom app with the service token.
     {
         "name": "idle-culler",
         "services": ["idle-culler"],
