@@ -210,6 +210,10 @@ def wait_ready(hub: subprocess.Popen[bytes], url: str, timeout: float = 120.0) -
     raise RobocoleError(_("JupyterHub did not answer within two minutes: read its messages above."))
 
 
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def run(data: Path, host: str, ports: Ports, demo: bool = True) -> int:
     account = prepare(data, demo)
     if account is not None:
@@ -222,6 +226,9 @@ def run(data: Path, host: str, ports: Ports, demo: bool = True) -> int:
         )
         print(_("Demo class code: %(code)s", code=account.class_code))
     hub = start_hub(data, ports, host)
+    # A service manager stops us with SIGTERM: stop the hub (in its own session) too, instead
+    # of leaving it, its proxy and the pupils' servers running without us.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         # The hub's own port first (quiet), then the public address through the proxy.
         wait_ready(hub, f"http://127.0.0.1:{ports.hub_api}/hub/health")
