@@ -7,6 +7,7 @@ each test checks one outcome.
 from __future__ import annotations
 
 import subprocess
+import sys
 from collections.abc import Callable
 
 import nbformat
@@ -244,9 +245,17 @@ def test_a_correct_pupil_in_the_same_run_gets_full_marks(
 def test_no_pupil_process_survives_the_run(graded: dict[str, GradeResult]) -> None:
     def alive() -> list[str]:
         listing = subprocess.run(
-            ["ps", "-u", "robocole-sandbox", "-o", "stat=,args="], capture_output=True, text=True
+            ["ps", "-ww", "-u", "robocole-sandbox", "-o", "stat=,args="],
+            capture_output=True,
+            text=True,
         ).stdout
-        return [line for line in listing.splitlines() if not line.strip().startswith("Z")]
+        # Only this checkout's sandboxes: another Robocole running on the machine (a demo
+        # server, another checkout's tests) has its own.
+        return [
+            line
+            for line in listing.splitlines()
+            if not line.strip().startswith("Z") and sys.prefix in line
+        ]
 
     # The sandboxes were killed when the pool closed; the kernel may take a moment to reap.
     assert wait_until(lambda: alive() == [], timeout=5), alive()
