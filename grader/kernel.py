@@ -29,6 +29,7 @@ from traitlets import Unicode
 from grader.sandbox import (
     Mounts,
     SandboxPolicy,
+    process_tree,
     sandbox_command,
     sandbox_identity,
     stage_pupil_files,
@@ -186,17 +187,7 @@ class SandboxKernelManager(AsyncKernelManager):
         process = getattr(self.provisioner, "process", None)
         if process is None:
             return []
-        found: list[int] = []
-        pending = [process.pid]
-        while pending:
-            pid = pending.pop()
-            found.append(pid)
-            try:
-                with open(f"/proc/{pid}/task/{pid}/children") as handle:
-                    pending += [int(child) for child in handle.read().split()]
-            except (OSError, ValueError):
-                continue
-        return found[1:]
+        return process_tree(process.pid)[1:]
 
     def process_count(self) -> int:
         """How many processes run in the sandbox (bubblewrap's two included)."""

@@ -98,6 +98,21 @@ def sandbox_identity(policy: SandboxPolicy) -> tuple[int, int] | None:
     return entry.pw_uid, entry.pw_gid
 
 
+def process_tree(root: int) -> list[int]:
+    """``root`` and all its descendants, read from /proc (the sandbox's processes on the host)."""
+    found: list[int] = []
+    pending = [root]
+    while pending:
+        pid = pending.pop()
+        found.append(pid)
+        try:
+            with open(f"/proc/{pid}/task/{pid}/children") as handle:
+                pending += [int(child) for child in handle.read().split()]
+        except (OSError, ValueError):
+            continue  # the process ended while we looked
+    return found
+
+
 def pupil_entries(folder: Path) -> list[Path]:
     """The pupil's own files to show in the sandbox: regular files and folders, no links.
 

@@ -28,7 +28,14 @@ from pathlib import Path
 from typing import IO
 
 from grader.errors import SandboxUnavailable
-from grader.sandbox import Mounts, SandboxPolicy, pupil_entries, sandbox_command, sandbox_identity
+from grader.sandbox import (
+    Mounts,
+    SandboxPolicy,
+    process_tree,
+    pupil_entries,
+    sandbox_command,
+    sandbox_identity,
+)
 from robocole.i18n import gettext as _
 
 #: Where the next pupil's files wait, read-only, inside the warm sandbox.
@@ -234,17 +241,8 @@ class WarmSandbox:
         """Host pids of the sandbox's processes, the zygote excluded."""
         if self.process is None:
             return []
-        found: list[int] = []
-        pending = [self.process.pid]
-        while pending:
-            pid = pending.pop()
-            found.append(pid)
-            try:
-                with open(f"/proc/{pid}/task/{pid}/children") as handle:
-                    pending += [int(child) for child in handle.read().split()]
-            except (OSError, ValueError):
-                continue
-        return found[2:]  # bwrap itself, then the zygote (pid 1 inside)
+        # bwrap itself, then the zygote (pid 1 inside)
+        return process_tree(self.process.pid)[2:]
 
     def _host_pid(self, inner: int) -> int | None:
         for pid in self.pids():
