@@ -41,13 +41,14 @@ class School_:
     pupils: list[classes.NewPupil]
 
 
-@pytest.fixture
-def school(tmp_path: Path) -> Iterator[School_]:
-    """The classroom app on a real port, with a class of two pupils."""
+def school_app(
+    data: Path, names: str = "Lina Bernard\nNoah"
+) -> tuple[Any, dict[str, Any], list[classes.NewPupil]]:
+    """A real classroom app (not served yet) with one class of the pupils named."""
     app = create_classroom(
         {
             "TESTING": True,
-            "DATA_DIR": str(tmp_path / "school"),
+            "DATA_DIR": str(data),
             "MANIFEST": str(MANIFEST),
             "API_TOKEN": API_TOKEN,
             "SECRET_KEY": "test",
@@ -60,9 +61,16 @@ def school(tmp_path: Path) -> Iterator[School_]:
         class_id = classes.create_class(store, school_id, teacher, "CM1 robots", picture_count=3)
         klass = store.class_by_id(class_id)
         assert klass is not None
-        pupils = classes.add_pupils(store, klass, "Lina Bernard\nNoah", teacher)
+        pupils = classes.add_pupils(store, klass, names, teacher)
     finally:
         store.close()
+    return app, klass, pupils
+
+
+@pytest.fixture
+def school(tmp_path: Path) -> Iterator[School_]:
+    """The classroom app on a real port, with a class of two pupils."""
+    app, klass, pupils = school_app(tmp_path / "school")
     with LiveServer(app) as server:
         yield School_(server.url, str(klass["code"]), pupils)
 

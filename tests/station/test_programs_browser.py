@@ -17,15 +17,12 @@ from typing import Any
 import pytest
 
 from classroom_app import classes
-from classroom_app.app import create_app as create_classroom
-from classroom_app.passwords import hash_password
-from classroom_app.store import Store
 from robot_firmware.sim import envoyer
 from robot_firmware.virtual import VirtualRobot
 from tests.axe import axe_violations, require_axe
 from tests.classroom_app.fake_hub import ACCESS, FakeHub
 from tests.conftest import LiveServer
-from tests.station.conftest import API_TOKEN, MANIFEST, page_requests
+from tests.station.conftest import page_requests, school_app
 
 pytestmark = pytest.mark.browser
 
@@ -61,25 +58,7 @@ def hub_school(
     monkeypatch.setenv("JUPYTERHUB_SERVICE_PREFIX", PREFIX + "/")
     monkeypatch.setenv("JUPYTERHUB_CLIENT_ID", "service-classroom")
     monkeypatch.setenv("JUPYTERHUB_OAUTH_ACCESS_SCOPES", json.dumps([ACCESS]))
-    app = create_classroom(
-        {
-            "TESTING": True,
-            "DATA_DIR": str(tmp_path / "school"),
-            "MANIFEST": str(MANIFEST),
-            "API_TOKEN": API_TOKEN,
-            "SECRET_KEY": "test",
-        }
-    )
-    store = Store.open(app.config["DATABASE"])
-    try:
-        school_id = store.create_school("École Jules Verne")
-        teacher = store.create_teacher(school_id, "a@ecole.fr", "Mme A", hash_password("x" * 12))
-        class_id = classes.create_class(store, school_id, teacher, "CM1 robots", picture_count=3)
-        klass = store.class_by_id(class_id)
-        assert klass is not None
-        pupils = classes.add_pupils(store, klass, "Lina Bernard\nNoah", teacher)
-    finally:
-        store.close()
+    app, klass, pupils = school_app(tmp_path / "school")
     server = LiveServer(app).__enter__()
     try:
         yield HubSchool(server.url + PREFIX, str(klass["code"]), pupils, server), hub

@@ -22,15 +22,12 @@ import pytest
 import requests
 from traitlets.config.loader import PyFileConfigLoader
 
-from classroom_app import classes
-from classroom_app.app import create_app
-from classroom_app.passwords import hash_password
 from classroom_app.store import Store
 from robocole.i18n import _current, set_language
 from robot_firmware.sim import envoyer
 from robot_firmware.sim.sending import SendError
 from tests.conftest import LiveServer, free_port
-from tests.station.conftest import API_TOKEN, MANIFEST
+from tests.station.conftest import school_app
 
 pytestmark = pytest.mark.slow
 
@@ -129,23 +126,9 @@ def test_a_pupils_server_token_saves_and_a_token_without_access_does_not(
     monkeypatch.setenv("JUPYTERHUB_SERVICE_PREFIX", "/services/classroom/")
     monkeypatch.setenv("JUPYTERHUB_CLIENT_ID", "service-classroom")
     monkeypatch.setenv("JUPYTERHUB_OAUTH_ACCESS_SCOPES", json.dumps([ACCESS]))
-    app = create_app(
-        {
-            "TESTING": True,
-            "DATA_DIR": str(tmp_path / "school"),
-            "MANIFEST": str(MANIFEST),
-            "API_TOKEN": API_TOKEN,
-            "SECRET_KEY": "test",
-        }
-    )
+    app, _class, [pupil] = school_app(tmp_path / "school", "Lina Bernard")
     store = Store.open(app.config["DATABASE"])
     try:
-        school_id = store.create_school("École Jules Verne")
-        teacher = store.create_teacher(school_id, "a@ecole.fr", "Mme A", hash_password("x" * 12))
-        class_id = classes.create_class(store, school_id, teacher, "CM1 robots", picture_count=3)
-        klass = store.class_by_id(class_id)
-        assert klass is not None
-        [pupil] = classes.add_pupils(store, klass, "Lina Bernard", teacher)
         username = str((store.pupil(pupil.id) or {})["username"])
     finally:
         store.close()
