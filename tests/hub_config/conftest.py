@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,30 +62,10 @@ def make_classroom(data_dir: Path, manifest: Path = FIXTURE_MANIFEST) -> tuple[A
     return app, Classroom("", data_dir, klass, pupils, usernames, teacher)
 
 
-class ClassroomServer(LiveServer):
-    """LiveServer whose thread may fail quietly once the test closed it (teardown race)."""
-
-    def __init__(self, app: Any) -> None:
-        super().__init__(app)
-        self.closing = threading.Event()
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-
-    def _serve(self) -> None:
-        try:
-            self.server.run()
-        except Exception:
-            if not self.closing.is_set():
-                raise
-
-    def __exit__(self, *exc: object) -> None:
-        self.closing.set()
-        super().__exit__(*exc)
-
-
 @pytest.fixture
 def classroom(tmp_path: Path) -> Iterator[Classroom]:
     app, room = make_classroom(tmp_path / "classroom")
-    with ClassroomServer(app) as server:
+    with LiveServer(app) as server:  # stops quietly even under load
         room.url = server.url
         yield room
 
