@@ -34,7 +34,7 @@ c.ConfigurableHTTPProxy.command = [str(Path(python).parent / "configurable-http-
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{proxy_api_port}"
 
 # The class burst: a class clicks "log in" in the same minute. Measured on 2 cores
-# (bench/hub_burst.py): 30 pupils at once, 0/30 ready with stock servers and timeouts, 30/30
+# (bench/hub_login.py): 30 pupils at once, 0/30 ready with stock servers and timeouts, 30/30
 # with the light pupil server and these timeouts.
 c.JupyterHub.concurrent_spawn_limit = 60
 c.JupyterHub.active_server_limit = 0

@@ -12,7 +12,7 @@ What it does, in one run (as root, it makes system users):
 6. with ``--warm S``, the same after the teacher pressed "Start the class" S seconds before
    the pupils log in (the anchor stays one cold spawn alone).
 
-Usage: ``python bench/hub_burst.py [--pupils 10] [--compare] [--warm 90]``
+Usage: ``python bench/hub_login.py [--pupils 10] [--compare] [--warm 90]``
 Goal on 2 cores: every pupil of a class ready, p50 and max printed as ratios of the anchor.
 """
 
