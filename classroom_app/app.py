@@ -18,6 +18,7 @@ from werkzeug.wrappers.response import Response
 from classroom_app import (
     api,
     auth,
+    colleagues_pages,
     config,
     hub_class,
     hub_login,
@@ -68,6 +69,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         hub_login.bp,
         hub_class.bp,
         sobriety.bp,
+        colleagues_pages.bp,
     ):
         app.register_blueprint(blueprint)
     app.register_error_handler(HTTPException, _http_error)

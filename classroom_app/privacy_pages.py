@@ -167,6 +167,9 @@ def detail_label(key: str, value: object) -> str:
             return web.manifest().badge(str(value)).name.get()
         except KeyError:
             return str(value)
+    if key == "teacher":
+        colleague = web.store().teacher(int(str(value)))
+        return colleague["display_name"] if colleague else _("former teacher")
     labels = {
         "count": _("%(n)s pupils", n=value),
         "pupils": _("%(n)s pupils", n=value),
@@ -180,6 +183,8 @@ def action_label(action: str) -> str:
         "class.create": _("class created"),
         "class.goal": _("class goal changed"),
         "class.unlock": _("logins opened again"),
+        "class.teacher_add": _("colleague added"),
+        "class.teacher_remove": _("colleague taken off"),
         "class.export": _("families' badges downloaded"),
         "class.purge": _("class purged (end of year)"),
         "pupils.add": _("pupils added"),

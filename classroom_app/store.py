@@ -1093,6 +1093,44 @@ class Store:
             (pupil_id,),
         )
 
+    # -- colleagues: the teachers who share a class ---------------------------------------
+
+    def class_teachers(self, class_id: int) -> list[dict[str, Any]]:
+        """The teachers of a class (id, name, e-mail), by name."""
+        return self._all(
+            "SELECT t.id, t.display_name, t.email FROM teachers t"
+            " JOIN class_teachers ct ON ct.teacher_id = t.id WHERE ct.class_id = ?"
+            " ORDER BY t.display_name COLLATE NOCASE",
+            (class_id,),
+        )
+
+    def add_class_teacher(self, class_id: int, teacher_id: int) -> bool:
+        """Let one more teacher run the class; False if they already did."""
+        with self.transaction():
+            cursor = self.conn.execute(
+                "INSERT OR IGNORE INTO class_teachers (class_id, teacher_id) VALUES (?, ?)",
+                (class_id, teacher_id),
+            )
+        return cursor.rowcount == 1
+
+    def remove_class_teacher(self, class_id: int, teacher_id: int) -> str:
+        """Take a teacher off a class: "removed", "absent", or "last" (a class keeps one).
+
+        The count and the delete share one write transaction, so two teachers removing each
+        other at the same moment cannot leave the class with nobody.
+        """
+        with self.transaction():
+            teachers = self.class_teacher_ids(class_id)
+            if teacher_id not in teachers:
+                return "absent"
+            if len(teachers) == 1:
+                return "last"
+            self.conn.execute(
+                "DELETE FROM class_teachers WHERE class_id = ? AND teacher_id = ?",
+                (class_id, teacher_id),
+            )
+        return "removed"
+
 
 def new_badge_identity() -> str:
     """A random identity for a pupil's badges: it names nobody, only its holder knows it."""

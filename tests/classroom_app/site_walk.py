@@ -207,6 +207,7 @@ VISITS = [
     ),
     Visit("end of year", "teacher", _goto("/teacher/classes/{class_id}/year-end")),
     Visit("journal", "teacher", _goto("/teacher/classes/{class_id}/journal")),
+    Visit("class teachers", "teacher", _goto("/teacher/classes/{class_id}/teachers/")),
 ]
 
 
