@@ -20,6 +20,7 @@ from pathlib import Path
 
 from grader.course import Course
 from grader.gradebook import use_wal
+from grader.inbound import ready_entries
 from grader.outbox import Outbox, ResultPoster, deliver_due
 from grader.pipeline import GradeResult, GradingOptions, WorkerPool, collect
 
@@ -47,7 +48,7 @@ class Submission:
 def inbound_submissions(exchange: Path) -> list[Submission]:
     found = []
     for inbound in sorted(exchange.glob("robocole-*/inbound")):
-        for entry in sorted(inbound.iterdir()):
+        for entry in ready_entries(inbound):  # not while nbgrader is still writing
             parts = entry.name.split("+")
             if len(parts) >= 3 and entry.is_dir():
                 found.append(Submission(inbound.parent.name, parts[0], parts[1], entry.name))

@@ -141,7 +141,10 @@ def test_a_submission_for_a_course_not_set_up_waits_quietly(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     inbound = tmp_path / "exchange" / "robocole-zz9" / "inbound"
-    (inbound / "zz9-01+robot-1+2026-11-22 10:00:00.000000 UTC+abc").mkdir(parents=True)
+    submission = inbound / "zz9-01+robot-1+2026-11-22 10:00:00.000000 UTC+abc"
+    submission.mkdir(parents=True)
+    (submission / "timestamp.txt").write_text("2026-11-22 10:00:00.000000 UTC")
+    (submission / "submission_secret.txt").write_text("0" * 128)  # nbgrader's last file
     service = WatchService(
         tmp_path / "courses", tmp_path / "exchange", Outbox(tmp_path / "o.db"), OPTIONS, workers=1
     )
