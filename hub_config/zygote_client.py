@@ -1,0 +1,106 @@
+"""The hub's side of the zygote (hub_config/zygote.py): start it, ask it for servers, restart it.
+
+Runs in JupyterHub's event loop. One request at a time (a fork takes milliseconds); a zygote
+that died is started again at the next request, and that request is retried once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import subprocess
+import sys
+from collections.abc import Sequence
+
+from hub_config.zygote import Launch
+
+
+class ZygoteError(RuntimeError):
+    """The zygote could not start a server (its message says why)."""
+
+
+class Zygote:
+    def __init__(
+        self,
+        env: dict[str, str],
+        preload: Sequence[str],
+        python: str = sys.executable,
+        start_timeout: float = 120.0,
+    ) -> None:
+        self.env = dict(env)
+        self.preload = list(preload)
+        self.python = python
+        self.start_timeout = start_timeout
+        self.process: asyncio.subprocess.Process | None = None
+        self.pid = 0
+        self._reader: asyncio.StreamReader | None = None
+        self._writer: asyncio.StreamWriter | None = None
+        self._lock = asyncio.Lock()
+
+    def command(self, socket_fd: int) -> list[str]:
+        # -s: no user site-packages in a process whose children are pupils' servers.
+        return [
+            *(self.python, "-s", "-m", "hub_config.zygote"),
+            *("--socket-fd", str(socket_fd), "--preload", ",".join(self.preload)),
+        ]
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.returncode is None
+
+    async def _start(self) -> None:
+        ours, theirs = socket.socketpair()
+        try:
+            self.process = await asyncio.create_subprocess_exec(
+                *self.command(theirs.fileno()),
+                pass_fds=(theirs.fileno(),),
+                stdin=subprocess.DEVNULL,
+                env=self.env,
+                cwd="/",
+            )
+        finally:
+            theirs.close()
+        self._reader, self._writer = await asyncio.open_unix_connection(sock=ours)
+        try:
+            line = await asyncio.wait_for(self._reader.readline(), self.start_timeout)
+        except TimeoutError:
+            line = b""
+        if not line:
+            self.kill()
+            raise ZygoteError("the zygote did not start: read the hub's log above")
+        self.pid = int(json.loads(line)["pid"])
+
+    async def launch(self, launch: Launch) -> int:
+        """Start one server; its pid (a child of the zygote, in its own session)."""
+        async with self._lock:
+            for attempt in (1, 2):
+                if not self.running:
+                    await self._start()
+                assert self._reader is not None and self._writer is not None
+                try:
+                    self._writer.write(launch.to_line())
+                    await self._writer.drain()
+                    line = await asyncio.wait_for(self._reader.readline(), 30)
+                except (OSError, TimeoutError):
+                    line = b""
+                if line:
+                    answer = json.loads(line)
+                    if "error" in answer:
+                        raise ZygoteError(str(answer["error"]))
+                    return int(answer["pid"])
+                # The zygote died under us: start a new one and ask once more.
+                self.kill()
+                if attempt == 2:
+                    raise ZygoteError("the zygote stopped while starting a server")
+        raise AssertionError("unreachable")
+
+    def kill(self) -> None:
+        """Stop the zygote (its servers keep running, as servers outlive a hub restart)."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        if self.running:
+            assert self.process is not None
+            self.process.kill()
+        self.process = None
