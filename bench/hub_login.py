@@ -1,25 +1,36 @@
-"""A class logs in at once: N pupils spawn their JupyterLab servers at the same moment.
+"""A class logs in at once: N pupils log in with their pictures and open JupyterLab together.
 
 What it does, in one run (as root, it makes system users):
 1. starts the platform as ``robocole up`` does (real JupyterHub, proxy, classroom app,
    grader), in a fresh data folder, and adds pupils to the demo class;
-2. anchor: one pupil logs in with pictures and spawns alone;
-3. burst: N other pupils log in, then all ask for their server in the same second;
-   "ready" is when the hub sends the pupil on to their server (it checked it answers);
-4. RSS of each pupil's server (all processes of the pupil's own system user);
-5. with ``--compare``, the same on a hub with stock pupil servers (every extension, the slow
-   import) and JupyterHub's stock timeouts, started after the first one stops;
+2. anchor: one pupil logs in with pictures and opens JupyterLab alone;
+3. burst: N other pupils, released together, each log in with pictures, ask for their server
+   (``/hub/spawn``), follow the hub's progress stream as the browser's spawn page does, then
+   open ``/user/<name>/lab`` through the hub's OAuth: "lab ready" is when JupyterLab's page
+   arrived; every time is counted from the moment the class was released;
+4. memory of each pupil's server, all processes of the pupil's own system user: RSS (counts
+   pages shared with other processes in full), PSS (shared pages split between the processes
+   sharing them: the fair measure, and the one the goal is judged on) and USS (pages only
+   this server has: what one more pupil costs), and the zygote's own, which its children
+   share;
+5. with ``--compare``, the same on a hub with stock settings: no zygote (one new Python per
+   server), stock pupil servers (every extension, the slow import) and JupyterHub's stock
+   timeouts and spawn limit, started after the first one stops;
 6. with ``--warm S``, the same after the teacher pressed "Start the class" S seconds before
    the pupils log in (the anchor stays one cold spawn alone).
 
-Usage: ``python bench/hub_login.py [--pupils 10] [--compare] [--warm 90]``
-Goal on 2 cores: every pupil of a class ready, p50 and max printed as ratios of the anchor.
+Usage: ``python bench/hub_login.py [--pupils 30] [--compare] [--warm 90]``; run it under
+``flock /tmp/robocole-bench.lock`` on a shared machine. The load average is printed before
+and after each run. Goal on 2 cores: 30 pupils, every lab ready within 30 s, at most 100 MB
+(PSS) per server.
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import json
+import os
 import re
 import shutil
 import statistics
@@ -28,7 +39,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
@@ -42,19 +53,24 @@ from classroom_app.store import Store  # noqa: E402
 from hub_config.platform import Ports, prepare, start_hub, stop_hub, wait_ready  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
 
-# Stock pupil servers and JupyterHub's default timeouts, for --compare.
+# Stock settings, for --compare: no zygote, stock pupil servers, JupyterHub's default timeouts
+# and spawn limit.
 STOCK = [
+    "--RobocoleLocalSpawner.zygote=False",
     "--RobocoleAuthenticator.pupil_config_dir=",
     "--RobocoleAuthenticator.fast_imports_dir=",
     "--Spawner.start_timeout=60",
     "--Spawner.http_timeout=30",
+    "--JupyterHub.concurrent_spawn_limit=100",
 ]
 
 
 @dataclass
 class Outcome:
     username: str
-    seconds: float | None
+    logged_in: float | None = None
+    server_ready: float | None = None
+    lab_ready: float | None = None
     error: str = ""
 
 
@@ -82,25 +98,101 @@ def log_in(url: str, code: str, username: str, pictures: list[str]) -> requests.
         )
         chosen.append(picture)
         page = answer.text
-    if "robocole" not in str(session.cookies.keys()) and answer.status_code != 302:
+    if answer.status_code != 302:
         raise RuntimeError(f"login failed for {username}: {html.unescape(page)[-300:]}")
     return session
 
 
-def spawn(url: str, session: requests.Session, username: str, timeout: float) -> Outcome:
-    """Ask for the server as the browser does, then read the hub's own view until ready."""
-    start = time.monotonic()
-    session.get(f"{url}/hub/spawn", allow_redirects=False, timeout=timeout)
+def wait_for_server(url: str, session: requests.Session, username: str, timeout: float) -> str:
+    """The hub's progress stream, as the spawn page reads it; "" once ready, else why not."""
     headers = {"X-XSRFToken": session.cookies.get("_xsrf", "")}
-    while time.monotonic() - start < timeout:
-        model = session.get(f"{url}/hub/api/user", headers=headers, timeout=timeout).json()
-        server = model.get("servers", {}).get("")
-        if server and server.get("ready"):
-            return Outcome(username, time.monotonic() - start)
-        if not server and time.monotonic() - start > 5:
-            return Outcome(username, None, "the hub gave up on this server")
-        time.sleep(0.5)
-    return Outcome(username, None, "timeout")
+    with session.get(
+        f"{url}/hub/api/users/{username}/server/progress",
+        headers=headers,
+        stream=True,
+        timeout=timeout,
+    ) as stream:
+        for line in stream.iter_lines(decode_unicode=True):
+            if not line or not line.startswith("data:"):
+                continue
+            event = json.loads(line[5:])
+            if event.get("ready"):
+                return ""
+            if event.get("failed"):
+                return str(event.get("message", "failed"))
+    return "the progress stream ended before the server was ready"
+
+
+def open_lab(url: str, session: requests.Session, username: str, timeout: float) -> str:
+    """JupyterLab's page through the hub's OAuth, as the browser opens it; "" if it came."""
+    answer = session.get(f"{url}/user/{username}/lab", timeout=timeout)
+    if answer.status_code == 200 and "jupyter-config-data" in answer.text:
+        return ""
+    return f"lab page: HTTP {answer.status_code} at {answer.url}"
+
+
+def journey(
+    url: str, code: str, username: str, pictures: list[str], start: float, timeout: float
+) -> Outcome:
+    """One pupil: log in with pictures, ask for the server, wait for it, open the lab."""
+    outcome = Outcome(username)
+    try:
+        session = log_in(url, code, username, pictures)
+        outcome.logged_in = time.monotonic() - start
+        session.get(f"{url}/hub/spawn", allow_redirects=False, timeout=timeout)
+        outcome.error = wait_for_server(url, session, username, timeout)
+        if outcome.error:
+            return outcome
+        outcome.server_ready = time.monotonic() - start
+        outcome.error = open_lab(url, session, username, timeout)
+        if not outcome.error:
+            outcome.lab_ready = time.monotonic() - start
+    except (requests.RequestException, RuntimeError, ValueError) as error:
+        outcome.error = f"{type(error).__name__}: {error}"
+    return outcome
+
+
+@dataclass
+class Memory:
+    """Memory of some processes, in MB: resident, proportional, unique."""
+
+    rss: float = 0.0
+    pss: float = 0.0
+    uss: float = 0.0
+    processes: list[int] = field(default_factory=list)
+
+
+def memory_of(pids: list[int]) -> Memory:
+    memory = Memory(processes=pids)
+    for pid in pids:
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        values = {
+            line.split(":")[0]: int(line.split()[1])
+            for line in rollup.splitlines()[1:]
+            if line.split()[-1] == "kB"
+        }
+        memory.rss += values["Rss"] / 1024
+        memory.pss += values["Pss"] / 1024
+        memory.uss += (values["Private_Clean"] + values["Private_Dirty"]) / 1024
+    return memory
+
+
+def pids_of_user(username: str) -> list[int]:
+    found = subprocess.run(["pgrep", "-u", username], capture_output=True, text=True)
+    return [int(pid) for pid in found.stdout.split()]
+
+
+def zygote_pids() -> list[int]:
+    found = subprocess.run(["pgrep", "-x", "robocole-zygote"], capture_output=True, text=True)
+    return [int(pid) for pid in found.stdout.split()]
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} {five:.2f} {fifteen:.2f}"
 
 
 def warm_class(url: str, email: str, password: str, timeout: float) -> float:
@@ -123,11 +215,6 @@ def warm_class(url: str, email: str, password: str, timeout: float) -> float:
     return time.monotonic() - start
 
 
-def rss_mb(username: str) -> float:
-    ps = subprocess.run(["ps", "-o", "rss=", "-u", username], capture_output=True, text=True)
-    return sum(int(v) for v in ps.stdout.split()) / 1024
-
-
 def add_pupils(data: Path, code: str, count: int) -> dict[str, list[str]]:
     store = Store.open(data / "classroom.sqlite3")
     try:
@@ -142,11 +229,65 @@ def add_pupils(data: Path, code: str, count: int) -> dict[str, list[str]]:
         store.close()
 
 
-def run(label: str, pupils: int, options: list[str], timeout: float, warm: float = 0.0) -> None:
+@dataclass
+class Result:
+    label: str
+    pupils: int
+    anchor: Outcome
+    outcomes: list[Outcome]
+    servers: list[Memory]
+    zygote: Memory
+    load_before: str
+    load_after: str
+
+    def times(self, kind: str) -> list[float]:
+        return sorted(t for o in self.outcomes if (t := getattr(o, kind)) is not None)
+
+    def show(self) -> None:
+        print(f"\n== {self.label}: {self.pupils} pupils log in at once")
+        print(f"load average before: {self.load_before}, after: {self.load_after}")
+        anchor = self.anchor.lab_ready
+        if anchor is None:
+            print(f"anchor (1 pupil alone): FAILED {self.anchor.error}")
+        else:
+            print(f"anchor (1 pupil alone, login to lab page): {anchor:.1f} s")
+        labs = self.times("lab_ready")
+        print(f"labs ready: {len(labs)}/{self.pupils}")
+        for kind, name in (
+            ("logged_in", "logged in"),
+            ("server_ready", "server ready"),
+            ("lab_ready", "lab ready"),
+        ):
+            values = self.times(kind)
+            if not values:
+                continue
+            p50, worst = statistics.median(values), values[-1]
+            ratio = f" ({p50 / anchor:.1f}x / {worst / anchor:.1f}x anchor)" if anchor else ""
+            print(f"{name}: p50 {p50:.1f} s, max {worst:.1f} s{ratio}")
+        for outcome in [o for o in self.outcomes if o.lab_ready is None][:5]:
+            print(f"failed: {outcome.username}: {outcome.error}")
+        live = [m for m in self.servers if m.processes]
+        if live:
+            for kind in ("rss", "pss", "uss"):
+                values = [getattr(m, kind) for m in live]
+                print(
+                    f"{kind.upper()} per pupil server: median {statistics.median(values):.0f} MB,"
+                    f" max {max(values):.0f} MB ({len(live)} servers)"
+                )
+        if self.zygote.processes:
+            print(
+                f"zygote (shared by all): RSS {self.zygote.rss:.0f} MB, PSS"
+                f" {self.zygote.pss:.0f} MB; PSS per pupil with its share of the zygote:"
+                f" {statistics.median([m.pss for m in live]) + self.zygote.pss / len(live):.0f} MB"
+            )
+
+
+def run(label: str, pupils: int, options: list[str], timeout: float, warm: float = 0.0) -> Result:
     data = Path(tempfile.mkdtemp(prefix="robocole-bench-"))
     ports = Ports(free_port(), free_port(), free_port(), free_port())
     users: dict[str, list[str]] = {}
     hub = None
+    load_before = load()
     try:
         demo = prepare(data)
         assert demo is not None
@@ -158,48 +299,38 @@ def run(label: str, pupils: int, options: list[str], timeout: float, warm: float
         wait_ready(hub, f"{url}/services/classroom/api/v1/health")
         names = list(users)
         anchor_name, burst_names = names[0], names[1:]
-        anchor = spawn(
-            url, log_in(url, demo.class_code, anchor_name, users[anchor_name]), anchor_name, timeout
+        anchor = journey(
+            url, demo.class_code, anchor_name, users[anchor_name], time.monotonic(), timeout
         )
         if warm:
             warm_class(url, demo.email, demo.password, timeout)
             time.sleep(warm)  # the teacher starts the class this long before the children
-        sessions = {n: log_in(url, demo.class_code, n, users[n]) for n in burst_names}
         outcomes: list[Outcome] = []
-        gate = threading.Barrier(len(burst_names))
+        gate = threading.Barrier(len(burst_names) + 1)
+        start = [0.0]
 
         def one(name: str) -> None:
             gate.wait()
-            outcomes.append(spawn(url, sessions[name], name, timeout))
+            outcomes.append(journey(url, demo.class_code, name, users[name], start[0], timeout))
 
         threads = [threading.Thread(target=one, args=(n,)) for n in burst_names]
         for thread in threads:
             thread.start()
+        start[0] = time.monotonic()
+        gate.wait()
         for thread in threads:
             thread.join()
-        ready = sorted(o.seconds for o in outcomes if o.seconds is not None)
-        rss = [rss_mb(n) for n in names]
-        print(f"\n== {label}: {pupils} pupils at once")
-        if anchor.seconds is None:
-            print(f"anchor (1 pupil alone): FAILED {anchor.error}")
-        else:
-            print(f"anchor (1 pupil alone): {anchor.seconds:.1f} s")
-        print(f"ready: {len(ready)}/{len(burst_names)}")
-        if ready and anchor.seconds:
-            p50, worst = statistics.median(ready), ready[-1]
-            print(
-                f"p50 {p50:.1f} s ({p50 / anchor.seconds:.1f}x anchor), "
-                f"max {worst:.1f} s ({worst / anchor.seconds:.1f}x anchor)"
-            )
-        failed = [o for o in outcomes if o.seconds is None]
-        for outcome in failed[:5]:
-            print(f"failed: {outcome.username}: {outcome.error}")
-        live = [r for r in rss if r > 0]
-        if live:
-            print(
-                f"RSS per pupil server: median {statistics.median(live):.0f} MB, "
-                f"max {max(live):.0f} MB"
-            )
+        servers = [memory_of(pids_of_user(n)) for n in burst_names]
+        return Result(
+            label,
+            pupils,
+            anchor,
+            outcomes,
+            servers,
+            memory_of(zygote_pids()),
+            load_before,
+            load(),
+        )
     finally:
         if hub is not None:
             stop_hub(hub)
@@ -213,14 +344,37 @@ def run(label: str, pupils: int, options: list[str], timeout: float, warm: float
         for name in users:
             subprocess.run(["pkill", "-KILL", "-u", name], capture_output=True)
             subprocess.run(["userdel", name], capture_output=True)
-        shutil.rmtree(data, ignore_errors=True)
+        if os.environ.get("ROBOCOLE_KEEP_BENCH_DATA"):
+            print(f"bench data kept in {data}")
+        else:
+            shutil.rmtree(data, ignore_errors=True)
+
+
+def compare(ours: Result, stock: Result) -> None:
+    print("\n== Robocole against stock settings (same run)")
+    for kind in ("lab_ready",):
+        a, b = ours.times(kind), stock.times(kind)
+        print(f"labs ready: {len(a)}/{ours.pupils} against {len(b)}/{stock.pupils}")
+        if a and b:
+            print(
+                f"lab ready p50: {statistics.median(a):.1f} s against"
+                f" {statistics.median(b):.1f} s ({statistics.median(b) / statistics.median(a):.1f}x"
+                f" faster); max {a[-1]:.1f} s against {b[-1]:.1f} s"
+            )
+    mine = [m.pss for m in ours.servers if m.processes]
+    theirs = [m.pss for m in stock.servers if m.processes]
+    if mine and theirs:
+        print(
+            f"PSS per server: median {statistics.median(mine):.0f} MB against"
+            f" {statistics.median(theirs):.0f} MB"
+        )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pupils", type=int, default=10)
+    parser.add_argument("--pupils", type=int, default=30)
     parser.add_argument("--timeout", type=float, default=240.0)
-    parser.add_argument("--compare", action="store_true", help="also run stock pupil servers")
+    parser.add_argument("--compare", action="store_true", help="also run stock settings")
     parser.add_argument(
         "--warm",
         type=float,
@@ -228,12 +382,17 @@ def main() -> int:
         help="also run with the class started this many seconds before the pupils log in",
     )
     args = parser.parse_args()
-    run("Robocole (light pupil server, class timeouts)", args.pupils, [], args.timeout)
+    ours = run(
+        "Robocole (zygote, light pupil server, class timeouts)", args.pupils, [], args.timeout
+    )
+    ours.show()
     if args.warm:
         label = f"Robocole, class started {args.warm:.0f} s before the pupils"
-        run(label, args.pupils, [], args.timeout, warm=args.warm)
+        run(label, args.pupils, [], args.timeout, warm=args.warm).show()
     if args.compare:
-        run("stock pupil server and timeouts", args.pupils, STOCK, args.timeout)
+        stock = run("stock settings", args.pupils, STOCK, args.timeout)
+        stock.show()
+        compare(ours, stock)
     return 0
 
 
