@@ -18,6 +18,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from grader.release_api import add_arguments as add_release_arguments
+from grader.release_api import start_from_args as start_release_api
 from grader.settings import api_settings, default
 from grader.startup import prepare_environment, skip_slow_imports
 from robocole.i18n import gettext as _
@@ -59,6 +61,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     watch.add_argument(
         "--poll", type=float, default=0.2, help=_("Seconds between two looks at the exchange.")
     )
+    add_release_arguments(watch)  # the classroom app releases lessons through us
     watch.set_defaults(handler=run_watch)
 
     setup = commands.add_parser(
@@ -255,6 +258,7 @@ def run_watch(args: argparse.Namespace) -> int:
         )
     poster = ResultPoster(api.url, api.token) if api is not None else None
     print(_("Active protections: %(list)s", list=", ".join(options.protections)))
+    start_release_api(args, lambda: api.token if api is not None else None)  # daemon thread
     with WatchService(
         args.courses_root,
         args.exchange,
