@@ -34,6 +34,8 @@ SETTINGS_HELP: dict[str, str] = {
     "SCHOOL_YEAR_END": "Month and day the school year ends, MM-DD (env ROBOCOLE_SCHOOL_YEAR_END).",
     "RETENTION_DAYS": "Days pupils' data stays after the year ends (env ROBOCOLE_RETENTION_DAYS).",
     "EXPORT_DIR": "Folder where the purge leaves the families' badge exports (DATA_DIR/exports).",
+    "GRADER_URL": "The grader service's release API (env ROBOCOLE_GRADER_URL; none: no release).",
+    "TIMEZONE": "The school's time zone, for due dates (env ROBOCOLE_TIMEZONE, Europe/Paris).",
 }
 
 
@@ -59,6 +61,8 @@ def defaults(data_dir: Path) -> dict[str, Any]:
         "SCHOOL_YEAR_END": "07-14",
         "RETENTION_DAYS": 30,
         "EXPORT_DIR": str(data_dir / "exports"),
+        "GRADER_URL": None,
+        "TIMEZONE": "Europe/Paris",
         # Flask's own settings: cookies unreadable by scripts, not sent by other sites.
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -85,6 +89,8 @@ def from_environment() -> dict[str, Any]:
         ("ROBOCOLE_ISSUER_URL", "BADGE_ISSUER_URL"),
         ("ROBOCOLE_ISSUER_EMAIL", "BADGE_ISSUER_EMAIL"),
         ("ROBOCOLE_SCHOOL_YEAR_END", "SCHOOL_YEAR_END"),
+        ("ROBOCOLE_GRADER_URL", "GRADER_URL"),
+        ("ROBOCOLE_TIMEZONE", "TIMEZONE"),
     ):
         if os.environ.get(variable):
             values[key] = os.environ[variable]

@@ -1,31 +1,39 @@
-"""The class on the hub: assign lessons in one click, and start the class before it arrives.
+"""The class on the hub: assign lessons in one click, due dates, grading by hand, warming up.
 
 - Assigning a unit or a lesson releases it through nbgrader, in the class's own course
-  (``robocole-<code>``): it appears in the pupils' assignment list in JupyterLab. Releasing
-  takes seconds per lesson (nbgrader generates the pupil version), so it runs in the
-  background and the page shows each lesson's state. Unassigning takes it out of the exchange.
+  (``robocole-<code>``): it appears in the pupils' assignment list in JupyterLab and opens on
+  their quest map. The course folders live where the grader runs, so the release is a request
+  to the grader service's API (``grader_client``), sent from a background thread (generating
+  a lesson takes seconds); the page shows each lesson's state. Taking a lesson back, due
+  dates and re-opening go the same way; assigning twice never releases twice.
+- A due date is a day ("to hand in before Friday 27 November"): nbgrader gets the start of
+  that day as the assignment's ``duedate``; the teacher sees who handed in after it.
+- "Grade by hand" opens nbgrader's formgrader for the class in the teacher's own server for
+  that course (a named server ``<course>``, hub_config/formgrader.py).
 - "Start the class" asks the hub to start every pupil's server now, so that thirty children
   logging in together find their JupyterLab already warm (a cold start costs seconds of CPU
   each on a school server). It uses the hub's REST API with this service's token.
 
-Both need the platform (``robocole up``): the hub's environment and the nbgrader courses in
-the data folder. Without them the page says so.
+Without the grader service (``GRADER_URL``, set by ``robocole up``) the page says so.
 """
 
 from __future__ import annotations
 
 import os
 from concurrent.futures import Executor, ThreadPoolExecutor
-from pathlib import Path
+from datetime import date
 from typing import Any
 from urllib.parse import quote
 
 import requests
-from flask import Blueprint, current_app, flash, render_template, request
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request
 from werkzeug.wrappers.response import Response
 
 from classroom_app import web
+from classroom_app.due_dates import day_words, due_moment, parse_day, today_at_school
+from classroom_app.grader_client import GraderClient
 from classroom_app.store import Store
+from robocole.errors import RobocoleError
 from robocole.i18n import gettext as _
 
 bp = Blueprint("hub_class", __name__, url_prefix="/teacher")
@@ -33,12 +41,9 @@ bp = Blueprint("hub_class", __name__, url_prefix="/teacher")
 LANGUAGE = "fr"  # classes have no language of their own yet: lessons are built in French
 
 
-def _data() -> Path:
-    return Path(current_app.config["DATA_DIR"])
-
-
-def _platform_ready() -> bool:
-    return (_data() / "curriculum" / LANGUAGE / "source").is_dir()
+def grader() -> GraderClient | None:
+    url = current_app.config.get("GRADER_URL")
+    return GraderClient(url, current_app.config["API_TOKEN"]) if url else None
 
 
 def _executor() -> Executor:
@@ -50,17 +55,20 @@ def _executor() -> Executor:
     return executor
 
 
-def _release(database: str, data: Path, klass: dict[str, Any], lessons: list[str]) -> None:
-    from hub_config.platform import release_lessons
-
+def _release(
+    database: str, client: GraderClient, timezone: str, klass: dict[str, Any], lessons: list[str]
+) -> None:
     store = Store.open(database)
     try:
         for lesson in lessons:
+            due_on = (store.assignments(int(klass["id"])).get(lesson) or {}).get("due_on")
+            due = due_moment(date.fromisoformat(due_on), timezone) if due_on else None
             try:
-                release_lessons(data, klass["code"], LANGUAGE, [lesson])
+                client.release(klass["code"], [lesson], LANGUAGE, due)
             except Exception as error:  # shown to the teacher on the page, kept in the log
                 current_log().exception("releasing %s", lesson)
-                store.set_assignment(int(klass["id"]), lesson, "failed", str(error)[:500])
+                message = error.message if isinstance(error, RobocoleError) else str(error)
+                store.set_assignment(int(klass["id"]), lesson, "failed", message[:500])
             else:
                 store.set_assignment(int(klass["id"]), lesson, "released")
     finally:
@@ -73,16 +81,42 @@ def current_log() -> Any:
     return logging.getLogger(__name__)
 
 
+def _late_pupils(client: GraderClient, klass: dict[str, Any], lesson: str) -> list[str]:
+    """Pseudonyms of the pupils who handed ``lesson`` in after its due date (teacher only)."""
+    try:
+        found = client.submissions(klass["code"], lesson)
+    except RobocoleError:
+        return []
+    names = []
+    for submission in found:
+        if submission.seconds_late > 0:
+            pupil = web.store().pupil_by_username(submission.username)
+            names.append(pupil["pseudonym"] if pupil else submission.username)
+    return names
+
+
 @bp.get("/classes/<int:class_id>/lessons")
 @web.teacher_required
 def lessons(class_id: int) -> Any:
     klass = web.own_class(class_id)
+    assigned = web.store().assignments(class_id)
+    client = grader()
+    late: dict[str, list[str]] = {}
+    due_words: dict[str, str] = {}
+    for lesson_id, row in assigned.items():
+        if row["state"] == "released" and row.get("due_on"):
+            day = date.fromisoformat(row["due_on"])
+            due_words[lesson_id] = day_words(day, g.get("language", "fr"))
+            if client is not None:  # nbgrader counts late hand-ins only after the date
+                late[lesson_id] = _late_pupils(client, klass, lesson_id)
     return render_template(
         "teacher_hub_lessons.html",
         klass=klass,
         units=web.manifest().units,
-        assigned=web.store().assignments(class_id),
-        ready=_platform_ready(),
+        assigned=assigned,
+        due_words=due_words,
+        late=late,
+        ready=client is not None,
         hub=bool(os.environ.get("JUPYTERHUB_API_TOKEN")),
         course=f"robocole-{klass['code'].lower()}",
     )
@@ -100,20 +134,41 @@ def _chosen_lessons() -> list[str]:
     return []
 
 
+def _due_day() -> date | None:
+    """The form's due date; raises a RobocoleError with the sentence to show."""
+    today = today_at_school(current_app.config["TIMEZONE"])
+    return parse_day(request.form.get("due_on", ""), today)
+
+
 @bp.post("/classes/<int:class_id>/lessons/assign")
 @web.teacher_required
 def assign(class_id: int) -> Response:
     klass = web.own_class(class_id)
-    chosen = _chosen_lessons()
-    if not chosen or not _platform_ready():
+    chosen, client = _chosen_lessons(), grader()
+    if not chosen or client is None:
         flash(_("This lesson cannot be assigned here: start Robocole with robocole up."))
         return web.redirect_to("hub_class.lessons", class_id=class_id)
-    for lesson in chosen:
-        web.store().set_assignment(class_id, lesson, "releasing")
+    try:
+        day = _due_day()
+    except RobocoleError as error:
+        flash(error.message)
+        return web.redirect_to("hub_class.lessons", class_id=class_id)
+    store = web.store()
+    with store.transaction():
+        for lesson in chosen:
+            store.set_assignment(class_id, lesson, "releasing")
+            store.set_assignment_due(class_id, lesson, day.isoformat() if day else None)
     teacher = web.current_teacher()
     assert teacher is not None  # teacher_required
-    web.store().audit(int(teacher["id"]), "assign", class_id, lessons=chosen)
-    _executor().submit(_release, current_app.config["DATABASE"], _data(), klass, chosen)
+    store.audit(int(teacher["id"]), "assign", class_id, lessons=chosen, due_on=str(day or ""))
+    _executor().submit(
+        _release,
+        current_app.config["DATABASE"],
+        client,
+        current_app.config["TIMEZONE"],
+        klass,
+        chosen,
+    )
     flash(_("The lessons are on their way to the pupils' assignment list."))
     return web.redirect_to("hub_class.lessons", class_id=class_id)
 
@@ -121,18 +176,76 @@ def assign(class_id: int) -> Response:
 @bp.post("/classes/<int:class_id>/lessons/unassign")
 @web.teacher_required
 def unassign(class_id: int) -> Response:
-    from hub_config.platform import unrelease_lesson
-    from robocole.errors import RobocoleError
-
     klass = web.own_class(class_id)
+    client = grader()
+    if client is None:
+        flash(_("This lesson cannot be assigned here: start Robocole with robocole up."))
+        return web.redirect_to("hub_class.lessons", class_id=class_id)
+    teacher = web.current_teacher()
+    assert teacher is not None  # teacher_required
     for lesson in _chosen_lessons():
         try:
-            unrelease_lesson(_data(), klass["code"], lesson)
+            client.unrelease(klass["code"], lesson)
         except RobocoleError as error:
             flash(error.message)
             break
         web.store().set_assignment(class_id, lesson, "removed")
+        web.store().audit(int(teacher["id"]), "unassign", class_id, lessons=[lesson])
     return web.redirect_to("hub_class.lessons", class_id=class_id)
+
+
+@bp.post("/classes/<int:class_id>/lessons/due")
+@web.teacher_required
+def set_due(class_id: int) -> Response:
+    """Set, change or remove (empty date) an assigned lesson's due date."""
+    klass = web.own_class(class_id)
+    client, chosen = grader(), _chosen_lessons()
+    row = web.store().assignments(class_id).get(chosen[0]) if len(chosen) == 1 else None
+    if client is None or row is None or row["state"] not in ("released", "releasing"):
+        flash(_("Assign the lesson first, then choose its due date."))
+        return web.redirect_to("hub_class.lessons", class_id=class_id)
+    lesson = chosen[0]
+    timezone = current_app.config["TIMEZONE"]
+    try:
+        day = _due_day()
+        if row["state"] == "released":  # a release on its way takes the date with it
+            client.set_due(klass["code"], lesson, due_moment(day, timezone) if day else None)
+    except RobocoleError as error:
+        flash(error.message)
+        return web.redirect_to("hub_class.lessons", class_id=class_id)
+    web.store().set_assignment_due(class_id, lesson, day.isoformat() if day else None)
+    teacher = web.current_teacher()
+    assert teacher is not None  # teacher_required
+    web.store().audit(int(teacher["id"]), "due", class_id, lessons=[lesson], due_on=str(day or ""))
+    if day is None:
+        flash(_("%(lesson)s has no due date any more.", lesson=lesson))
+    else:
+        flash(
+            _(
+                "%(lesson)s is to hand in before %(day)s.",
+                lesson=lesson,
+                day=day_words(day, g.get("language", "fr")),
+            )
+        )
+    return web.redirect_to("hub_class.lessons", class_id=class_id)
+
+
+@bp.get("/classes/<int:class_id>/formgrader")
+@web.teacher_required
+def formgrader(class_id: int) -> Response:
+    """Open nbgrader's formgrader of this class: the teacher's own server for the course."""
+    klass = web.own_class(class_id)
+    base = os.environ.get("JUPYTERHUB_BASE_URL")
+    if not base or not os.environ.get("JUPYTERHUB_API_TOKEN"):
+        flash(_("Grading by hand needs the hub: start Robocole with robocole up."))
+        return web.redirect_to("hub_class.lessons", class_id=class_id)
+    teacher = web.current_teacher()
+    assert teacher is not None  # teacher_required
+    user, course = f"prof-{teacher['id']}", f"robocole-{klass['code'].lower()}"
+    base = base.rstrip("/")
+    target = f"{base}/user/{quote(user)}/{quote(course)}/formgrader"
+    # The hub starts the course's server if needed, then goes on to the formgrader.
+    return redirect(f"{base}/hub/spawn/{quote(user)}/{quote(course)}?next={quote(target)}")
 
 
 class HubApi:

@@ -53,13 +53,23 @@ def lesson_done(lesson: Lesson, passed: Set[str]) -> bool:
     return all(exercise.id in passed for exercise in lesson.exercises)
 
 
-def lesson_states(manifest: Manifest, passed: Set[str]) -> dict[str, str]:
-    """``done``, ``open`` or ``locked`` for every lesson (prerequisites decide "open")."""
+def lesson_states(
+    manifest: Manifest, passed: Set[str], opened: Set[str] | None = None
+) -> dict[str, str]:
+    """``done``, ``open``, ``locked`` or ``waiting`` for every lesson.
+
+    Without ``opened`` (a class that never used the hub) prerequisites decide "open". In a
+    class whose teacher assigns lessons, ``opened`` are the lessons released to it: those are
+    open, the others ``waiting`` for the teacher. A finished lesson stays done either way, and
+    taking a lesson back never touches the XP ledger.
+    """
     done = {lesson.id for lesson in manifest.lessons() if lesson_done(lesson, passed)}
     states = {}
     for lesson in manifest.lessons():
         if lesson.id in done:
             states[lesson.id] = "done"
+        elif opened is not None:
+            states[lesson.id] = "open" if lesson.id in opened else "waiting"
         elif all(req in done for req in manifest.lesson_requirements(lesson)):
             states[lesson.id] = "open"
         else:

@@ -6,14 +6,17 @@ everyone fills together.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, g, render_template
 
 from classroom_app import openbadges, privacy, web
+from classroom_app.due_dates import day_words, today_at_school
 from classroom_app.ledger import class_goal_reached
 from classroom_app.progress import lesson_states, level_for
 from classroom_app.rules import PupilFacts, rule_progress
+from robocole.i18n import gettext as _
 
 bp = Blueprint("pupil", __name__, url_prefix="/pupil")
 
@@ -36,11 +39,14 @@ def home() -> Any:
         store.mark_celebrated(pupil_id, new_badges)
     passed = store.passed_exercises(pupil_id)
     class_xp = store.class_xp(class_id)
+    # In a class whose teacher assigns lessons (the hub), the teacher opens them.
+    opened = store.open_lessons(class_id) if store.uses_assignments(class_id) else None
     return render_template(
         "pupil_home.html",
         pupil=pupil,
         level=level_for(store.pupil_xp(pupil_id)),
-        states=lesson_states(manifest, passed),
+        states=lesson_states(manifest, passed, set(opened) if opened is not None else None),
+        due=_due_words(opened or {}),
         passed=passed,
         manifest=manifest,
         class_xp=class_xp,
@@ -48,6 +54,22 @@ def home() -> Any:
         goal_percent=min(100, int(100 * class_xp / max(1, int(klass["goal_xp"])))),
         celebrate=[manifest.badge(b) for b in new_badges if _known(b)],
     )
+
+
+def _due_words(opened: dict[str, str | None]) -> dict[str, str]:
+    """ "To hand in before Friday 27 November" while the day is ahead; then only kind words."""
+    timezone = current_app.config["TIMEZONE"]
+    today, language = today_at_school(timezone), g.get("language", "fr")
+    words = {}
+    for lesson, due_on in opened.items():
+        if due_on:
+            day = date.fromisoformat(due_on)
+            words[lesson] = (
+                _("To hand in before %(day)s", day=day_words(day, language))
+                if day > today
+                else _("You can still finish it.")
+            )
+    return words
 
 
 def _known(badge_id: str) -> bool:

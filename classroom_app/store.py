@@ -256,6 +256,10 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX pupil_programs_by_name ON pupil_programs (pupil_id, name, id);
     """,
+    # 5: the day an assigned lesson is due (the teacher's date, YYYY-MM-DD; NULL: none).
+    """
+    ALTER TABLE class_assignments ADD COLUMN due_on TEXT;
+    """,
 )
 
 
@@ -1025,6 +1029,33 @@ class Store:
                 " SET state = excluded.state, error = excluded.error",
                 (class_id, lesson_id, iso(now()), state, error or None),
             )
+
+    # -- hub: due dates and what the quest map opens (the teacher's flow) ----------------
+
+    def set_assignment_due(self, class_id: int, lesson_id: str, due_on: str | None) -> bool:
+        """Set (or clear) the day an assigned lesson is due; False if it is not assigned."""
+        with self.transaction():
+            cursor = self.conn.execute(
+                "UPDATE class_assignments SET due_on = ? WHERE class_id = ? AND lesson_id = ?",
+                (due_on, class_id, lesson_id),
+            )
+            return cursor.rowcount == 1
+
+    def uses_assignments(self, class_id: int) -> bool:
+        """Whether the class's teacher ever assigned a lesson (then the quest map follows)."""
+        row = self.conn.execute(
+            "SELECT 1 FROM class_assignments WHERE class_id = ? LIMIT 1", (class_id,)
+        ).fetchone()
+        return row is not None
+
+    def open_lessons(self, class_id: int) -> dict[str, str | None]:
+        """Lessons released to the class's pupils, with the day each is due (or None)."""
+        rows = self._all(
+            "SELECT lesson_id, due_on FROM class_assignments"
+            " WHERE class_id = ? AND state = 'released'",
+            (class_id,),
+        )
+        return {row["lesson_id"]: row["due_on"] for row in rows}
 
     # -- robot programs: saved by a pupil from a notebook, fetched by the station --------
 
