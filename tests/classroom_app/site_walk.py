@@ -37,6 +37,7 @@ NOT_PAGES = {
     "privacy.export_pupil",
     "privacy.export_class",
     "hub_login.oauth_callback",
+    "hub_class.formgrader",  # a redirect to the hub's formgrader
 }
 
 
