@@ -18,9 +18,10 @@ in tests/hub_config/test_zygote.py):
   secrets, tokens and uuid4 come from ``os.urandom``; the child reseeds ``random`` again;
 - module-level caches of paths and environment: jupyter_core and jupyter_server read
   ``os.environ`` and the home folder when called, not at import; ``tempfile``'s cached
-  folder is cleared in the child; the only import-time environment reads are JupyterHub's
-  choice of single-user app (``JUPYTERHUB_SINGLEUSER_APP``/``_EXTENSION``), so a spawner
-  whose environment sets those does not use the zygote;
+  folder is cleared in the child; send2trash computes the trash folder and uid at import,
+  so it is executed again in the child (``PER_USER_MODULES``); the only other import-time
+  environment read is JupyterHub's choice of single-user app (``JUPYTERHUB_SINGLEUSER_APP``,
+  ``_EXTENSION``), so a spawner whose environment sets those does not use the zygote;
 - the string hash seed is the zygote's, shared by all children (as in any pre-forking server);
 - user site-packages are off (``python -s``): a pupil's server never imports code from a
   pupil's home.
@@ -81,6 +82,12 @@ PRELOAD: tuple[str, ...] = (
     "nbgrader.server_extensions.validate_assignment",
 )
 
+# What each child runs, with the server command's arguments: jupyterhub-singleuser's main.
+ENTRY = "jupyterhub.singleuser:main"
+# Modules that read the user's home or uid when imported: executed again in each child, as
+# the pupil (found by tests/hub_config/test_zygote.py; send2trash put deleted files in
+# root's trash folder otherwise).
+PER_USER_MODULES = ("send2trash.plat_other",)
 PR_SET_PDEATHSIG = 1
 PR_SET_NAME = 15
 # Process names (``ps``, ``top``, ``pgrep -x``; 15 bytes at most). A forked server's command
@@ -177,11 +184,15 @@ def become(launch: Launch) -> None:
     os.environ.clear()  # also unsetenv: the C environment a kernel inherits is the pupil's
     os.environ.update(launch.env)
     tempfile.tempdir = None  # computed again from the pupil's TMPDIR and rights
+    for name in PER_USER_MODULES:
+        if name in sys.modules:
+            # In place: functions imported elsewhere see the pupil's values.
+            importlib.reload(sys.modules[name])
     random.seed()
     sys.argv = list(launch.argv)
 
 
-def _run_child(launch: Launch, closing: list[IO[bytes] | socket.socket]) -> None:
+def _run_child(launch: Launch, entry: str, closing: list[IO[bytes] | socket.socket]) -> None:
     """The child's whole life: never returns into the zygote's loop."""
     code = 1
     try:
@@ -192,9 +203,8 @@ def _run_child(launch: Launch, closing: list[IO[bytes] | socket.socket]) -> None
         for handle in closing:
             handle.close()
         become(launch)
-        from jupyterhub.singleuser import main
-
-        main(launch.argv[1:])
+        module, _, function = entry.partition(":")
+        getattr(importlib.import_module(module), function)(launch.argv[1:])
         code = 0
     except SystemExit as stop:
         code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
@@ -211,7 +221,7 @@ def _run_child(launch: Launch, closing: list[IO[bytes] | socket.socket]) -> None
             os._exit(code)
 
 
-def serve(sock: socket.socket) -> None:
+def serve(sock: socket.socket, entry: str = ENTRY) -> None:
     reader = sock.makefile("rb")
     writer = sock.makefile("wb")
 
@@ -228,7 +238,7 @@ def serve(sock: socket.socket) -> None:
             continue
         pid = os.fork()
         if pid == 0:
-            _run_child(launch, [reader, writer, sock])
+            _run_child(launch, entry, [reader, writer, sock])
         answer({"pid": pid})
 
 
@@ -238,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--preload", default=",".join(PRELOAD), help="modules to import, separated by commas"
     )
+    parser.add_argument("--entry", default=ENTRY, help="module:function each child runs")
     args = parser.parse_args(argv)
     _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # the hub's child: dies with it
     _prctl(PR_SET_NAME, ZYGOTE_NAME)
@@ -250,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     gc.freeze()
     signal.signal(signal.SIGCHLD, _reap)
     with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the hub went away
-        serve(sock)
+        serve(sock, args.entry)
     return 0
 
 

@@ -7,13 +7,14 @@ that died is started again at the next request, and that request is retried once
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import socket
 import subprocess
 import sys
 from collections.abc import Sequence
 
-from hub_config.zygote import Launch
+from hub_config.zygote import ENTRY, Launch
 
 
 class ZygoteError(RuntimeError):
@@ -27,7 +28,9 @@ class Zygote:
         preload: Sequence[str],
         python: str = sys.executable,
         start_timeout: float = 120.0,
+        entry: str = ENTRY,
     ) -> None:
+        self.entry = entry
         self.env = dict(env)
         self.preload = list(preload)
         self.python = python
@@ -43,6 +46,7 @@ class Zygote:
         return [
             *(self.python, "-s", "-m", "hub_config.zygote"),
             *("--socket-fd", str(socket_fd), "--preload", ",".join(self.preload)),
+            *("--entry", self.entry),
         ]
 
     @property
@@ -67,7 +71,7 @@ class Zygote:
         except TimeoutError:
             line = b""
         if not line:
-            self.kill()
+            await self.stop()
             raise ZygoteError("the zygote did not start: read the hub's log above")
         self.pid = int(json.loads(line)["pid"])
 
@@ -76,6 +80,7 @@ class Zygote:
         async with self._lock:
             for attempt in (1, 2):
                 if not self.running:
+                    await self.stop()  # what is left of one that died
                     await self._start()
                 assert self._reader is not None and self._writer is not None
                 try:
@@ -90,17 +95,20 @@ class Zygote:
                         raise ZygoteError(str(answer["error"]))
                     return int(answer["pid"])
                 # The zygote died under us: start a new one and ask once more.
-                self.kill()
+                await self.stop()
                 if attempt == 2:
                     raise ZygoteError("the zygote stopped while starting a server")
         raise AssertionError("unreachable")
 
-    def kill(self) -> None:
+    async def stop(self) -> None:
         """Stop the zygote (its servers keep running, as servers outlive a hub restart)."""
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
-        if self.running:
-            assert self.process is not None
-            self.process.kill()
-        self.process = None
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.close()
+            with contextlib.suppress(OSError):
+                await writer.wait_closed()
+        process, self.process = self.process, None
+        if process is not None:
+            if process.returncode is None:
+                process.kill()
+            await process.wait()

@@ -180,15 +180,18 @@ def test_start_the_class_warms_every_pupils_server(platform: Platform) -> None:
     while not pupils <= answering_servers(platform):
         assert time.monotonic() < deadline, pupils - answering_servers(platform)
         time.sleep(1)
-    # Each warm server runs as the pupil's own system user, with the pupil's limits.
+    # Each warm server runs as the pupil's own system user, with the pupil's limits; it was
+    # forked from the zygote (named "singleuser"), not a new Python process.
     import subprocess
     from pathlib import Path
 
     for name in pupils:
         processes = subprocess.run(
-            ["pgrep", "-u", name, "-f", "jupyterhub-singleuser"], capture_output=True, text=True
+            ["pgrep", "-u", name, "-x", "singleuser"], capture_output=True, text=True
         )
         pid = processes.stdout.split()[0]
+        zygote = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        assert Path(f"/proc/{zygote}/comm").read_text().strip() == "robocole-zygote"
         limits = Path(f"/proc/{pid}/limits").read_text()
         assert re.search(r"Max processes\s+64\s+64", limits), limits
         assert re.search(rf"Max address space\s+{2 * 1024**3}\s", limits), limits
