@@ -4,7 +4,8 @@ One command prepares the data folder (the classroom app's database and secrets, 
 school, the built curriculum, the demo class's nbgrader course with its first lessons released
 in the exchange, the grader's sandbox user) and starts JupyterHub, which starts the proxy and
 its services: the classroom app, the grader's watch service and the idle culler. Ctrl-C stops
-the hub, and the hub stops everything it started.
+the hub, and the hub stops everything it started; whatever is left after that (the hub or its
+cleanup crashed) is stopped too (``process_tree``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from hub_config.process_tree import become_subreaper, reap_children, stop_tree
 from robocole.errors import RobocoleError
 from robocole.i18n import gettext as _
 
@@ -225,6 +227,9 @@ def run(data: Path, host: str, ports: Ports, demo: bool = True) -> int:
             )
         )
         print(_("Demo class code: %(code)s", code=account.class_code))
+    # Whatever the platform starts stays below us, even once the hub is gone (a crash leaves
+    # the proxy, services and servers, which run in sessions of their own, without a parent).
+    become_subreaper()
     hub = start_hub(data, ports, host)
     # A service manager stops us with SIGTERM: stop the hub (in its own session) too, instead
     # of leaving it, its proxy and the pupils' servers running without us.
@@ -242,8 +247,15 @@ def run(data: Path, host: str, ports: Ports, demo: bool = True) -> int:
         )
         while hub.poll() is None:
             time.sleep(0.5)
+            reap_children(keep={hub.pid})
+        print(_("JupyterHub stopped; stopping the rest of the platform."), file=sys.stderr)
     except KeyboardInterrupt:
         print(_("Stopping…"), file=sys.stderr)
     finally:
+        # The hub stops what it started; anything left (after a crash of the hub or of its
+        # cleanup) is stopped here, down to the last process.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         stop_hub(hub)
+        stop_tree(os.getpid(), keep={hub.pid})
     return 0 if hub.returncode in (0, -signal.SIGTERM) else 1
