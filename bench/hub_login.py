@@ -31,6 +31,7 @@ import argparse
 import html
 import json
 import os
+import pwd
 import re
 import shutil
 import statistics
@@ -51,6 +52,7 @@ from classroom_app import classes  # noqa: E402
 from classroom_app.demo import DEMO_EMAIL  # noqa: E402
 from classroom_app.store import Store  # noqa: E402
 from hub_config.platform import Ports, prepare, start_hub, stop_hub, wait_ready  # noqa: E402
+from hub_config.process_tree import descendants  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
 
 # Stock settings, for --compare: no zygote, stock pupil servers, JupyterHub's default timeouts
@@ -185,9 +187,62 @@ def pids_of_user(username: str) -> list[int]:
     return [int(pid) for pid in found.stdout.split()]
 
 
-def zygote_pids() -> list[int]:
-    found = subprocess.run(["pgrep", "-x", "robocole-zygote"], capture_output=True, text=True)
+def zygote_pids(hub: int) -> list[int]:
+    """This hub's zygote (other hubs on the machine have their own)."""
+    found = subprocess.run(
+        ["pgrep", "-x", "-P", str(hub), "robocole-zygote"], capture_output=True, text=True
+    )
     return [int(pid) for pid in found.stdout.split()]
+
+
+def role_of(pid: int, users: set[str]) -> str:
+    """Which part of the platform a process is, for the CPU breakdown."""
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        owner = Path(f"/proc/{pid}").stat().st_uid
+    except OSError:
+        return "gone"
+    try:
+        user = pwd.getpwuid(owner).pw_name
+    except KeyError:
+        user = ""
+    if user in users:
+        return "pupils' servers and kernels"
+    for needle, role in (
+        ("hub_config.zygote", "zygote"),
+        ("configurable-http-proxy", "proxy"),
+        ("classroom_service", "classroom app (picture check, SSO)"),
+        ("grade watch", "grader"),
+        ("idle_culler", "idle culler"),
+        ("jupyterhub -f", "hub"),
+    ):
+        if needle in command:
+            return role
+    return "other"
+
+
+def cpu_seconds(pid: int) -> float:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0.0
+    fields = stat[stat.rindex(")") + 2 :].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def platform_cpu(hub: int, users: set[str]) -> dict[int, tuple[str, float]]:
+    """CPU seconds used so far by each process of the platform (the hub and below it); a
+    process that ended during the burst (a server the hub gave up on) is not counted."""
+    return {pid: (role_of(pid, users), cpu_seconds(pid)) for pid in [hub, *descendants(hub)]}
+
+
+def cpu_breakdown(
+    before: dict[int, tuple[str, float]], after: dict[int, tuple[str, float]], client: float
+) -> dict[str, float]:
+    used: dict[str, float] = {"the pupils' browsers (this benchmark's requests)": client}
+    for pid, (role, seconds) in after.items():
+        used[role] = used.get(role, 0.0) + seconds - before.get(pid, (role, 0.0))[1]
+    return used
 
 
 def load() -> str:
@@ -239,6 +294,8 @@ class Result:
     zygote: Memory
     load_before: str
     load_after: str
+    cpu: dict[str, float]
+    seconds: float
 
     def times(self, kind: str) -> list[float]:
         return sorted(t for o in self.outcomes if (t := getattr(o, kind)) is not None)
@@ -274,6 +331,15 @@ class Result:
                     f"{kind.upper()} per pupil server: median {statistics.median(values):.0f} MB,"
                     f" max {max(values):.0f} MB ({len(live)} servers)"
                 )
+        spent = sum(self.cpu.values())
+        print(
+            f"CPU used during the burst ({self.seconds:.0f} s, at most"
+            f" {self.seconds * (os.cpu_count() or 1):.0f} CPU s on {os.cpu_count()} cores):"
+            f" {spent:.0f} CPU s"
+        )
+        for role, seconds in sorted(self.cpu.items(), key=lambda item: -item[1]):
+            if seconds >= 0.05:
+                print(f"  {role}: {seconds:.1f} s")
         if self.zygote.processes:
             print(
                 f"zygote (shared by all): RSS {self.zygote.rss:.0f} MB, PSS"
@@ -316,10 +382,16 @@ def run(label: str, pupils: int, options: list[str], timeout: float, warm: float
         threads = [threading.Thread(target=one, args=(n,)) for n in burst_names]
         for thread in threads:
             thread.start()
+        cpu_before = platform_cpu(hub.pid, set(names))
+        client_before = sum(os.times()[:2])
         start[0] = time.monotonic()
         gate.wait()
         for thread in threads:
             thread.join()
+        seconds = time.monotonic() - start[0]
+        cpu = cpu_breakdown(
+            cpu_before, platform_cpu(hub.pid, set(names)), sum(os.times()[:2]) - client_before
+        )
         servers = [memory_of(pids_of_user(n)) for n in burst_names]
         return Result(
             label,
@@ -327,9 +399,11 @@ def run(label: str, pupils: int, options: list[str], timeout: float, warm: float
             anchor,
             outcomes,
             servers,
-            memory_of(zygote_pids()),
+            memory_of(zygote_pids(hub.pid)),
             load_before,
             load(),
+            cpu,
+            seconds,
         )
     finally:
         if hub is not None:
