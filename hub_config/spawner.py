@@ -29,7 +29,8 @@ from jupyterhub.utils import random_port
 from traitlets import Bool, Float, Integer, List, Unicode
 
 from hub_config.zygote import PRELOAD, Launch
-from hub_config.zygote_client import Zygote
+from hub_config.zygote_client import Zygote, ZygoteError
+from robocole.i18n import gettext as _
 
 # Usernames the classroom app makes: ``<class>-<nn>`` and ``prof-<n>`` (safe for useradd).
 SAFE_NAME = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
@@ -40,6 +41,14 @@ ZYGOTE_ENV_KEEP = ("PATH", "LANG", "LC_ALL", "LD_LIBRARY_PATH", "PYTHONPATH", "V
 # These choose the single-user application when jupyterhub.singleuser is imported: the
 # zygote imported it with neither set, so a server that sets them starts as a new process.
 APP_CHOICE = ("JUPYTERHUB_SINGLEUSER_APP", "JUPYTERHUB_SINGLEUSER_EXTENSION")
+
+
+def server_failed() -> str:
+    # Shown on the hub's spawn page, to a child or their teacher.
+    return _(
+        "Your space could not start. Try again in a minute; if it happens again, tell the"
+        " person who looks after the school server (the details are in the hub's log)."
+    )
 
 
 def process_start(pid: int) -> int | None:
@@ -153,7 +162,11 @@ class RobocoleLocalSpawner(LocalProcessSpawner):
         )
         self.log.info("Forking %s's server from the zygote", self.user.name)
         self.proc = None
-        self.pid = await self._zygote_for(env).launch(launch)
+        try:
+            self.pid = await self._zygote_for(env).launch(launch)
+        except ZygoteError as error:
+            self.log.error("The zygote could not start %s's server: %s", self.user.name, error)
+            raise RuntimeError(server_failed()) from error
         self.start_ticks = process_start(self.pid) or 0
         await self._wait_listening()
         return (self.ip or "127.0.0.1", self.port)
@@ -181,9 +194,8 @@ class RobocoleLocalSpawner(LocalProcessSpawner):
         host = self.ip or "127.0.0.1"
         while True:
             if process_start(self.pid) is None:
-                raise RuntimeError(
-                    f"{self.user.name}'s server stopped while starting: read the hub's log."
-                )
+                self.log.error("%s's server stopped while starting", self.user.name)
+                raise RuntimeError(server_failed())
             try:
                 _, writer = await asyncio.open_connection(host, self.port)
             except OSError:
