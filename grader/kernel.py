@@ -4,7 +4,8 @@ It plugs into jupyter_client where it offers a seam: the kernel launch command
 (``format_kernel_cmd``) and the connection file. The kernel talks over IPC sockets in a
 private runtime folder, because the sandbox has no network, not even the host's loopback.
 A watchdog kills the whole sandbox with SIGKILL when the notebook's time is over, whatever
-the kernel or the client are doing; shutting down never waits for a polite exit.
+the kernel or the client are doing; shutting down never waits for a polite exit. Its client
+(``SandboxKernelClient``) is ready as soon as the kernel answers.
 """
 
 from __future__ import annotations
@@ -16,15 +17,18 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 import uuid
 from pathlib import Path
+from queue import Empty
 from typing import Any
 
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning import LocalProvisioner
 from traitlets import Any as AnyTrait
-from traitlets import Unicode
+from traitlets import DottedObjectName, Type, Unicode
 
 from grader.sandbox import (
     Mounts,
@@ -45,6 +49,43 @@ def _alive(pid: int | None) -> bool:
             return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
     except (OSError, IndexError):
         return False
+
+
+class SandboxKernelClient(AsyncKernelClient):  # type: ignore[misc]
+    """jupyter_client's async client, ready as soon as the kernel answers on shell and IOPub.
+
+    jupyter_client's ``wait_for_ready`` ends by waiting for 0.2 s of silence on IOPub, to drop
+    the status messages of its own ``kernel_info`` requests: 0.2 s per pupil kernel spent
+    waiting. nbclient ignores IOPub messages that answer other requests, so here they are
+    drained without waiting. The handshake is the same: a ``kernel_info_reply`` on shell, then
+    a message on IOPub (ipykernel welcomes each subscriber), or ask again.
+    """
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (60.0 if timeout is None else timeout)
+        while True:
+            self.kernel_info()
+            try:
+                reply = await self.shell_channel.get_msg(timeout=0.5)
+            except Empty:
+                reply = None
+            if reply is not None and reply["msg_type"] == "kernel_info_reply":
+                try:
+                    await self.iopub_channel.get_msg(timeout=0.2)
+                except Empty:
+                    pass  # IOPub not connected yet: ask again
+                else:
+                    self._handle_kernel_info_reply(reply)
+                    break
+            if not await self._async_is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+        while True:
+            try:
+                await self.iopub_channel.get_msg(timeout=0)
+            except Empty:
+                break
 
 
 class WarmProvisioner(LocalProvisioner):  # type: ignore[misc]
@@ -94,6 +135,8 @@ class SandboxKernelManager(AsyncKernelManager):
     pupil_folder = Unicode(
         "", help="The pupil's submitted folder; its files are shown read-only in the sandbox."
     ).tag(config=True)
+    client_class = DottedObjectName("grader.kernel.SandboxKernelClient")
+    client_factory = Type(SandboxKernelClient, klass=AsyncKernelClient)
     warm_sandbox = AnyTrait(
         None,
         allow_none=True,

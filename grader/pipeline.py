@@ -1,16 +1,20 @@
 """Grade one submission with nbgrader's own converters, or a whole class with a worker pool.
 
-One submission: nbgrader's ``Autograde`` (with ``SandboxedExecute`` and ``RestoreCells`` at
-its seams), scores read back from nbgrader's gradebook, kind French messages, then
-nbgrader's ``GenerateFeedback`` (with our summary on top) and ``ExchangeReleaseFeedback``.
+One submission: nbgrader's ``Autograde`` in one pass (``OnePassAutograde``, with
+``SandboxedExecute`` and ``RestoreCells`` at its seams), scores read back from nbgrader's
+gradebook, kind French messages, then nbgrader's ``GenerateFeedback`` (with our summary on
+top) and ``ExchangeReleaseFeedback``.
 
 A class: submissions are independent, so a pool of worker processes grades several at once;
 each kernel is still a fresh sandboxed process. Workers are forked once, after nbgrader is
-imported, so no submission pays for importing it.
+imported, so no submission pays for importing it, and share one gradebook engine per
+process. In the pool, feedback is a job of its own, queued once the grade is known: grades
+come first, the feedback page follows.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -20,7 +24,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -29,7 +33,7 @@ import nbformat
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.auth import Authenticator
-from nbgrader.converters import Autograde, GenerateFeedback
+from nbgrader.converters import GenerateFeedback
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.exchange.default import ExchangeCollect, ExchangeReleaseFeedback
 from nbgrader.preprocessors import (
@@ -47,11 +51,12 @@ from nbgrader.preprocessors import (
 from nbgrader.utils import is_grade, is_solution
 from traitlets.config import Config
 
+from grader.autograde import OnePassAutograde
 from grader.course import Course
 from grader.execute import SandboxedExecute
 from grader.exporter import FeedbackExporter
 from grader.feedback import ExerciseOutcome, exercise_id, outcomes, summary_markdown
-from grader.gradebook import quick_commits, use_wal
+from grader.gradebook import share_engines, use_wal
 from grader.preprocessors import AddFeedbackSummary, RestoreCells
 from grader.sandbox import SandboxPolicy
 from grader.warm import WarmSandbox
@@ -129,7 +134,7 @@ def _autograde_config(
     c.Autograde.force = True
     c.Autograde.create_student = True
     # nbgrader's own lists, with two classes swapped in at its seams (order kept: see
-    # nbgrader.converters.autograde).
+    # nbgrader.converters.autograde). OnePassAutograde runs them one after the other.
     c.Autograde.sanitize_preprocessors = [
         ClearOutput,
         DeduplicateIds,
@@ -144,7 +149,9 @@ def _autograde_config(
         LimitOutput,
         SaveAutoGrades,
         AssignLatePenalties,
-        CheckCellMetadata,
+        # nbgrader ends with a second CheckCellMetadata, for the notebook it read back from
+        # disk; in one pass nothing after the first check touches the nbgrader metadata
+        # (ClearMetadataPreprocessor is off unless configured), so it would check the same.
     ]
     c.SandboxedExecute.timeout = options.policy.cell_timeout
     c.SandboxKernelManager.policy = options.policy
@@ -153,22 +160,24 @@ def _autograde_config(
     return c
 
 
-def _unreadable(path: Path) -> str | None:
-    """Why nbgrader cannot read a submitted notebook, in the pupil's words, or None."""
+def _read_submitted(path: Path) -> tuple[nbformat.NotebookNode | None, str | None]:
+    """The submitted notebook (None when missing), or why nbgrader cannot read it."""
     if not path.exists():
-        return None  # nbgrader gives a missing notebook zero points itself
+        return None, None  # nbgrader gives a missing notebook zero points itself
     if path.stat().st_size == 0 or not path.read_bytes().strip():
-        return _("Your notebook %(name)s was empty when you handed it in.", name=path.name)
+        return None, _("Your notebook %(name)s was empty when you handed it in.", name=path.name)
+    invalid: dict[str, Exception] = {}
     try:
-        notebook = nbformat.read(path, as_version=4)
-        nbformat.validate(notebook)
+        notebook = nbformat.read(path, as_version=4, capture_validation_error=invalid)
     except Exception:  # any reason nbformat gives: the file is damaged
-        return _(
+        notebook = None
+    if notebook is None or invalid:
+        return None, _(
             "Your notebook %(name)s is damaged and cannot be read: ask your teacher for a "
             "fresh copy.",
             name=path.name,
         )
-    return None
+    return notebook, None
 
 
 def _submitted_at(course: Course, student: str, lesson: str) -> str:
@@ -247,13 +256,19 @@ def _test_sources(notebook: nbformat.NotebookNode) -> dict[str, str]:
     }
 
 
-def _notes_from(released: Path, submitted: Path) -> list[str]:
+@functools.lru_cache(maxsize=64)
+def _released_tests(released: Path, _changed: int) -> dict[str, str]:
+    """The test cells of a released notebook, read once per version of the file."""
+    return _test_sources(nbformat.read(released, as_version=4))
+
+
+def _notes_from(released: Path, submitted: nbformat.NotebookNode | None) -> list[str]:
     """Notes about test cells the pupil deleted or changed (nbgrader used the originals)."""
-    if not (released.exists() and submitted.exists()):
+    if submitted is None or not released.exists():
         return []
     notes = []
-    before = _test_sources(nbformat.read(submitted, as_version=4))
-    for grade_id, source in _test_sources(nbformat.read(released, as_version=4)).items():
+    before = _test_sources(submitted)
+    for grade_id, source in _released_tests(released, released.stat().st_mtime_ns).items():
         if grade_id not in before:
             notes.append(
                 _(
@@ -281,8 +296,9 @@ def grade_submission(
     """
     folder = course.submitted(student, lesson)
     notes: list[str] = []
+    submitted: dict[str, nbformat.NotebookNode | None] = {}
     for source in course.source_notebooks(lesson):
-        reason = _unreadable(folder / source.name)
+        submitted[source.name], reason = _read_submitted(folder / source.name)
         if reason is not None:
             notes.append(reason)
             _zero_grades(course, student, lesson, source.stem)
@@ -291,7 +307,7 @@ def grade_submission(
 
     config = _autograde_config(course, student, lesson, options, warm)
     try:
-        Autograde(coursedir=CourseDirectory(config=config), config=config).start()
+        OnePassAutograde(coursedir=CourseDirectory(config=config), config=config).start()
     except Exception:
         # nbgrader explains the details in its log; the pupil gets a sentence, the class goes on.
         log.exception("nbgrader could not autograde %s/%s/%s", course.id, student, lesson)
@@ -306,7 +322,7 @@ def grade_submission(
         notebook = nbformat.read(notebook_path, as_version=4)
         results += outcomes(notebook.cells, scores)
         released = course.root / "release" / lesson / notebook_path.name
-        notes += _notes_from(released, folder / notebook_path.name)
+        notes += _notes_from(released, submitted.get(notebook_path.name))
     result = GradeResult(
         course.id,
         student,
@@ -366,7 +382,7 @@ def _init_worker(options: GradingOptions) -> None:
     global _worker_options, _worker_warm
     _worker_options = options
     logging.getLogger("traitlets").setLevel(logging.ERROR)
-    quick_commits()
+    share_engines()
     if options.policy.warm:
         _worker_warm = WarmSandbox(options.policy)
         # Runs when the worker exits normally (multiprocessing skips atexit handlers).
@@ -375,11 +391,23 @@ def _init_worker(options: GradingOptions) -> None:
 
 def _grade_in_worker(course: Course, student: str, lesson: str) -> GradeResult:
     assert _worker_options is not None
-    return grade_submission(course, student, lesson, _worker_options, _worker_warm)
+    # The pool queues the feedback as a job of its own (WorkerPool.submit_feedback).
+    options = replace(_worker_options, generate_feedback=False)
+    return grade_submission(course, student, lesson, options, _worker_warm)
+
+
+def _feedback_in_worker(course: Course, result: GradeResult) -> None:
+    assert _worker_options is not None
+    write_feedback(course, result, release=_worker_options.release_feedback)
 
 
 class WorkerPool:
-    """Worker processes that grade submissions in parallel (each kernel stays a fresh sandbox)."""
+    """Worker processes that grade submissions in parallel (each kernel stays a fresh sandbox).
+
+    A grading job returns as soon as the grade is known; when the options ask for feedback,
+    ``submit_feedback`` queues writing and releasing it as a later job, so the grades of a
+    class (and a pupil's XP) never wait for feedback pages.
+    """
 
     def __init__(self, options: GradingOptions, workers: int | None = None) -> None:
         self.options = options
@@ -395,23 +423,37 @@ class WorkerPool:
             initargs=(self.options,),
         )
 
-    def submit(self, course: Course, student: str, lesson: str) -> Future[GradeResult]:
+    def _submit(self, function: Callable[..., Any], *arguments: Any) -> Future[Any]:
         try:
-            return self._executor.submit(_grade_in_worker, course, student, lesson)
+            return self._executor.submit(function, *arguments)
         except BrokenProcessPool:
             # A worker died (killed, out of memory): a new pool takes over, the service goes on.
             log.error("a grading worker died; starting new workers")
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = self._new_executor()
-            return self._executor.submit(_grade_in_worker, course, student, lesson)
+            return self._executor.submit(function, *arguments)
+
+    def submit(self, course: Course, student: str, lesson: str) -> Future[GradeResult]:
+        """Grade one submission (without its feedback)."""
+        return self._submit(_grade_in_worker, course, student, lesson)
+
+    def submit_feedback(self, course: Course, result: GradeResult) -> Future[None] | None:
+        """Write and release the feedback of a graded submission, if the options ask for it."""
+        if not self.options.generate_feedback or result.status != "graded":
+            return None  # an unreadable or failed notebook has no feedback page
+        return self._submit(_feedback_in_worker, course, result)
 
     def grade_many(self, jobs: Iterable[tuple[Course, str, str]]) -> Iterator[GradeResult]:
-        """Grade every (course, student, lesson), yielding results as they finish."""
+        """Grade every (course, student, lesson), yielding results as they finish.
+
+        The feedback pages are written after the grades; the iterator ends once they are.
+        """
         futures = {self.submit(*job): job for job in jobs}
+        feedback: list[Future[None]] = []
         for future in as_completed(futures):
             course, student, lesson = futures[future]
             try:
-                yield future.result()
+                result = future.result()
             except Exception:
                 log.exception("grading %s/%s/%s", course.id, student, lesson)
                 notes = [
@@ -420,7 +462,16 @@ class WorkerPool:
                         "will look at it."
                     )
                 ]
-                yield _failed_result(course, student, lesson, self.options, notes, "failed")
+                result = _failed_result(course, student, lesson, self.options, notes, "failed")
+            queued = self.submit_feedback(course, result)
+            if queued is not None:
+                feedback.append(queued)
+            yield result
+        for queued in feedback:
+            try:
+                queued.result()
+            except Exception:  # write_feedback logs its own errors; this is a dead worker
+                log.exception("writing feedback")
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

@@ -2,8 +2,9 @@
 
 It looks at nbgrader's exchange (each class's ``inbound/`` folder) a few times a second. A new
 submission is collected with nbgrader's own collect, graded by the worker pool (one pupil's
-lesson is never graded twice at once), its feedback released for the pupil to fetch, and its
-result put in the outbox; a delivery loop sends the outbox to the classroom app. Everything
+lesson is never graded twice at once) and its result put in the outbox; then a pool job
+writes its feedback and releases it for the pupil to fetch, while a delivery loop sends the
+outbox to the classroom app (the XP does not wait for the feedback page). Everything
 it has handled is remembered in the outbox database, so a restart does not grade again.
 
 It runs as a JupyterHub service (``robocole grade watch``) or as any long-lived process.
@@ -77,6 +78,9 @@ class WatchService:
         self.poll_interval = poll_interval
         self.pool = WorkerPool(options, workers)
         self._running: dict[tuple[str, str, str], tuple[Future[GradeResult], list[str]]] = {}
+        # Feedback pages being written after their grade was queued for the classroom app:
+        # the same pupil's lesson is not graded again until its page is written.
+        self._feedback: dict[tuple[str, str, str], Future[None]] = {}
         # A submission that could not be collected (no course yet…) is tried again later,
         # not on every pass.
         self._retry_at: dict[tuple[str, str, str], float] = {}
@@ -94,7 +98,7 @@ class WatchService:
                 waiting.setdefault(submission.job, []).append(submission)
         started = 0
         for job, submissions in waiting.items():
-            if job in self._running:
+            if job in self._running or job in self._feedback:
                 continue  # graded again when the current grading of this lesson ends
             if self._retry_at.get(job, 0.0) > time.monotonic():
                 continue
@@ -116,6 +120,9 @@ class WatchService:
     def harvest(self) -> list[GradeResult]:
         """Queue the results of finished gradings in the outbox."""
         finished = []
+        for job, written in list(self._feedback.items()):
+            if written.done():
+                del self._feedback[job]
         for job, (future, keys) in list(self._running.items()):
             if not future.done():
                 continue
@@ -128,6 +135,9 @@ class WatchService:
             self.outbox.put(result.payload())
             for key in keys:
                 self.outbox.mark_seen(key)
+            queued = self.pool.submit_feedback(self.course(job[0]), result)
+            if queued is not None:
+                self._feedback[job] = queued
             finished.append(result)
         return finished
 
@@ -150,7 +160,7 @@ class WatchService:
             self._stop.wait(self.poll_interval)
 
     def idle(self) -> bool:
-        return not self._running
+        return not self._running and not self._feedback
 
     def stop(self) -> None:
         self._stop.set()
