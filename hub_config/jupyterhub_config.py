@@ -11,6 +11,10 @@ import os
 import sys
 from pathlib import Path
 
+from jupyterhub.utils import random_port
+
+from hub_config.formgrader import CourseServers
+
 c = get_config()  # type: ignore[name-defined]  # noqa: F821 - given by JupyterHub's loader
 
 data = Path(os.environ.get("ROBOCOLE_DATA", "data")).resolve()
@@ -18,6 +22,9 @@ hub_port = int(os.environ.get("ROBOCOLE_HUB_PORT", "8000"))
 hub_api_port = int(os.environ.get("ROBOCOLE_HUB_API_PORT", "8081"))
 proxy_api_port = int(os.environ.get("ROBOCOLE_PROXY_API_PORT", "8001"))
 classroom_port = int(os.environ.get("ROBOCOLE_CLASSROOM_PORT", "8010"))
+# The grader's release API (the classroom app asks it to release lessons): a free port
+# unless one is given; the hub tells both services at each start.
+grader_port = int(os.environ.get("ROBOCOLE_GRADER_PORT") or random_port())
 python = sys.executable
 
 c.JupyterHub.bind_url = f"http://{os.environ.get('ROBOCOLE_HUB_IP', '127.0.0.1')}:{hub_port}"
@@ -51,18 +58,28 @@ c.RobocoleAuthenticator.enable_auth_state = bool(os.environ.get("JUPYTERHUB_CRYP
 c.RobocoleAuthenticator.exchange_root = str(data / "exchange")
 c.RobocoleAuthenticator.teacher_url = "/services/classroom/teacher/"
 
+# Teachers grade by hand in nbgrader's formgrader: a named server per class's course, run as
+# the teacher, started from the classroom app's dashboard (hub_config/formgrader.py).
+c.JupyterHub.allow_named_servers = True
+c.Spawner.pre_spawn_hook = CourseServers(data / "courses")
+
 c.JupyterHub.services = [
     {
         "name": "classroom",
         "url": f"http://127.0.0.1:{classroom_port}",
         "command": [python, "-m", "hub_config.classroom_service", "--port", str(classroom_port)],
-        "environment": {"ROBOCOLE_DATA": str(data)},
+        "environment": {
+            "ROBOCOLE_DATA": str(data),
+            "ROBOCOLE_GRADER_URL": f"http://127.0.0.1:{grader_port}/services/grader",
+        },
         "oauth_no_confirm": True,
         "display": True,
     },
     {
-        # The grader's watch service: grades each submission and posts the result (XP).
+        # The grader's watch service: grades each submission and posts the result (XP); its
+        # release API (same token as the results) releases the lessons teachers assign.
         "name": "grader",
+        "url": f"http://127.0.0.1:{grader_port}",
         "command": [
             python,
             "-m",
@@ -79,6 +96,10 @@ c.JupyterHub.services = [
             f"http://127.0.0.1:{classroom_port}/services/classroom",
             "--api-token-file",
             str(data / "api_token"),
+            "--release-port",
+            str(grader_port),
+            "--curriculum",
+            str(data / "curriculum"),
         ],
         "environment": {"ROBOCOLE_DATA": str(data)},
     },

@@ -61,41 +61,31 @@ def built_curriculum(data: Path) -> Path:
 
 
 def release_lessons(data: Path, class_code: str, language: str, lessons: list[str]) -> list[str]:
-    """Generate and release ``lessons`` in the class's nbgrader course (grader's own setup)."""
-    from grader.course import Course
-    from grader.setup import setup_class_course
-    from grader.startup import prepare_environment
-    from hub_config.exchange import harden_course, prepare_root
+    """Generate and release ``lessons`` in the class's nbgrader course.
 
-    prepare_environment()
-    exchange = data / "exchange"
-    prepare_root(exchange)
-    course = Course.for_class(data / "courses", class_code, exchange)
-    released = setup_class_course(course, built_curriculum(data) / language, lessons)
-    harden_course(exchange, course.id)
-    return released
+    The same operations the grader service answers over HTTP (grader/releases.py), here for
+    the demo class before the hub starts.
+    """
+    from grader.releases import CourseReleases
+
+    releases = CourseReleases(data / "courses", data / "exchange", built_curriculum(data))
+    return releases.release(class_code, lessons, language)
 
 
-def unrelease_lesson(data: Path, class_code: str, lesson: str) -> None:
-    """Take a lesson back out of the exchange (pupils who fetched it keep their copy)."""
-    from nbgrader.apps.api import NbGraderAPI
-    from nbgrader.auth import Authenticator
-    from nbgrader.coursedir import CourseDirectory
+def record_released(database: str, class_code: str, lessons: list[str]) -> None:
+    """Tell the classroom app the class has these lessons (its quest map opens them)."""
+    from classroom_app.store import Store
 
-    from grader.course import Course
-
-    course = Course.for_class(data / "courses", class_code, data / "exchange")
-    config = course.config(lesson)
-    api = NbGraderAPI(
-        coursedir=CourseDirectory(config=config),
-        authenticator=Authenticator(config=config),
-        config=config,
-    )
-    answer = api.unrelease(lesson)
-    if not answer.get("success"):
-        raise RobocoleError(
-            _("The lesson could not be taken back: %(why)s", why=answer.get("error", "?"))
-        )
+    store = Store.open(database)
+    try:
+        klass = store.class_by_code(class_code)
+        assert klass is not None
+        known = store.assignments(int(klass["id"]))
+        for lesson in lessons:
+            if lesson not in known:  # the teacher's later choices (taken back…) stay
+                store.set_assignment(int(klass["id"]), lesson, "released")
+    finally:
+        store.close()
 
 
 def prepare(data: Path, demo: bool = True, lessons: int = 2) -> Demo | None:
@@ -134,6 +124,7 @@ def prepare(data: Path, demo: bool = True, lessons: int = 2) -> Demo | None:
     missing = [lesson for lesson in first if not (course_release / lesson).is_dir()]
     if missing:
         release_lessons(data, account.class_code, "fr", missing)
+    record_released(app.config["DATABASE"], account.class_code, first)
     return Demo(account.email, account.password, account.class_code)
 
 
