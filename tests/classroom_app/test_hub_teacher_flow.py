@@ -61,9 +61,7 @@ def grader_server(releases: CourseReleases) -> Iterator[ReleaseServer]:
 
 @pytest.fixture
 def app(tmp_path: Path, grader_server: ReleaseServer) -> Flask:
-    return make_app(
-        tmp_path, GRADER_URL=f"http://127.0.0.1:{grader_server.port}/services/grader"
-    )
+    return make_app(tmp_path, GRADER_URL=f"http://127.0.0.1:{grader_server.port}/services/grader")
 
 
 def in_days(days: int) -> date:
@@ -162,7 +160,8 @@ def test_taking_back_keeps_xp_and_reopening_releases_once(
     assert answer.status_code in (200, 201), answer.text
     xp = store.pupil_xp(int(world.pupils[0].id))
     assert xp > 0
-    assert "▶ Ouvert" in lesson_card(map_of(Browser(app.test_client()), world, store), "Un pas après")
+    page = map_of(Browser(app.test_client()), world, store)
+    assert "▶ Ouvert" in lesson_card(page, "Un pas après")
 
     outbound = releases.exchange / f"robocole-{code.lower()}" / "outbound" / "sequences-1"
     browser.post(f"/teacher/classes/{class_id}/lessons/unassign", {"lesson": "sequences-1"})
@@ -183,7 +182,8 @@ def test_taking_back_keeps_xp_and_reopening_releases_once(
 
     with Gradebook(releases.course(code).gradebook_url) as gradebook:
         assert [a.name for a in gradebook.assignments] == ["sequences-1"]
-    assert "▶ Ouvert" in lesson_card(map_of(Browser(app.test_client()), world, store), "Un pas après")
+    page = map_of(Browser(app.test_client()), world, store)
+    assert "▶ Ouvert" in lesson_card(page, "Un pas après")
 
 
 def test_the_due_date_changes_and_the_teacher_alone_sees_who_was_late(
@@ -297,3 +297,51 @@ def test_the_release_api_wants_the_service_token(grader_server: ReleaseServer) -
         timeout=5,
     )
     assert bad_code.status_code == 400
+
+
+@pytest.mark.browser
+def test_the_new_pages_pass_axe_in_chromium(
+    app: Flask, world: World, store: Store, chromium: Any
+) -> None:
+    """The lessons page with due dates and late hand-ins, and a quest map waiting for the
+    teacher, have no axe-core violation (WCAG 2.2 AA and best practices)."""
+    from classroom_app.pictures import PICTURES_BY_ID
+    from robocole.i18n import set_language
+    from tests.axe import axe_violations, require_axe
+    from tests.classroom_app.conftest import PASSWORD
+    from tests.conftest import LiveServer
+
+    require_axe()
+    class_id = int(world.klass["id"])
+    store.set_assignment(class_id, "sequences-1", "released")
+    store.set_assignment_due(class_id, "sequences-1", in_days(3).isoformat())
+    store.set_assignment(class_id, "boucles-1", "failed", "no built lesson")
+    set_language("fr")
+    with LiveServer(app) as server:
+        context = chromium.new_context(locale="fr-FR", bypass_csp=True)
+        page = context.new_page()
+        try:
+            page.goto(server.url + "/teacher/login")
+            page.fill("#email", "a@ecole.fr")
+            page.fill("#password", PASSWORD)
+            page.click("button[type=submit]")
+            page.wait_for_url("**/teacher/")
+            page.goto(f"{server.url}/teacher/classes/{class_id}/lessons")
+            assert page.get_by_label("À rendre avant", exact=True).count() == 1
+            assert axe_violations(page) == []
+        finally:
+            context.close()
+        context = chromium.new_context(locale="fr-FR", bypass_csp=True)
+        page = context.new_page()
+        try:
+            pupil = world.pupil_row(store, 0)
+            page.goto(f"{server.url}/c/{world.klass['code']}/{pupil['username']}")
+            for picture in pictures_of(store, world, 0):
+                label = PICTURES_BY_ID[picture].label_text()
+                page.get_by_role("button", name=label, exact=True).click()
+            page.wait_for_url("**/pupil/")
+            page.get_by_text("Pas encore ouverte par ton enseignant·e").first.wait_for()
+            assert page.get_by_text("À rendre avant").count() == 1
+            assert axe_violations(page) == []
+        finally:
+            context.close()
