@@ -220,12 +220,13 @@ def progress(username: str) -> Any:
     pupil_id = int(pupil["id"])
     passed = store.passed_exercises(pupil_id)
     level = level_for(store.pupil_xp(pupil_id))
+    opened = store.lessons_opened_to(int(pupil["class_id"]))  # the quest map's rule
     return jsonify(
         username=pupil["username"],
         pseudonym=pupil["pseudonym"],
         xp=level.xp,
         level=level.number,
-        lessons=lesson_states(manifest, passed),
+        lessons=lesson_states(manifest, passed, set(opened) if opened is not None else None),
         passed_exercises=sorted(passed),
         badges=[
             {"badge_id": a.badge_id, "state": a.state}

@@ -40,7 +40,7 @@ def home() -> Any:
     passed = store.passed_exercises(pupil_id)
     class_xp = store.class_xp(class_id)
     # In a class whose teacher assigns lessons (the hub), the teacher opens them.
-    opened = store.open_lessons(class_id) if store.uses_assignments(class_id) else None
+    opened = store.lessons_opened_to(class_id)
     return render_template(
         "pupil_home.html",
         pupil=pupil,

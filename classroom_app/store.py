@@ -1048,6 +1048,11 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def lessons_opened_to(self, class_id: int) -> dict[str, str | None] | None:
+        """The class's open lessons and due days, or None if its teacher never assigned any
+        (then prerequisites alone open lessons, as without the hub)."""
+        return self.open_lessons(class_id) if self.uses_assignments(class_id) else None
+
     def open_lessons(self, class_id: int) -> dict[str, str | None]:
         """Lessons released to the class's pupils, with the day each is due (or None)."""
         rows = self._all(
