@@ -169,6 +169,13 @@ def test_taking_back_keeps_xp_and_reopening_releases_once(
     page = map_of(Browser(app.test_client()), world, store)
     assert "Pas encore ouverte" in lesson_card(page, "Un pas après l'autre")
     assert store.pupil_xp(int(world.pupils[0].id)) == xp  # nothing earned is lost
+    # The API (the station, the journey) says the same as the map.
+    answer = app.test_client().get(
+        f"/api/v1/pupils/{username}/progress",
+        headers={"Authorization": f"Bearer {API_TOKEN}"},
+    )
+    assert answer.json["lessons"]["sequences-1"] == "waiting"
+    assert answer.json["xp"] == xp
 
     # Re-opening: released again, once; asking again changes nothing in nbgrader.
     browser.get(f"/teacher/classes/{class_id}/lessons")
