@@ -245,6 +245,13 @@ def cpu_breakdown(
     return used
 
 
+def machine_busy() -> float:
+    """CPU seconds the whole machine spent busy (every user's work), from /proc/stat."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle and iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
 def load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"{one:.2f} {five:.2f} {fifteen:.2f}"
@@ -296,6 +303,7 @@ class Result:
     load_after: str
     cpu: dict[str, float]
     seconds: float
+    machine: float
 
     def times(self, kind: str) -> list[float]:
         return sorted(t for o in self.outcomes if (t := getattr(o, kind)) is not None)
@@ -323,7 +331,7 @@ class Result:
             print(f"{name}: p50 {p50:.1f} s, max {worst:.1f} s{ratio}")
         for outcome in [o for o in self.outcomes if o.lab_ready is None][:5]:
             print(f"failed: {outcome.username}: {outcome.error}")
-        live = [m for m in self.servers if m.processes]
+        live = [m for m in self.servers if m.rss > 0]  # servers the hub gave up on: none
         if live:
             for kind in ("rss", "pss", "uss"):
                 values = [getattr(m, kind) for m in live]
@@ -335,7 +343,8 @@ class Result:
         print(
             f"CPU used during the burst ({self.seconds:.0f} s, at most"
             f" {self.seconds * (os.cpu_count() or 1):.0f} CPU s on {os.cpu_count()} cores):"
-            f" {spent:.0f} CPU s"
+            f" {spent:.0f} CPU s by the platform, {self.machine:.0f} CPU s by the whole machine"
+            " (other users' work included; servers the hub killed are not counted)"
         )
         for role, seconds in sorted(self.cpu.items(), key=lambda item: -item[1]):
             if seconds >= 0.05:
@@ -384,11 +393,13 @@ def run(label: str, pupils: int, options: list[str], timeout: float, warm: float
             thread.start()
         cpu_before = platform_cpu(hub.pid, set(names))
         client_before = sum(os.times()[:2])
+        machine_before = machine_busy()
         start[0] = time.monotonic()
         gate.wait()
         for thread in threads:
             thread.join()
         seconds = time.monotonic() - start[0]
+        machine = machine_busy() - machine_before
         cpu = cpu_breakdown(
             cpu_before, platform_cpu(hub.pid, set(names)), sum(os.times()[:2]) - client_before
         )
@@ -404,6 +415,7 @@ def run(label: str, pupils: int, options: list[str], timeout: float, warm: float
             load(),
             cpu,
             seconds,
+            machine,
         )
     finally:
         if hub is not None:
@@ -435,8 +447,8 @@ def compare(ours: Result, stock: Result) -> None:
                 f" {statistics.median(b):.1f} s ({statistics.median(b) / statistics.median(a):.1f}x"
                 f" faster); max {a[-1]:.1f} s against {b[-1]:.1f} s"
             )
-    mine = [m.pss for m in ours.servers if m.processes]
-    theirs = [m.pss for m in stock.servers if m.processes]
+    mine = [m.pss for m in ours.servers if m.rss > 0]
+    theirs = [m.pss for m in stock.servers if m.rss > 0]
     if mine and theirs:
         print(
             f"PSS per server: median {statistics.median(mine):.0f} MB against"
