@@ -17,6 +17,12 @@
 #
 # The API runs unchanged on MicroPython boards, on the virtual robot and on a PC simulator:
 # it only talks to the hardware through rb_materiel.hardware() (the HAL).
+#
+# The seam of the PC simulator: it runs this file as it is, then binds the two calls that
+# polling loops make tens of thousands of times a minute, ligne() and moteurs(), straight to
+# its HAL for their common case (robot_firmware/sim/binding.py); every other case comes back
+# here. The binding keeps _state and _SIDES as these functions do, and a test proves that
+# both ways give the same run (tests/robot_sim/test_binding.py).
 
 from micropython import const
 
@@ -27,8 +33,14 @@ RIEN = const(999)
 #: Sans appel au robot pendant ce temps, des moteurs qui tournent sont arrêtés.
 _WATCHDOG_MS = const(3000)
 _STEP_MS = const(20)
+# HC-SR04 ultrasonic sensors (Maqueen, Kitronik): the datasheet asks for over 60 ms between
+# two measurements, or the late echo of one ping is read as the next one's.
+_SONAR_CYCLE_MS = const(60)
 
-_state = {"speed": 50, "moving": False, "last": 0, "watchdog": False}
+_state = {"speed": 50, "moving": False, "last": 0, "watchdog": False, "ping": None}
+
+# ligne(cote): which sensor, counted from the left (-1: the rightmost).
+_SIDES = {"gauche": 0, "left": 0, "droite": -1, "right": -1}
 
 _COLOURS = {
     "rouge": (255, 0, 0),
@@ -188,7 +200,16 @@ def attendre(secondes=1):
 
 def distance():
     """Distance de l'obstacle devant le robot, en cm (RIEN = 999 si rien n'est vu)."""
-    cm = _hw().distance_cm()
+    hw = _hw()
+    last = _state["ping"]
+    if last is not None:
+        import time
+
+        wait = time.ticks_diff(time.ticks_add(last, _SONAR_CYCLE_MS), hw.ticks_ms())
+        if wait > 0:
+            hw.sleep_ms(wait)
+    _state["ping"] = hw.ticks_ms()
+    cm = hw.distance_cm()
     if cm is None or cm < 0:
         return RIEN
     return round(float(cm), 1)
@@ -203,7 +224,7 @@ def ligne(cote=None):
     sensors = _hw().line()
     if cote is None:
         return sensors
-    side = {"gauche": 0, "left": 0, "droite": -1, "right": -1}.get(cote)
+    side = _SIDES.get(cote)
     if side is None and cote in ("centre", "center", "milieu", "middle") and len(sensors) == 3:
         side = 1
     if side is None:

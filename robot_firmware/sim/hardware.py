@@ -6,6 +6,13 @@ hardware costs the time it takes on a real robot (an I2C write to the motors, an
 echo...), so a program that polls a sensor in a loop still sees time pass and cannot hang the
 simulation. Between two motor commands the robot's path is exact (see ``geometry``), so the
 clock can jump a whole ``attendre(10)`` at once.
+
+Everything is an event on that clock. While the wheels keep their speeds the robot cannot
+touch a wall before it has covered the clearance measured around it, the line sensors keep
+their values until the next root of ``line_sensors``, and the motor watchdog fires at a known
+time; the earliest of these is the *horizon*. A call that ends before the horizon only moves
+the clock (a few hundred nanoseconds): that is what lets a no-sleep line follower simulate a
+robot minute in a few tens of milliseconds.
 """
 
 from __future__ import annotations
@@ -17,13 +24,17 @@ from typing import Any
 
 from robot_firmware.sim import geometry
 from robot_firmware.sim.geometry import Motion
+from robot_firmware.sim.line_sensors import LineSensors
 from robot_firmware.sim.world import World
 
 #: Simulated milliseconds each hardware call takes on a classroom robot (MicroPython on a
 #: micro:bit or a Pico): the call itself through the interpreter, plus the bus transfer.
 COST_MS = {
-    "motors": 0.8,  # I2C write to the motor driver, and robot.py's checks
-    "line": 0.3,  # three ADC reads or two pin reads
+    # Two I2C writes of 3 bytes to the Maqueen's motor driver at the micro:bit's 100 kHz
+    # (mbed/CODAL's default I2C clock): 2 x (1 address + 3 data bytes) x 9 bits = 0.72 ms,
+    # plus robot.py's checks.
+    "motors": 0.8,
+    "line": 0.3,  # two digital pin reads or three ADC reads, through robot.py
     "led": 0.3,  # a NeoPixel write
     "tone": 0.1,
     "silence": 0.1,
@@ -31,10 +42,23 @@ COST_MS = {
     "show": 1.0,
     "ticks_ms": 0.01,
 }
-#: An ultrasonic measurement: trigger, then the echo; nothing in range waits the time-out.
+MOTORS_MS = COST_MS["motors"]
+LINE_MS = COST_MS["line"]
+TICKS_MS = COST_MS["ticks_ms"]
+#: An ultrasonic measurement (HC-SR04, on the Maqueen and the Kitronik): a 10 us trigger, a
+#: burst of eight 40 kHz pulses, then the echo pulse, as long as the sound's round trip
+#: (58 us per cm, datasheet); with nothing in range the driver waits its time-out
+#: (rb_hal_maqueen: 30 ms; the module itself gives up after about 38 ms). robot.py waits
+#: for the datasheet's 60 ms measurement cycle between two pings, so a polling loop pings
+#: at most about 17 times a second, as on the robot.
 SONAR_BASE_MS = 0.5
-SONAR_TIMEOUT_MS = 25.0
+SONAR_TIMEOUT_MS = 30.0
 SOUND_CM_PER_MS = 34.3
+#: The Maqueen's driver times the echo in whole microseconds (time_pulse_us): distances come
+#: in steps of 0.0343 / 2 cm, as on the robot.
+SOUND_CM_PER_US = 0.0343
+#: Below this clearance (cm) the exact moment of contact is solved instead of bounded.
+CONTACT_MARGIN = 0.5
 #: Where the line sensors are: this far in front of the centre, at these offsets to the left.
 LINE_SENSOR_AHEAD = 0.8  # times the robot's radius
 LINE_SENSOR_OFFSETS = {2: (1.0, -1.0), 3: (1.6, 0.0, -1.6)}
@@ -55,7 +79,7 @@ class TimeUp(RunEnded):
     reason = "time"
 
 
-@dataclass
+@dataclass(slots=True)
 class Keyframe:
     """The robot's pose when its motors changed, and the new motor powers (percent)."""
 
@@ -86,7 +110,13 @@ class Recorder:
     events: list[dict[str, Any]] = field(default_factory=list)
 
     def motor_commands(self) -> list[tuple[float, float]]:
-        return [(e["g"], e["d"]) for e in self.events if e["e"] == "moteurs"]
+        """Every motor command, in order (a command repeated n times in a row is recorded
+        once, with its count "n")."""
+        commands: list[tuple[float, float]] = []
+        for e in self.events:
+            if e["e"] == "moteurs":
+                commands += [(e["g"], e["d"])] * e["n"]
+        return commands
 
 
 class SimulatedHardware:
@@ -103,12 +133,11 @@ class SimulatedHardware:
             sensors = len(family.get("line_adc") or family.get("line_pins") or (0, 0, 0))
         self.line_offsets = LINE_SENSOR_OFFSETS.get(int(sensors), LINE_SENSOR_OFFSETS[3])
         self.segments = world.segments()
-        self._line_parts = [
-            (ax, ay, bx - ax, by - ay, 1.0 / max(1e-12, (bx - ax) ** 2 + (by - ay) ** 2))
-            for (ax, ay), (bx, by) in zip(world.line, world.line[1:], strict=False)
-        ]
-        self._line_reach = (world.line_width / 2) ** 2
         self.radius = world.radius
+        ahead = LINE_SENSOR_AHEAD * self.radius
+        self.line_sensors = LineSensors(
+            world.line, world.line_width, [(ahead, offset) for offset in self.line_offsets]
+        )
         self.limit_ms = world.time_limit * 1000.0
         self.pressed = button
         self.record = Recorder()
@@ -116,24 +145,57 @@ class SimulatedHardware:
         x, y, heading = world.start
         self._motion = Motion(x, y, math.radians(heading), 0.0, 0.0)
         self._since = 0.0  # when _motion started, ms
-        self._contact = math.inf  # when the robot touches a wall at the current speeds, ms
+        self.line_sensors.set_motion(self._motion, 0.0)
+        self._travelled = 0.0  # cm, before _since
         self._powers = (0.0, 0.0)
         self._timers: list[list[Any]] = []  # [next due ms, period ms, callback]
         self._in_timer = False
         self._next_timer = math.inf
+        # Walls: no contact is possible before _check_at (ms); when _exact, it is the contact.
+        self._check_at = math.inf
+        self._exact = False
+        # The clearance (cm beyond the robot's radius) measured around (_clear_x, _clear_y).
+        self._clear_x, self._clear_y = x, y
+        self._clear = geometry.clearance(x, y, self.segments) - self.radius
+        # Line sensors: _line_value holds while now < _line_until (ms).
+        self._line_value: tuple[bool, ...] = ()
+        self._line_until = -math.inf
+        #: Nothing but the clock changes before this time (ms): see the module's docstring.
+        self._horizon = self.limit_ms
+        #: The last event recorded, when it is a motor command, and its (left, right).
+        self._repeat: dict[str, Any] | None = None
+        self._repeat_left = self._repeat_right = math.nan  # NaN: equal to nothing
+        #: Called before each timer callback (the fast binding brings robot.py's state up to
+        #: date there).
+        self.before_timer: Callable[[], None] | None = None
         self.ended: RunEnded | None = None
         self.collision: Collision | None = None
         self.turns = 0
-        self.travelled = 0.0
         self.record.keyframes.append(
             Keyframe(0.0, x, y, self._motion.heading, 0.0, 0.0, self._motion)
         )
 
     # -- the clock -------------------------------------------------------------------------
 
+    @property
+    def travelled(self) -> float:
+        """Centimetres the robot's centre has covered so far."""
+        return self._travelled + abs(self._motion.v) * (self.now - self._since) / 1000.0
+
     def pose(self) -> tuple[float, float, float]:
         """(x, y, heading in radians) now."""
         return self._motion.at((self.now - self._since) / 1000.0)
+
+    def _set_horizon(self) -> None:
+        if self.ended is not None or self._in_timer:
+            self._horizon = -math.inf  # every call takes the slow path, which knows what to do
+        else:
+            horizon = self.limit_ms
+            if self._next_timer < horizon:
+                horizon = self._next_timer
+            if self._check_at < horizon:
+                horizon = self._check_at
+            self._horizon = horizon
 
     def _spend(self, ms: float) -> None:
         if self._in_timer:
@@ -149,72 +211,122 @@ class SimulatedHardware:
             self._move_to(due[0])
             due[0] += due[1]
             self._in_timer = True
+            self._horizon = -math.inf
+            if self.before_timer is not None:
+                self.before_timer()
             try:
                 due[2]()
             finally:
                 self._in_timer = False
             self._next_timer = min(timer[0] for timer in self._timers)
+            self._set_horizon()
         self._move_to(target)
 
     def _move_to(self, target: float) -> None:
         if target <= self.now:
             return
-        if self._contact <= target and self._contact <= self.limit_ms:
-            self._set_now(self._contact)
-            x, y, _h = self.pose()
-            self.collision = Collision(self._contact, x, y, self.turns, self.travelled)
-            self._end(Crashed())
+        while self._check_at <= target and self._check_at <= self.limit_ms:
+            if self._exact:
+                self.now = self._check_at
+                x, y, _h = self.pose()
+                self.collision = Collision(self.now, x, y, self.turns, self.travelled)
+                self._end(Crashed())
+            self._measure_clearance(self._check_at)
         if target > self.limit_ms:
-            self._set_now(self.limit_ms)
+            self.now = self.limit_ms
             self._end(TimeUp())
-        self._set_now(target)
+        self.now = target
 
-    def _set_now(self, t: float) -> None:
+    def _measure_clearance(self, t: float) -> None:
+        """Measure the clearance where the robot is at ``t`` and bound the next contact."""
+        x, y, _h = self._motion.at((t - self._since) / 1000.0)
+        self._clear_x, self._clear_y = x, y
+        self._clear = geometry.clearance(x, y, self.segments) - self.radius
+        self._schedule_contact(t, x, y, measured=True)
+
+    def _schedule_contact(self, t: float, x: float, y: float, *, measured: bool) -> None:
+        """When to look at the walls again for the current motion, from (x, y) at ``t``."""
         speed = abs(self._motion.v)
-        if speed:
-            self.travelled += speed * (t - self.now) / 1000.0
-        self.now = t
+        self._exact = False
+        if speed < 1e-9:
+            self._check_at = math.inf  # a disc spinning in place never sweeps new ground
+        else:
+            # The centre moves at |v|: it cannot cover the clearance left any sooner.
+            left = self._clear - math.hypot(x - self._clear_x, y - self._clear_y)
+            if left > CONTACT_MARGIN:
+                self._check_at = t + left / speed * 1000.0
+            elif not measured:
+                self._measure_clearance(t)
+                return
+            else:
+                # Close to a wall: the exact moment, solved from the motion's start.
+                self._exact = True
+                self._check_at = (
+                    self._since
+                    + geometry.contact_time(self._motion, self.radius, self.segments) * 1000.0
+                )
+        self._set_horizon()
 
     def _end(self, reason: RunEnded) -> None:
         self._stop_motion()
         self.ended = reason
+        self._horizon = -math.inf
         raise reason
 
     def _stop_motion(self) -> None:
         x, y, heading = self.pose()
+        self._travelled = self.travelled
         self._motion = Motion(x, y, heading, 0.0, 0.0)
         self._since = self.now
-        self._contact = math.inf
+        self._check_at = math.inf
+        self._exact = False
+        self.line_sensors.set_motion(self._motion, self.now)
+        self._line_until = self.line_sensors.next
 
     def finish(self) -> None:
         """The program is over: motors and sound stop, as the guard on the robot does
         (``rb_demarrage.run``), with the same commands."""
         self._command(0.0, 0.0)
-        self.record.events.append({"e": "silence", "t": self.now})
+        self._event({"e": "silence", "t": self.now})
+
+    def _event(self, event: dict[str, Any]) -> None:
+        self.record.events.append(event)
+        self._repeat = None
+        self._repeat_left = self._repeat_right = math.nan
 
     # -- the HAL interface of rb_materiel ----------------------------------------------------
 
     def motors(self, left: float, right: float) -> None:
-        self._spend(COST_MS["motors"])
+        t = self.now + MOTORS_MS
+        if t < self._horizon:
+            self.now = t
+        else:
+            self._spend(MOTORS_MS)
         self._command(float(left), float(right))
 
     def _command(self, left: float, right: float) -> None:
         left = max(-100.0, min(100.0, left))
         right = max(-100.0, min(100.0, right))
-        self.record.events.append({"e": "moteurs", "t": self.now, "g": left, "d": right})
+        if self._repeat is not None and left == self._repeat_left and right == self._repeat_right:
+            self._repeat["n"] += 1
+        else:
+            event = {"e": "moteurs", "t": self.now, "g": left, "d": right, "n": 1}
+            self.record.events.append(event)
+            self._repeat, self._repeat_left, self._repeat_right = event, left, right
         if (left, right) == self._powers:
-            return
+            return  # the same speeds: the same path goes on
         if left == -right != 0:
             self.turns += 1
         self._powers = (left, right)
         x, y, heading = self.pose()
+        self._travelled = self.travelled
         vl = left / 100.0 * self.cm_per_s
         vr = right / 100.0 * self.cm_per_s
         self._motion = Motion(x, y, heading, (vl + vr) / 2, (vl - vr) / self.wheelbase_cm)
         self._since = self.now
-        self._contact = (
-            self.now + geometry.contact_time(self._motion, self.radius, self.segments) * 1000.0
-        )
+        self.line_sensors.set_motion(self._motion, self.now)
+        self._line_until = self.line_sensors.next
+        self._schedule_contact(self.now, x, y, measured=False)
         self.record.keyframes.append(Keyframe(self.now, x, y, heading, left, right, self._motion))
 
     def distance_cm(self) -> float:
@@ -229,43 +341,37 @@ class SimulatedHardware:
         if best > self.world.sonar_range:
             self._spend(SONAR_TIMEOUT_MS)
             return -1
-        self._spend(SONAR_BASE_MS + 2 * best / SOUND_CM_PER_MS)
-        return best
+        echo_us = int(2 * best / SOUND_CM_PER_US)
+        self._spend(SONAR_BASE_MS + echo_us / 1000.0)
+        return echo_us * SOUND_CM_PER_US / 2
 
     def line(self) -> tuple[bool, ...]:
-        self._spend(COST_MS["line"])
-        x, y, heading = self.pose()
-        cos_h, sin_h = math.cos(heading), math.sin(heading)
-        ahead = LINE_SENSOR_AHEAD * self.radius
-        cx, cy = x + ahead * cos_h, y + ahead * sin_h
-        reach = self._line_reach
-        seen = []
-        for offset in self.line_offsets:
-            # "Left" of a robot looking along (cos, sin) with y down is (sin, -cos).
-            px, py = cx + offset * sin_h, cy - offset * cos_h
-            on_line = False
-            # A tight loop: line following polls this thousands of times per robot minute.
-            for ax, ay, ex, ey, inverse in self._line_parts:
-                u = ((px - ax) * ex + (py - ay) * ey) * inverse
-                u = 0.0 if u < 0.0 else 1.0 if u > 1.0 else u
-                qx, qy = px - ax - u * ex, py - ay - u * ey
-                if qx * qx + qy * qy <= reach:
-                    on_line = True
-                    break
-            seen.append(on_line)
-        return tuple(seen)
+        t = self.now + LINE_MS
+        if t < self._horizon:
+            self.now = t
+        else:
+            self._spend(LINE_MS)
+        if self.now < self._line_until:
+            return self._line_value
+        return self._read_line()
+
+    def _read_line(self) -> tuple[bool, ...]:
+        value, until = self.line_sensors.read(self.now)
+        self._line_value = value
+        self._line_until = until
+        return value
 
     def led(self, index: int, r: int, g: int, b: int) -> None:
         self._spend(COST_MS["led"])
-        self.record.events.append({"e": "led", "t": self.now, "i": index, "rgb": [r, g, b]})
+        self._event({"e": "led", "t": self.now, "i": index, "rgb": [r, g, b]})
 
     def tone(self, hz: float, ms: float) -> None:
         self._spend(COST_MS["tone"])
-        self.record.events.append({"e": "son", "t": self.now, "f": hz, "ms": ms})
+        self._event({"e": "son", "t": self.now, "f": hz, "ms": ms})
 
     def silence(self) -> None:
         self._spend(COST_MS["silence"])
-        self.record.events.append({"e": "silence", "t": self.now})
+        self._event({"e": "silence", "t": self.now})
 
     def button(self) -> bool:
         self._spend(COST_MS["button"])
@@ -273,7 +379,7 @@ class SimulatedHardware:
 
     def show(self, text: str) -> None:
         self._spend(COST_MS["show"])
-        self.record.events.append({"e": "ecran", "t": self.now, "texte": str(text)})
+        self._event({"e": "ecran", "t": self.now, "texte": str(text)})
 
     def sleep_ms(self, ms: float) -> None:
         if self.ended is not None:
@@ -281,14 +387,19 @@ class SimulatedHardware:
         self._advance(self.now + max(0.0, float(ms)))
 
     def ticks_ms(self) -> int:
-        self._spend(COST_MS["ticks_ms"])
+        t = self.now + TICKS_MS
+        if t < self._horizon:
+            self.now = t
+            return int(t)
+        self._spend(TICKS_MS)
         return int(self.now)
 
     def every(self, ms: int, callback: Callable[[], Any]) -> bool:
         self._timers.append([self.now + ms, float(ms), callback])
         self._next_timer = min(timer[0] for timer in self._timers)
+        self._set_horizon()
         return True
 
     def printed(self, text: str) -> None:
         """What the program printed, with the time it did (print goes to the PC's screen)."""
-        self.record.events.append({"e": "sortie", "t": self.now, "texte": text})
+        self._event({"e": "sortie", "t": self.now, "texte": text})

@@ -8,6 +8,7 @@ plays it offline.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import itertools
 import math
@@ -21,7 +22,10 @@ from robot_firmware.sim.world import World, load_world
 
 #: Animation frames per second of robot time (the robot moves smoothly between them).
 FRAMES_PER_SECOND = 10
-_ids = itertools.count(1)
+#: Stands for the animation's id while it is drawn; the id is then a hash of the drawing, so
+#: the same run gives the same SVG, bit for bit, and two different runs in one notebook
+#: never share the ids their "Rejouer" buttons are found by.
+_UID = "rbUID"
 
 
 @dataclass
@@ -84,7 +88,7 @@ def _world_svg(world: World) -> list[str]:
 def animation(run: SimRun, verdict: Verdict | None = None, *, speed: float = 1.0) -> Animation:
     """The animation of ``run`` (and the verdict's sentence under it)."""
     world = run.world
-    uid = f"rb{next(_ids)}"
+    uid = _UID
     total_ms = max(run.duration_ms, 1.0)
     seconds = total_ms / 1000.0 / speed
     samples = run.poses(1000.0 / FRAMES_PER_SECOND)
@@ -155,6 +159,7 @@ def animation(run: SimRun, verdict: Verdict | None = None, *, speed: float = 1.0
         f'{_f(world.height)}" width="{width}" height="{height}" role="img" '
         f'aria-label="{html.escape(world.name())}">' + "".join(parts) + "</svg>"
     )
+    svg = svg.replace(_UID, "rb" + hashlib.sha256(svg.encode()).hexdigest()[:12])
     caption = ""
     if verdict is not None:
         colour = "#2e7d32" if verdict.ok else "#c62828"

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from robot_firmware import BOARD
+from robot_firmware.sim import binding
 from robot_firmware.sim.hardware import (
     Collision,
     Keyframe,
@@ -169,7 +170,7 @@ class _Sandbox:
         text = (" " if sep is None else sep).join(str(v) for v in values)
         self.hw.printed(text + ("\n" if end is None else end))
 
-    def load_board(self) -> None:
+    def load_board(self, *, fast: bool = True) -> None:
         for name in BOARD_MODULES:
             module = types.ModuleType(name)
             module.__dict__["__builtins__"] = self.builtins
@@ -177,6 +178,8 @@ class _Sandbox:
             self.modules[name] = module
             exec(_board_code(name), module.__dict__)
         self.modules["rb_materiel"].use(self.hw)
+        if fast:
+            binding.bind(self.modules["robot"], self.hw)
 
     def namespace(self) -> dict[str, Any]:
         return {"__name__": "__main__", "__builtins__": self.builtins}
@@ -247,6 +250,7 @@ def simulate(
     seed: int = 0,
     wall_limit: float = DEFAULT_WALL_LIMIT,
     robot_names: bool = False,
+    fast: bool = True,
 ) -> SimRun:
     """Run ``program`` (a pupil's Python source) on a simulated robot in ``world``.
 
@@ -255,6 +259,9 @@ def simulate(
 
     The run ends when the program ends, the robot touches a wall, or the world's time limit
     is reached; the same program in the same world always gives the same run.
+
+    ``fast=False`` runs every call through robot.py's own layers instead of the fast binding
+    of ``ligne()``/``moteurs()`` (``binding``): the run is the same, only slower.
     """
     if not isinstance(world, World):
         world = load_world(world)
@@ -265,7 +272,7 @@ def simulate(
     line: int | None = None
     with _wall_guard(wall_limit, lambda: hw.now):
         try:
-            sandbox.load_board()
+            sandbox.load_board(fast=fast)
             namespace = sandbox.namespace()
             if robot_names:
                 robot = sandbox.modules["robot"]

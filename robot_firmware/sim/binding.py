@@ -1,0 +1,87 @@
+"""The fast binding: robot.py's two polling calls, ``ligne()`` and ``moteurs()``, straight on
+the simulated HAL.
+
+A line follower calls them tens of thousands of times per robot minute. Through robot.py's
+layers (``_hw()``, the HAL lookup, ``ticks_ms`` to feed the watchdog, the checks) each call
+costs several microseconds of CPython; a minute of robot time must cost at most 50 ms.
+
+For their common case only (a known side or none; two numbers from -100 to 100 once the
+watchdog runs), and only while nothing happens before the call ends (the HAL's horizon), the
+functions below do exactly what robot.py's would: the same clock steps in the same order
+(``ticks_ms`` then the hardware), the same ``_state`` updates, the same HAL calls. Every
+other case, and every call that meets an event (a timer, a wall, the time limit, the end of
+the run), runs robot.py's own function. ``tests/robot_sim/test_binding.py`` runs programs
+both ways and requires identical runs, bit for bit.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Callable
+from typing import Any
+
+from robot_firmware.sim.hardware import LINE_MS, MOTORS_MS, TICKS_MS, SimulatedHardware
+
+
+def bind(robot: types.ModuleType, hw: SimulatedHardware) -> None:
+    """Replace ``ligne``/``moteurs`` (and their English names) in the loaded ``robot``."""
+    state: dict[str, Any] = robot._state
+    sides: dict[str, int] = robot._SIDES
+    slow_line: Callable[..., Any] = robot.ligne
+    slow_motors: Callable[..., Any] = robot.moteurs
+    # robot.py feeds its watchdog at every call (_state["last"] = hw.ticks_ms()) and reads it
+    # only in the watchdog's timer: the fast calls note the time here, and it is copied over
+    # before each timer runs. Both clocks only grow, so the later of the two is the last call.
+    fed = [-1.0]
+
+    def feed_watchdog() -> None:
+        last = int(fed[0])
+        if last > state["last"]:
+            state["last"] = last
+
+    hw.before_timer = feed_watchdog
+
+    def ligne(cote: Any = None) -> Any:
+        if cote is None or (type(cote) is str and cote in sides):
+            # robot.ligne: _hw() reads ticks_ms() to feed the watchdog, then hw.line().
+            t1 = hw.now + TICKS_MS
+            t2 = t1 + LINE_MS
+            if t2 < hw._horizon:
+                fed[0] = t1
+                hw.now = t2
+                sensors = hw._line_value if t2 < hw._line_until else hw._read_line()
+                return sensors if cote is None else sensors[sides[cote]]
+        return slow_line(cote)
+
+    def moteurs(gauche: Any, droite: Any) -> None:
+        kind_left, kind_right = type(gauche), type(droite)
+        if (
+            (kind_left is int or kind_left is float)
+            and (kind_right is int or kind_right is float)
+            and state["watchdog"]
+        ):
+            # robot.moteurs: _hw() (ticks_ms), then _run_motors.
+            t1 = hw.now + TICKS_MS
+            t2 = t1 + MOTORS_MS
+            if t2 < hw._horizon:
+                if gauche == hw._repeat_left and droite == hw._repeat_right:
+                    # The same command again (so within -100..100): recorded, and the path
+                    # goes on; _state["moving"] was set for these powers by the first one.
+                    fed[0] = t1
+                    hw.now = t2
+                    hw._repeat["n"] += 1  # type: ignore[index]
+                    return
+                if -100 <= gauche <= 100 and -100 <= droite <= 100:  # no clamping needed
+                    fed[0] = t1
+                    state["moving"] = gauche != 0 or droite != 0
+                    hw.now = t1
+                    hw.motors(gauche, droite)
+                    return
+        slow_motors(gauche, droite)
+
+    for fast, slow in ((ligne, slow_line), (moteurs, slow_motors)):
+        fast.__doc__ = slow.__doc__
+        fast.__name__ = fast.__qualname__ = slow.__name__
+        for name, value in list(vars(robot).items()):
+            if value is slow:
+                setattr(robot, name, fast)

@@ -1,0 +1,259 @@
+"""The line sensors as events: when does each sensor next change while the wheels keep their speeds?
+
+A line follower reads its sensors tens of thousands of times per robot minute, and each read
+must cost almost nothing. Between two motor commands a sensor moves on a straight line or a
+circle (it is fixed to the robot), so the moment it next enters or leaves the black tape is a
+root of a small equation. A read is then "is the clock before that moment? the cached value".
+
+The tape is the set of points within ``width / 2`` of the line's polyline: a union of
+capsules (a segment widened by a radius). Only the capsules near a sensor matter: a grid of
+cells lists, for each cell, the parts of the line that a point of the cell can reach within
+``REACH`` cm; once the sensor has moved that far the lists are looked up again.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from robot_firmware.sim.geometry import Motion, Point
+
+#: How far (cm) a sensor may move before the parts near it are looked up again.
+REACH = 6.0
+CELL = 4.0
+#: Below this many seconds from the tape's edge, a sensor's crossing is solved exactly; further
+#: away, the distance to the edge over the sensor's speed is a safe, cheaper bound.
+EXACT_BELOW_S = 0.01
+#: ... and only within this many seconds: the next look comes at the latest then.
+EXACT_WINDOW_S = 0.05
+_EPS_S = 1e-9  # seconds: a root this close is the crossing the sensor is standing on
+_W_EPS = 1e-9  # the same threshold as geometry.Motion for "not turning"
+
+#: One part of the line: start, unit direction, length, unit normal, end.
+_Part = tuple[float, float, float, float, float, float, float, float, float]
+
+
+class LineSensors:
+    """The line sensors of one robot over one line (positions in the robot's frame)."""
+
+    def __init__(self, points: list[Point], width: float, sensors: list[tuple[float, float]]):
+        self.radius = width / 2
+        self.radius2 = self.radius * self.radius
+        #: (ahead, left) of each sensor from the robot's centre, cm.
+        self.sensors = sensors
+        self.parts: list[_Part] = []
+        for (ax, ay), (bx, by) in itertools.pairwise(points):
+            length = math.hypot(bx - ax, by - ay)
+            if length < 1e-12:
+                continue
+            ex, ey = (bx - ax) / length, (by - ay) / length
+            self.parts.append((ax, ay, ex, ey, length, -ey, ex, bx, by))
+        self._cells: dict[tuple[int, int], tuple[_Part, ...]] = {}
+        #: The farthest sensor from the robot's centre: no sensor moves faster than
+        #: |v| + |w| * arm.
+        self.arm = max((math.hypot(a, b) for a, b in sensors), default=0.0)
+        self.motion = Motion(0.0, 0.0, 0.0, 0.0, 0.0)
+        self.since = 0.0
+        self.speed = 0.0
+        # Per sensor: its value, until when (ms) it holds for certain, and the radius (cm) of
+        # the ball around where it was at ``at`` (ms) that is all in or all out of the tape.
+        self.values = [False] * len(sensors)
+        self.until = [-math.inf] * len(sensors)
+        self.gap = [0.0] * len(sensors)
+        self.at = [0.0] * len(sensors)
+        self.next = -math.inf
+
+    # -- where the parts are ------------------------------------------------------------------
+
+    def _near(self, px: float, py: float) -> tuple[_Part, ...]:
+        key = (int(px // CELL), int(py // CELL))
+        found = self._cells.get(key)
+        if found is None:
+            # Everything a point of this cell can touch after moving REACH cm.
+            cx, cy = (key[0] + 0.5) * CELL, (key[1] + 0.5) * CELL
+            limit = REACH + self.radius + CELL * 0.7072
+            found = tuple(p for p in self.parts if _distance(cx, cy, p) <= limit)
+            self._cells[key] = found
+        return found
+
+    # -- the sensors on a motion ---------------------------------------------------------------
+
+    def set_motion(self, motion: Motion, now: float) -> None:
+        """The wheels changed speeds at ``now`` (ms). A sensor keeps its value as long as it
+        stays in the ball, all in or all out of the tape, measured at its last read: what is
+        left of that ball still holds on the new path."""
+        old_speed = self.speed
+        self.speed = abs(motion.v) + abs(motion.w) * self.arm
+        self.motion, self.since = motion, now
+        for i, until in enumerate(self.until):
+            if until > now:
+                left = self.gap[i] - old_speed * (now - self.at[i]) / 1000.0
+                if left > 0.0:
+                    self.gap[i], self.at[i] = left, now
+                    self.until[i] = now + left / self.speed * 1000.0 if self.speed else math.inf
+                    continue
+            self.until[i] = -math.inf
+        self.next = min(self.until)
+
+    def read(self, now: float) -> tuple[tuple[bool, ...], float]:
+        """The sensors at ``now`` (ms), and until when they keep these values for certain."""
+        motion = self.motion
+        t = (now - self.since) / 1000.0
+        x, y, heading = motion.at(t)
+        cos_h, sin_h = math.cos(heading), math.sin(heading)
+        turning = abs(motion.w) >= _W_EPS
+        cx = cy = 0.0
+        if turning:
+            k = motion.v / motion.w if abs(motion.v) >= _W_EPS else 0.0
+            # The centre of the circle the whole robot turns around (see Motion.at).
+            cx = motion.x - k * math.sin(motion.heading)
+            cy = motion.y + k * math.cos(motion.heading)
+        for i, (ahead, left) in enumerate(self.sensors):
+            if self.until[i] > now:
+                continue
+            # "Left" of a robot looking along (cos, sin) with y down is (sin, -cos).
+            px = x + ahead * cos_h + left * sin_h
+            py = y + ahead * sin_h - left * cos_h
+            near = self._near(px, py)
+            nearest2 = math.inf
+            distances = []
+            for ax, ay, ex, ey, length, _nx, _ny, _bx, _by in near:
+                # _distance2, inlined: this loop runs at every crossing of the tape.
+                u = (px - ax) * ex + (py - ay) * ey
+                u = 0.0 if u < 0.0 else length if u > length else u
+                qx, qy = px - ax - u * ex, py - ay - u * ey
+                d2 = qx * qx + qy * qy
+                distances.append(d2)
+                if d2 < nearest2:
+                    nearest2 = d2
+            value = nearest2 <= self.radius2
+            crossed = value != self.values[i]
+            self.values[i] = value
+            # Nothing changes before the sensor has covered its distance to the tape's edge
+            # (a ball that radius around it is all in, or all out of the tape); only a sensor
+            # about to cross needs the exact roots.
+            gap = abs(math.sqrt(nearest2) - self.radius) if nearest2 < math.inf else REACH
+            gap = min(gap, REACH)
+            self.gap[i], self.at[i] = gap, now
+            speed = abs(motion.w) * math.hypot(px - cx, py - cy) if turning else abs(motion.v)
+            if speed < 1e-12:
+                self.until[i] = math.inf  # standing still, or right above the centre of a spin
+                continue
+            ds = gap / speed
+            # A sensor that has just crossed is usually followed by a new motor command (the
+            # program reacts): solving its next crossing on this path would be wasted.
+            if ds < EXACT_BELOW_S and not crossed:
+                # Only the parts whose edge the sensor can reach within EXACT_WINDOW_S.
+                reach = speed * EXACT_WINDOW_S
+                close = [
+                    part
+                    for part, d2 in zip(near, distances, strict=True)
+                    if abs(math.sqrt(d2) - self.radius) <= reach
+                ]
+                if turning:
+                    ds = _next_on_circle(px, py, cx, cy, motion.w, close, self.radius)
+                else:
+                    vx = motion.v * math.cos(motion.heading)
+                    vy = motion.v * math.sin(motion.heading)
+                    ds = _next_on_line(px, py, vx, vy, close, self.radius)
+                ds = min(ds, EXACT_WINDOW_S)
+            self.until[i] = self.since + (t + ds) * 1000.0
+        self.next = min(self.until)
+        return tuple(self.values), self.next
+
+
+def _distance2(px: float, py: float, part: _Part) -> float:
+    ax, ay, ex, ey, length, _nx, _ny, _bx, _by = part
+    u = (px - ax) * ex + (py - ay) * ey
+    u = 0.0 if u < 0.0 else length if u > length else u
+    qx, qy = px - ax - u * ex, py - ay - u * ey
+    return qx * qx + qy * qy
+
+
+def _distance(px: float, py: float, part: _Part) -> float:
+    return math.sqrt(_distance2(px, py, part))
+
+
+def _next_on_line(px: float, py: float, vx: float, vy: float, near: list[_Part], r: float) -> float:
+    """Seconds before a point at p moving at v crosses the edge of one of the capsules near it,
+    or leaves the area the ``near`` parts were chosen for."""
+    speed2 = vx * vx + vy * vy
+    best = REACH / math.sqrt(speed2)
+    for ax, ay, ex, ey, length, nx, ny, bx, by in near:
+        rx, ry = px - ax, py - ay
+        # The long sides: the distance to the part's line changes linearly.
+        h0 = rx * nx + ry * ny
+        hv = vx * nx + vy * ny
+        u0 = rx * ex + ry * ey
+        uv = vx * ex + vy * ey
+        if hv != 0.0:
+            for side in (r, -r):
+                s = (side - h0) / hv
+                if _EPS_S < s < best and 0.0 <= u0 + s * uv <= length:
+                    best = s
+        # The round ends: |p + s v - end| = r, on the outer half of that end.
+        for qx, qy, outer in ((ax, ay, -1.0), (bx, by, 1.0)):
+            dx, dy = px - qx, py - qy
+            b = dx * vx + dy * vy
+            disc = b * b - speed2 * (dx * dx + dy * dy - r * r)
+            if disc < 0.0:
+                continue
+            root = math.sqrt(disc)
+            for s in ((-b - root) / speed2, (-b + root) / speed2):
+                if _EPS_S < s < best:
+                    along = (dx + s * vx) * ex + (dy + s * vy) * ey
+                    if along * outer >= 0.0:
+                        best = s
+    return best
+
+
+def _next_on_circle(
+    px: float,
+    py: float,
+    cx: float,
+    cy: float,
+    w: float,
+    near: list[_Part],
+    r: float,
+) -> float:
+    """The same for a point turning around c at ``w`` rad/s (clockwise positive, y down)."""
+    rho = math.hypot(px - cx, py - cy)
+    rate = abs(w)
+    # Never further than one turn, nor than REACH cm along the circle.
+    best = math.tau / rate
+    if rho * rate > 0.0:
+        best = min(best, REACH / (rho * rate))
+    if rho < 1e-12:
+        return best
+    start = math.atan2(py - cy, px - cx)
+    direction = 1.0 if w > 0 else -1.0
+    for ax, ay, ex, ey, length, nx, ny, bx, by in near:
+        angles: list[float] = []
+        # The long sides: circle (c, rho) against the lines at +-r from the part.
+        dc0 = (cx - ax) * nx + (cy - ay) * ny
+        for side in (r, -r):
+            dc = dc0 - side
+            if abs(dc) > rho:
+                continue
+            half = math.sqrt(rho * rho - dc * dc)
+            fx, fy = cx - dc * nx, cy - dc * ny
+            for sign in (1.0, -1.0):
+                qx, qy = fx + sign * half * ex, fy + sign * half * ey
+                if 0.0 <= (qx - ax) * ex + (qy - ay) * ey <= length:
+                    angles.append(math.atan2(qy - cy, qx - cx))
+        # The round ends: circle (c, rho) against circle (end, r), on the outer half.
+        for qx, qy, outer in ((ax, ay, -1.0), (bx, by, 1.0)):
+            d = math.hypot(qx - cx, qy - cy)
+            if d < 1e-12 or d > rho + r or d < abs(rho - r):
+                continue
+            base = math.atan2(qy - cy, qx - cx)
+            a = math.acos(max(-1.0, min(1.0, (rho * rho + d * d - r * r) / (2 * rho * d))))
+            for angle in (base + a, base - a):
+                ox, oy = cx + rho * math.cos(angle), cy + rho * math.sin(angle)
+                if ((ox - qx) * ex + (oy - qy) * ey) * outer >= 0.0:
+                    angles.append(angle)
+        for angle in angles:
+            s = ((angle - start) * direction) % math.tau / rate
+            if _EPS_S < s < best:
+                best = s
+    return best
