@@ -175,3 +175,33 @@ def test_sensors_reach_the_program(make_robot: MakeRobot, flash: Path) -> None:
     assert last_pose(robot)["x"] == pytest.approx(30, abs=0.5)
     assert any(e["e"] == "son" and e["f"] == 440 for e in robot.events)
     assert any(e["e"] == "led" and e["i"] == 1 and e["rgb"] == [0, 0, 255] for e in robot.events)
+
+
+SONAR_CHECK = """
+import robot, rb_materiel
+
+class Sonar:
+    name = "test"; leds = 0; cm_per_s = 20; wheelbase_cm = 10
+    def __init__(self): self.now = 1000; self.pings = []; self.slept = []
+    def ticks_ms(self): return self.now
+    def sleep_ms(self, ms): self.slept.append(ms); self.now += ms
+    def distance_cm(self): self.pings.append(self.now); self.now += 3; return 51.5
+
+hw = Sonar()
+rb_materiel.use(hw)
+print("D", robot.distance(), robot.distance())
+hw.now += 100
+robot.distance()
+print("PINGS", hw.pings, hw.slept)
+"""
+
+
+def test_distance_waits_the_ultrasonic_measurement_cycle_on_micropython(
+    make_robot: MakeRobot, flash: Path
+) -> None:
+    # HC-SR04 datasheet: over 60 ms from one ping to the next; a later call does not wait.
+    install(flash, SONAR_CHECK)
+    robot = make_robot().plug()
+    output = robot.wait_for_output("PINGS").decode() + robot.wait_for_output("\n").decode()
+    assert "D 51.5 51.5" in output
+    assert "PINGS [1000, 1060, 1163] [57]" in output
