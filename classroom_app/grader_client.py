@@ -93,7 +93,14 @@ class GraderClient:
         )
 
     def submissions(self, class_code: str, lesson: str) -> list[LateSubmission]:
-        body = self._call("GET", "submissions", params={"class_code": class_code, "lesson": lesson})
+        # Read on every visit of the lessons page: a grader that does not answer must not
+        # hold the page for long (the list is left out then).
+        body = self._call(
+            "GET",
+            "submissions",
+            timeout=3.0,
+            params={"class_code": class_code, "lesson": lesson},
+        )
         return [
             LateSubmission(str(s["username"]), str(s["submitted_at"]), float(s["seconds_late"]))
             for s in body.get("submissions", [])
