@@ -352,3 +352,38 @@ def test_the_new_pages_pass_axe_in_chromium(
             assert axe_violations(page) == []
         finally:
             context.close()
+
+
+def test_a_grader_that_does_not_answer_is_said_kindly(tmp_path: Path) -> None:
+    """Assigning while the grader is down: the lesson says why; taking back says to retry."""
+    from tests.conftest import free_port
+
+    dead = make_app(tmp_path / "down", GRADER_URL=f"http://127.0.0.1:{free_port()}/")
+    from classroom_app import classes
+    from classroom_app.passwords import hash_password
+    from tests.classroom_app.conftest import PASSWORD
+
+    own = Store.open(dead.config["DATABASE"])
+    try:
+        school = own.create_school("École")
+        teacher = own.create_teacher(school, "a@ecole.fr", "Mme A", hash_password(PASSWORD))
+        class_id = classes.create_class(own, school, teacher, "CM2", picture_count=3)
+    finally:
+        own.close()
+    browser = Browser(dead.test_client())
+    browser.login_teacher()
+    browser.get(f"/teacher/classes/{class_id}/lessons")
+    browser.post(f"/teacher/classes/{class_id}/lessons/assign", {"lesson": "sequences-1"})
+    own = Store.open(dead.config["DATABASE"])
+    try:
+        deadline = time.monotonic() + 30
+        while own.assignments(class_id)["sequences-1"]["state"] == "releasing":
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        row = own.assignments(class_id)["sequences-1"]
+    finally:
+        own.close()
+    assert row["state"] == "failed"
+    assert "Le service de correction ne répond pas" in row["error"]
+    page = html.unescape(browser.get(f"/teacher/classes/{class_id}/lessons").text)
+    assert "Le service de correction ne répond pas" in page
