@@ -155,9 +155,12 @@ def assign(class_id: int) -> Response:
         return web.redirect_to("hub_class.lessons", class_id=class_id)
     store = web.store()
     with store.transaction():
+        before = store.assignments(class_id)
         for lesson in chosen:
+            live = (before.get(lesson) or {}).get("state") in ("released", "releasing")
             store.set_assignment(class_id, lesson, "releasing")
-            store.set_assignment_due(class_id, lesson, day.isoformat() if day else None)
+            if day is not None or not live:  # assigning a unit again keeps its lessons' dates
+                store.set_assignment_due(class_id, lesson, day.isoformat() if day else None)
     teacher = web.current_teacher()
     assert teacher is not None  # teacher_required
     store.audit(int(teacher["id"]), "assign", class_id, lessons=chosen, due_on=str(day or ""))
