@@ -213,6 +213,12 @@ def test_the_due_date_changes_and_the_teacher_alone_sees_who_was_late(
     assert "à rendre avant" in html.unescape(changed.text)
     due = releases.due(code, "sequences-1")
     assert due is not None and due.astimezone(ZoneInfo("Europe/Paris")).date() == later
+    # Assigning the whole unit again, without a date, keeps this lesson's date.
+    browser.post(f"/teacher/classes/{class_id}/lessons/assign", {"unit": "sequences"})
+    wait_released(store, class_id, ("sequences-1", "sequences-2"))
+    assert store.assignments(class_id)["sequences-1"]["due_on"] == later.isoformat()
+    assert releases.due(code, "sequences-1") == due
+    assert store.assignments(class_id)["sequences-2"]["due_on"] is None
 
     # Two pupils hand in, as nbgrader records it: one on time, one two hours after the date.
     from nbgrader.api import Gradebook
