@@ -58,18 +58,30 @@ class CourseReleases:
     def course(self, class_code: str) -> Course:
         return Course.for_class(self.courses_root, class_code, self.exchange)
 
-    def _released_unchanged(self, course: Course, built: Path, lesson: str) -> bool:
-        outbound = self.exchange / course.id / "outbound" / lesson
+    def _generated_unchanged(self, course: Course, built: Path, lesson: str) -> bool:
+        """The class's pupil version of ``lesson`` is generated from today's built sources."""
         source, ours = built / "source" / lesson, course.root / "source" / lesson
-        if not (outbound.is_dir() and ours.is_dir() and source.is_dir()):
+        if not ((course.root / "release" / lesson).is_dir() and ours.is_dir() and source.is_dir()):
             return False
         compared = filecmp.dircmp(source, ours)
         return not (compared.left_only or compared.right_only or compared.diff_files)
 
+    def _outbound(self, course: Course, lesson: str) -> Path:
+        return self.exchange / course.id / "outbound" / lesson
+
     def release(
         self, class_code: str, lessons: list[str], language: str = "fr", due: datetime | None = None
     ) -> list[str]:
-        """Generate and release ``lessons`` due at ``due``; returns the ones released just now."""
+        """Generate and release ``lessons`` due at ``due``; returns the ones released just now.
+
+        A lesson in the exchange and generated from the same sources is left as it is; one
+        taken back (re-opening) is only put back in the exchange: nbgrader's gradebook, with
+        its pupils' submissions, is not touched. Only new or changed lessons are generated.
+        """
+        from nbgrader.auth import Authenticator
+        from nbgrader.coursedir import CourseDirectory
+        from nbgrader.exchange.default import ExchangeReleaseAssignment
+
         from grader.setup import setup_class_course
         from grader.startup import prepare_environment
         from hub_config.exchange import harden_course, prepare_root
@@ -78,13 +90,23 @@ class CourseReleases:
         prepare_root(self.exchange)
         course = self.course(class_code)
         built = self.curriculum / language
-        fresh = [x for x in lessons if not self._released_unchanged(course, built, x)]
+        generated = [x for x in lessons if self._generated_unchanged(course, built, x)]
+        fresh = [x for x in lessons if x not in generated]
+        back = [x for x in generated if not self._outbound(course, x).is_dir()]
         if fresh:
             setup_class_course(course, built, fresh)
+        for lesson in back:
+            config = course.config(lesson)
+            ExchangeReleaseAssignment(
+                coursedir=CourseDirectory(config=config),
+                authenticator=Authenticator(config=config),
+                config=config,
+            ).start()
+        if fresh or back:
             harden_course(self.exchange, course.id)
         for lesson in lessons:  # the due date sent with the release is the lesson's, or none
             self.set_due(class_code, lesson, due)
-        return fresh
+        return fresh + back
 
     def unrelease(self, class_code: str, lesson: str) -> None:
         from nbgrader.apps.api import NbGraderAPI
