@@ -164,6 +164,8 @@ def test_taking_back_keeps_xp_and_reopening_releases_once(
     assert "▶ Ouvert" in lesson_card(page, "Un pas après")
 
     outbound = releases.exchange / f"robocole-{code.lower()}" / "outbound" / "sequences-1"
+    generated = releases.course(code).root / "release" / "sequences-1" / "sequences-1.ipynb"
+    generated_at = generated.stat().st_mtime_ns
     browser.post(f"/teacher/classes/{class_id}/lessons/unassign", {"lesson": "sequences-1"})
     assert not outbound.exists()
     page = map_of(Browser(app.test_client()), world, store)
@@ -182,6 +184,7 @@ def test_taking_back_keeps_xp_and_reopening_releases_once(
     browser.post(f"/teacher/classes/{class_id}/lessons/assign", {"lesson": "sequences-1"})
     wait_released(store, class_id, ("sequences-1",))
     assert outbound.is_dir()
+    assert generated.stat().st_mtime_ns == generated_at  # put back, not generated again
     stamp = (outbound / "sequences-1.ipynb").stat().st_mtime_ns
     assert releases.release(code, ["sequences-1"]) == []  # already there, unchanged
     assert (outbound / "sequences-1.ipynb").stat().st_mtime_ns == stamp
