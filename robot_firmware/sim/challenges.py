@@ -233,15 +233,28 @@ def _phases(run: SimRun) -> list[_Phase]:
     return [p for p in phases if p.kind == "curve" or abs(p.amount) >= 0.5]
 
 
+def _shape(sides: int) -> str:
+    """The name of the regular polygon with ``sides`` sides, with its article."""
+    names = {3: _("a triangle"), 5: _("a pentagon"), 6: _("a hexagon"), 8: _("an octagon")}
+    return names.get(sides) or _("a shape with %(num)s sides", num=sides)
+
+
 def _check_square(run: SimRun) -> Verdict:
+    """A square, or the regular polygon with the world's ``cotes`` sides."""
     goal = run.world.goal
     sides_wanted = int(goal.number("cotes", 4))
+    square = sides_wanted == 4
     shortest = goal.number("cote_min", 10)
     phases = _phases(run)
     if any(p.kind == "curve" for p in phases):
         return Verdict(
             False,
-            _("Your robot drove a curve: a square is made of straight lines and turns."),
+            _("Your robot drove a curve: a square is made of straight lines and turns.")
+            if square
+            else _(
+                "Your robot drove a curve: %(shape)s is made of straight lines and turns.",
+                shape=_shape(sides_wanted),
+            ),
             [run],
         )
     sides = [p.amount for p in phases if p.kind == "straight"]
@@ -253,6 +266,14 @@ def _check_square(run: SimRun) -> Verdict:
                 "Your drawing has %(num)s sides; a square has %(wanted)s.",
                 len(sides),
                 wanted=sides_wanted,
+            )
+            if square
+            else ngettext(
+                "Your drawing has %(num)s side; %(shape)s has %(wanted)s.",
+                "Your drawing has %(num)s sides; %(shape)s has %(wanted)s.",
+                len(sides),
+                wanted=sides_wanted,
+                shape=_shape(sides_wanted),
             ),
             [run],
         )
@@ -290,6 +311,14 @@ def _check_square(run: SimRun) -> Verdict:
                     "%(expected)s degrees, always to the same side.",
                     angle=round(abs(corner)),
                     expected=_number(expected),
+                )
+                if square
+                else _(
+                    "One corner is %(angle)s degrees; for %(shape)s, the robot turns "
+                    "%(expected)s degrees at each corner, always to the same side.",
+                    angle=round(abs(corner)),
+                    expected=_number(expected),
+                    shape=_shape(sides_wanted),
                 ),
                 [run],
             )
@@ -302,7 +331,11 @@ def _check_square(run: SimRun) -> Verdict:
             _("Your robot finished %(cm)s cm away from where it started.", cm=_number(gap)),
             [run],
         )
-    return Verdict(True, _("Well done! Your robot drew a square."), [run])
+    if square:
+        return Verdict(True, _("Well done! Your robot drew a square."), [run])
+    return Verdict(
+        True, _("Well done! Your robot drew %(shape)s.", shape=_shape(sides_wanted)), [run]
+    )
 
 
 CHECKS: dict[str, Callable[[SimRun], Verdict]] = {

@@ -62,6 +62,9 @@ class LineSensors:
         self.gap = [0.0] * len(sensors)
         self.at = [0.0] * len(sensors)
         self.next = -math.inf
+        self.start: list[tuple[float, float]] = []
+        self.turning = False
+        self.vx = self.vy = self.cx = self.cy = 0.0
 
     # -- where the parts are ------------------------------------------------------------------
 
@@ -79,9 +82,10 @@ class LineSensors:
     # -- the sensors on a motion ---------------------------------------------------------------
 
     def set_motion(self, motion: Motion, now: float) -> None:
-        """The wheels changed speeds at ``now`` (ms). A sensor keeps its value as long as it
-        stays in the ball, all in or all out of the tape, measured at its last read: what is
-        left of that ball still holds on the new path."""
+        """The wheels changed speeds at ``now`` (ms), the robot being where ``motion``
+        starts. A sensor keeps its value as long as it stays in the ball, all in or all out
+        of the tape, measured at its last read: what is left of that ball still holds on the
+        new path."""
         old_speed = self.speed
         self.speed = abs(motion.v) + abs(motion.w) * self.arm
         self.motion, self.since = motion, now
@@ -94,27 +98,43 @@ class LineSensors:
                     continue
             self.until[i] = -math.inf
         self.next = min(self.until)
+        # Where each sensor starts, and how it moves: along (vx, vy), or around (cx, cy).
+        cos_h, sin_h = math.cos(motion.heading), math.sin(motion.heading)
+        # "Left" of a robot looking along (cos, sin) with y down is (sin, -cos).
+        self.start = [
+            (motion.x + ahead * cos_h + left * sin_h, motion.y + ahead * sin_h - left * cos_h)
+            for ahead, left in self.sensors
+        ]
+        self.turning = abs(motion.w) >= _W_EPS
+        self.vx, self.vy = motion.v * cos_h, motion.v * sin_h
+        self.cx = self.cy = 0.0
+        if self.turning:
+            k = motion.v / motion.w if abs(motion.v) >= _W_EPS else 0.0
+            # The centre of the circle the whole robot turns around (see Motion.at).
+            self.cx, self.cy = motion.x - k * sin_h, motion.y + k * cos_h
 
     def read(self, now: float) -> tuple[tuple[bool, ...], float]:
         """The sensors at ``now`` (ms), and until when they keep these values for certain."""
-        motion = self.motion
         t = (now - self.since) / 1000.0
-        x, y, heading = motion.at(t)
-        cos_h, sin_h = math.cos(heading), math.sin(heading)
-        turning = abs(motion.w) >= _W_EPS
-        cx = cy = 0.0
+        turning, cx, cy = self.turning, self.cx, self.cy
+        w = self.motion.w
         if turning:
-            k = motion.v / motion.w if abs(motion.v) >= _W_EPS else 0.0
-            # The centre of the circle the whole robot turns around (see Motion.at).
-            cx = motion.x - k * math.sin(motion.heading)
-            cy = motion.y + k * math.cos(motion.heading)
-        for i, (ahead, left) in enumerate(self.sensors):
-            if self.until[i] > now:
+            # Every point of the robot turns by w * t around (cx, cy) (y down: clockwise).
+            cos_a, sin_a = math.cos(w * t), math.sin(w * t)
+        until = self.until
+        cells = self._cells
+        for i in range(len(until)):
+            if until[i] > now:
                 continue
-            # "Left" of a robot looking along (cos, sin) with y down is (sin, -cos).
-            px = x + ahead * cos_h + left * sin_h
-            py = y + ahead * sin_h - left * cos_h
-            near = self._near(px, py)
+            sx, sy = self.start[i]
+            if turning:
+                dx, dy = sx - cx, sy - cy
+                px, py = cx + cos_a * dx - sin_a * dy, cy + sin_a * dx + cos_a * dy
+            else:
+                px, py = sx + self.vx * t, sy + self.vy * t
+            near = cells.get((int(px // CELL), int(py // CELL)))
+            if near is None:
+                near = self._near(px, py)
             nearest2 = math.inf
             distances = []
             for ax, ay, ex, ey, length, _nx, _ny, _bx, _by in near:
@@ -133,11 +153,12 @@ class LineSensors:
             # (a ball that radius around it is all in, or all out of the tape); only a sensor
             # about to cross needs the exact roots.
             gap = abs(math.sqrt(nearest2) - self.radius) if nearest2 < math.inf else REACH
-            gap = min(gap, REACH)
+            if gap > REACH:
+                gap = REACH
             self.gap[i], self.at[i] = gap, now
-            speed = abs(motion.w) * math.hypot(px - cx, py - cy) if turning else abs(motion.v)
+            speed = abs(w) * math.hypot(px - cx, py - cy) if turning else abs(self.motion.v)
             if speed < 1e-12:
-                self.until[i] = math.inf  # standing still, or right above the centre of a spin
+                until[i] = math.inf  # standing still, or right above the centre of a spin
                 continue
             ds = gap / speed
             # A sensor that has just crossed is usually followed by a new motor command (the
@@ -151,14 +172,13 @@ class LineSensors:
                     if abs(math.sqrt(d2) - self.radius) <= reach
                 ]
                 if turning:
-                    ds = _next_on_circle(px, py, cx, cy, motion.w, close, self.radius)
+                    ds = _next_on_circle(px, py, cx, cy, w, close, self.radius)
                 else:
-                    vx = motion.v * math.cos(motion.heading)
-                    vy = motion.v * math.sin(motion.heading)
-                    ds = _next_on_line(px, py, vx, vy, close, self.radius)
-                ds = min(ds, EXACT_WINDOW_S)
-            self.until[i] = self.since + (t + ds) * 1000.0
-        self.next = min(self.until)
+                    ds = _next_on_line(px, py, self.vx, self.vy, close, self.radius)
+                if ds > EXACT_WINDOW_S:
+                    ds = EXACT_WINDOW_S
+            until[i] = self.since + (t + ds) * 1000.0
+        self.next = min(until)
         return tuple(self.values), self.next
 
 
