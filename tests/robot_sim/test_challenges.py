@@ -151,3 +151,36 @@ def test_an_error_in_a_function_names_the_line_of_the_pupil_s_cell() -> None:
     line = mon_programme.__code__.co_firstlineno + 2
     verdict = evaluate(mon_programme, "carre")
     assert verdict.message.startswith(f"Ligne {line} : le nom « avancr » est inconnu.")
+
+
+TRIANGLE = {
+    "id": "triangle",
+    "taille": [200, 200],
+    "robot": {"x": 60, "y": 150, "cap": 0},
+    "but": {"type": "carre", "cotes": 3},
+}
+
+
+@pytest.mark.parametrize(
+    ("program", "message"),
+    [
+        (
+            "from robot import *\nfor i in range(3):\n    avancer(40)\n    tourner(-120)\n",
+            "Bravo ! Ton robot a dessiné un triangle.",
+        ),
+        (
+            "from robot import *\nfor i in range(4):\n    avancer(30)\n    tourner(-90)\n",
+            "Ton dessin a 4 côtés ; un triangle en a 3.",
+        ),
+        (
+            "from robot import *\nfor i in range(3):\n    avancer(40)\n    tourner(-100)\n",
+            "Un coin fait 100 degrés ; pour un triangle, on tourne de 120 degrés à chaque coin, "
+            "toujours du même côté.",
+        ),
+    ],
+)
+def test_a_drawing_challenge_names_its_own_shape(program: str, message: str) -> None:
+    # Not "un carré" for a triangle: the lessons draw triangles and hexagons too.
+    from robot_firmware.sim.world import from_dict
+
+    assert evaluate(program, from_dict(TRIANGLE)).message == message
