@@ -305,8 +305,9 @@ class SimulatedHardware:
         self._command(float(left), float(right))
 
     def _command(self, left: float, right: float) -> None:
-        left = max(-100.0, min(100.0, left))
-        right = max(-100.0, min(100.0, right))
+        if not (-100.0 <= left <= 100.0 and -100.0 <= right <= 100.0):
+            left = max(-100.0, min(100.0, left))
+            right = max(-100.0, min(100.0, right))
         if self._repeat is not None and left == self._repeat_left and right == self._repeat_right:
             self._repeat["n"] += 1
         else:
@@ -318,8 +319,10 @@ class SimulatedHardware:
         if left == -right != 0:
             self.turns += 1
         self._powers = (left, right)
-        x, y, heading = self.pose()
-        self._travelled = self.travelled
+        now = self.now
+        motion = self._motion
+        x, y, heading = motion.at((now - self._since) / 1000.0)
+        self._travelled += abs(motion.v) * (now - self._since) / 1000.0
         vl = left / 100.0 * self.cm_per_s
         vr = right / 100.0 * self.cm_per_s
         self._motion = Motion(x, y, heading, (vl + vr) / 2, (vl - vr) / self.wheelbase_cm)

@@ -20,6 +20,7 @@ from robot_firmware.sim.geometry import Motion, Point
 
 #: How far (cm) a sensor may move before the parts near it are looked up again.
 REACH = 6.0
+REACH2 = REACH * REACH * 4  # beyond 2 * REACH away, the distance itself does not matter
 CELL = 4.0
 #: Below this many seconds from the tape's edge, a sensor's crossing is solved exactly; further
 #: away, the distance to the edge over the sensor's speed is a safe, cheaper bound.
@@ -64,7 +65,7 @@ class LineSensors:
         self.next = -math.inf
         self.start: list[tuple[float, float]] = []
         self.turning = False
-        self.vx = self.vy = self.cx = self.cy = 0.0
+        self.vx = self.vy = self.cx = self.cy = self.abs_v = 0.0
 
     # -- where the parts are ------------------------------------------------------------------
 
@@ -106,6 +107,7 @@ class LineSensors:
             for ahead, left in self.sensors
         ]
         self.turning = abs(motion.w) >= _W_EPS
+        self.abs_v = abs(motion.v)
         self.vx, self.vy = motion.v * cos_h, motion.v * sin_h
         self.cx = self.cy = 0.0
         if self.turning:
@@ -121,7 +123,7 @@ class LineSensors:
         if turning:
             # Every point of the robot turns by w * t around (cx, cy) (y down: clockwise).
             cos_a, sin_a = math.cos(w * t), math.sin(w * t)
-        until = self.until
+        until, values, radius = self.until, self.values, self.radius
         cells = self._cells
         for i in range(len(until)):
             if until[i] > now:
@@ -136,27 +138,26 @@ class LineSensors:
             if near is None:
                 near = self._near(px, py)
             nearest2 = math.inf
-            distances = []
             for ax, ay, ex, ey, length, _nx, _ny, _bx, _by in near:
                 # _distance2, inlined: this loop runs at every crossing of the tape.
                 u = (px - ax) * ex + (py - ay) * ey
                 u = 0.0 if u < 0.0 else length if u > length else u
                 qx, qy = px - ax - u * ex, py - ay - u * ey
                 d2 = qx * qx + qy * qy
-                distances.append(d2)
                 if d2 < nearest2:
                     nearest2 = d2
             value = nearest2 <= self.radius2
-            crossed = value != self.values[i]
-            self.values[i] = value
+            crossed = value != values[i]
+            values[i] = value
             # Nothing changes before the sensor has covered its distance to the tape's edge
             # (a ball that radius around it is all in, or all out of the tape); only a sensor
             # about to cross needs the exact roots.
-            gap = abs(math.sqrt(nearest2) - self.radius) if nearest2 < math.inf else REACH
+            gap = abs(math.sqrt(nearest2) - radius) if nearest2 < REACH2 else REACH
             if gap > REACH:
                 gap = REACH
-            self.gap[i], self.at[i] = gap, now
-            speed = abs(w) * math.hypot(px - cx, py - cy) if turning else abs(self.motion.v)
+            self.gap[i] = gap
+            self.at[i] = now
+            speed = abs(w) * math.hypot(px - cx, py - cy) if turning else self.abs_v
             if speed < 1e-12:
                 until[i] = math.inf  # standing still, or right above the centre of a spin
                 continue
@@ -168,18 +169,18 @@ class LineSensors:
                 reach = speed * EXACT_WINDOW_S
                 close = [
                     part
-                    for part, d2 in zip(near, distances, strict=True)
-                    if abs(math.sqrt(d2) - self.radius) <= reach
+                    for part in near
+                    if abs(math.sqrt(_distance2(px, py, part)) - radius) <= reach
                 ]
                 if turning:
-                    ds = _next_on_circle(px, py, cx, cy, w, close, self.radius)
+                    ds = _next_on_circle(px, py, cx, cy, w, close, radius)
                 else:
-                    ds = _next_on_line(px, py, self.vx, self.vy, close, self.radius)
+                    ds = _next_on_line(px, py, self.vx, self.vy, close, radius)
                 if ds > EXACT_WINDOW_S:
                     ds = EXACT_WINDOW_S
             until[i] = self.since + (t + ds) * 1000.0
         self.next = min(until)
-        return tuple(self.values), self.next
+        return tuple(values), self.next
 
 
 def _distance2(px: float, py: float, part: _Part) -> float:
