@@ -6,8 +6,9 @@ What it does, in one run (as root, it makes system users):
 2. anchor: one pupil logs in with pictures and opens JupyterLab alone;
 3. burst: N other pupils, released together, each log in with pictures, ask for their server
    (``/hub/spawn``), follow the hub's progress stream as the browser's spawn page does, then
-   open ``/user/<name>/lab`` through the hub's OAuth: "lab ready" is when JupyterLab's page
-   arrived; every time is counted from the moment the class was released;
+   open ``/user/<name>/lab`` through the hub's OAuth: "lab ready" is when JupyterLab's page,
+   scripts and start-up requests (settings, translations, kernels, files, workspace) all
+   answered; every time is counted from the moment the class was released;
 4. memory of each pupil's server, all processes of the pupil's own system user: RSS (counts
    pages shared with other processes in full), PSS (shared pages split between the processes
    sharing them: the fair measure, and the one the goal is judged on) and USS (pages only
@@ -125,12 +126,40 @@ def wait_for_server(url: str, session: requests.Session, username: str, timeout:
     return "the progress stream ended before the server was ready"
 
 
+# What JupyterLab asks its server for before it shows the launcher (seen in a browser), after
+# its page and scripts. The chunks its main bundle loads afterwards (17 MB of static files in
+# all, which browsers keep in their cache from one lesson to the next) are not fetched.
+LAB_STARTUP = (
+    "lab/api/settings",
+    "lab/api/translations/fr_FR",
+    "api/kernelspecs",
+    "api/contents?content=1",
+    "lab/api/workspaces/default",
+    "api/sessions",
+    "api/me",
+)
+
+
 def open_lab(url: str, session: requests.Session, username: str, timeout: float) -> str:
-    """JupyterLab's page through the hub's OAuth, as the browser opens it; "" if it came."""
-    answer = session.get(f"{url}/user/{username}/lab", timeout=timeout)
-    if answer.status_code == 200 and "jupyter-config-data" in answer.text:
-        return ""
-    return f"lab page: HTTP {answer.status_code} at {answer.url}"
+    """JupyterLab through the hub's OAuth as the browser opens it: the page, its scripts and
+    extensions' entry points, then its start-up requests; "" when all of them answered."""
+    page = session.get(f"{url}/user/{username}/lab", timeout=timeout)
+    found = re.search(r'id="jupyter-config-data"[^>]*>(.*?)</script>', page.text, re.S)
+    if page.status_code != 200 or not found:
+        return f"lab page: HTTP {page.status_code} at {page.url}"
+    config = json.loads(found.group(1))
+    base = f"{url}/user/{username}/"
+    wanted = [url + src for src in re.findall(r'<script src="(/[^"]+)"', page.text)]
+    wanted += [
+        f"{base}lab/extensions/{extension['name']}/{extension['load']}"
+        for extension in config.get("federated_extensions", [])
+    ]
+    wanted += [base + path for path in LAB_STARTUP]
+    for address in wanted:
+        answer = session.get(address, timeout=timeout)
+        if answer.status_code != 200:
+            return f"{address}: HTTP {answer.status_code}"
+    return ""
 
 
 def journey(
