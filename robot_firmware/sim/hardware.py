@@ -227,7 +227,7 @@ class SimulatedHardware:
             return
         while self._check_at <= target and self._check_at <= self.limit_ms:
             if self._exact:
-                self.now = self._check_at
+                self.now = max(self.now, self._check_at)  # never back, even by a rounding
                 x, y, _h = self.pose()
                 self.collision = Collision(self.now, x, y, self.turns, self.travelled)
                 self._end(Crashed())
