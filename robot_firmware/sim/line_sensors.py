@@ -24,9 +24,9 @@ REACH2 = REACH * REACH * 4  # beyond 2 * REACH away, the distance itself does no
 CELL = 4.0
 #: Below this many seconds from the tape's edge, a sensor's crossing is solved exactly; further
 #: away, the distance to the edge over the sensor's speed is a safe, cheaper bound.
-EXACT_BELOW_S = 0.01
+EXACT_BELOW_S = 0.1
 #: ... and only within this many seconds: the next look comes at the latest then.
-EXACT_WINDOW_S = 0.05
+EXACT_WINDOW_S = 0.2
 _EPS_S = 1e-9  # seconds: a root this close is the crossing the sensor is standing on
 _W_EPS = 1e-9  # the same threshold as geometry.Motion for "not turning"
 
