@@ -54,6 +54,16 @@ def bind(robot: types.ModuleType, hw: SimulatedHardware) -> None:
         return slow_line(cote)
 
     def moteurs(gauche: Any, droite: Any) -> None:
+        if gauche is hw._same_left and droite is hw._same_right:
+            # The very objects of the command recorded last (a loop repeating moteurs(40, 40)
+            # passes the same constants): they passed every check below already.
+            t1 = hw.now + TICKS_MS
+            t2 = t1 + MOTORS_MS
+            if t2 < hw._horizon:
+                fed[0] = t1
+                hw.now = t2
+                hw._repeats += 1
+                return
         kind_left, kind_right = type(gauche), type(droite)
         if (
             (kind_left is int or kind_left is float)
@@ -69,13 +79,15 @@ def bind(robot: types.ModuleType, hw: SimulatedHardware) -> None:
                     # goes on; _state["moving"] was set for these powers by the first one.
                     fed[0] = t1
                     hw.now = t2
-                    hw._repeat["n"] += 1  # type: ignore[index]
+                    hw._repeats += 1
+                    hw._same_left, hw._same_right = gauche, droite
                     return
                 if -100 <= gauche <= 100 and -100 <= droite <= 100:  # no clamping needed
                     fed[0] = t1
                     state["moving"] = gauche != 0 or droite != 0
                     hw.now = t1
                     hw.motors(gauche, droite)
+                    hw._same_left, hw._same_right = gauche, droite
                     return
         slow_motors(gauche, droite)
 

@@ -57,6 +57,8 @@ SOUND_CM_PER_MS = 34.3
 #: The Maqueen's driver times the echo in whole microseconds (time_pulse_us): distances come
 #: in steps of 0.0343 / 2 cm, as on the robot.
 SOUND_CM_PER_US = 0.0343
+#: Equal to nothing but itself.
+_NOBODY = object()
 #: Below this clearance (cm) the exact moment of contact is solved instead of bounded.
 CONTACT_MARGIN = 0.5
 #: Where the line sensors are: this far in front of the centre, at these offsets to the left.
@@ -165,6 +167,11 @@ class SimulatedHardware:
         #: The last event recorded, when it is a motor command, and its (left, right).
         self._repeat: dict[str, Any] | None = None
         self._repeat_left = self._repeat_right = math.nan  # NaN: equal to nothing
+        #: Repeats of _repeat not yet added to its count (the fast binding adds here).
+        self._repeats = 0
+        #: The very objects the fast binding last passed for _repeat (see binding.py).
+        self._same_left: object = _NOBODY
+        self._same_right: object = _NOBODY
         #: Called before each timer callback (the fast binding brings robot.py's state up to
         #: date there).
         self.before_timer: Callable[[], None] | None = None
@@ -268,6 +275,7 @@ class SimulatedHardware:
         self._set_horizon()
 
     def _end(self, reason: RunEnded) -> None:
+        self._count_repeats()
         self._stop_motion()
         self.ended = reason
         self._horizon = -math.inf
@@ -290,9 +298,16 @@ class SimulatedHardware:
         self._event({"e": "silence", "t": self.now})
 
     def _event(self, event: dict[str, Any]) -> None:
+        self._count_repeats()
         self.record.events.append(event)
         self._repeat = None
         self._repeat_left = self._repeat_right = math.nan
+        self._same_left = self._same_right = _NOBODY
+
+    def _count_repeats(self) -> None:
+        if self._repeats:
+            self._repeat["n"] += self._repeats  # type: ignore[index]
+            self._repeats = 0
 
     # -- the HAL interface of rb_materiel ----------------------------------------------------
 
@@ -308,9 +323,11 @@ class SimulatedHardware:
         if not (-100.0 <= left <= 100.0 and -100.0 <= right <= 100.0):
             left = max(-100.0, min(100.0, left))
             right = max(-100.0, min(100.0, right))
+        self._same_left = self._same_right = _NOBODY
         if self._repeat is not None and left == self._repeat_left and right == self._repeat_right:
             self._repeat["n"] += 1
         else:
+            self._count_repeats()
             event = {"e": "moteurs", "t": self.now, "g": left, "d": right, "n": 1}
             self.record.events.append(event)
             self._repeat, self._repeat_left, self._repeat_right = event, left, right
