@@ -137,8 +137,17 @@ class LineSensors:
             near = cells.get((int(px // CELL), int(py // CELL)))
             if near is None:
                 near = self._near(px, py)
+            speed = abs(w) * math.hypot(px - cx, py - cy) if turning else self.abs_v
+            # The parts whose edge the sensor can reach within EXACT_WINDOW_S: between
+            # radius - reach and radius + reach away.
+            reach = speed * EXACT_WINDOW_S
+            low = radius - reach
+            low2 = low * low if low > 0.0 else 0.0
+            high2 = (radius + reach) * (radius + reach)
+            close = []
             nearest2 = math.inf
-            for ax, ay, ex, ey, length, _nx, _ny, _bx, _by in near:
+            for part in near:
+                ax, ay, ex, ey, length, _nx, _ny, _bx, _by = part
                 # _distance2, inlined: this loop runs at every crossing of the tape.
                 u = (px - ax) * ex + (py - ay) * ey
                 u = 0.0 if u < 0.0 else length if u > length else u
@@ -146,6 +155,8 @@ class LineSensors:
                 d2 = qx * qx + qy * qy
                 if d2 < nearest2:
                     nearest2 = d2
+                if low2 <= d2 <= high2:
+                    close.append(part)
             value = nearest2 <= self.radius2
             crossed = value != values[i]
             values[i] = value
@@ -157,7 +168,6 @@ class LineSensors:
                 gap = REACH
             self.gap[i] = gap
             self.at[i] = now
-            speed = abs(w) * math.hypot(px - cx, py - cy) if turning else self.abs_v
             if speed < 1e-12:
                 until[i] = math.inf  # standing still, or right above the centre of a spin
                 continue
@@ -165,13 +175,6 @@ class LineSensors:
             # A sensor that has just crossed is usually followed by a new motor command (the
             # program reacts): solving its next crossing on this path would be wasted.
             if ds < EXACT_BELOW_S and not crossed:
-                # Only the parts whose edge the sensor can reach within EXACT_WINDOW_S.
-                reach = speed * EXACT_WINDOW_S
-                close = [
-                    part
-                    for part in near
-                    if abs(math.sqrt(_distance2(px, py, part)) - radius) <= reach
-                ]
                 if turning:
                     ds = _next_on_circle(px, py, cx, cy, w, close, radius)
                 else:
