@@ -27,6 +27,7 @@ import hmac
 import json
 import logging
 import os
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import asdict
@@ -60,6 +61,16 @@ def _due(value: Any) -> datetime | None:
     if moment.tzinfo is None:
         raise BadRequest(_("The due date %(value)s has no time zone.", value=value))
     return moment
+
+
+#: A lesson id as the curriculum writes them (``sequences-1``): a safe folder name.
+LESSON_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+
+
+def _lesson(value: Any) -> str:
+    if not isinstance(value, str) or not LESSON_ID.match(value):
+        raise BadRequest(_("The lesson %(value)s is not a lesson id.", value=value))
+    return value
 
 
 def _text(body: dict[str, Any], key: str) -> str:
@@ -98,8 +109,9 @@ class ReleaseApi:
         with self.lock:
             if method == "POST" and route == "release":
                 lessons = body.get("lessons")
-                if not isinstance(lessons, list) or not all(isinstance(x, str) for x in lessons):
+                if not isinstance(lessons, list) or not lessons:
                     raise BadRequest(_("The field %(key)s is missing.", key="lessons"))
+                lessons = [_lesson(x) for x in lessons]
                 released = releases.release(
                     _text(body, "class_code"),
                     lessons,
@@ -108,15 +120,17 @@ class ReleaseApi:
                 )
                 return {"released": released, "lessons": lessons}
             if method == "POST" and route == "unrelease":
-                releases.unrelease(_text(body, "class_code"), _text(body, "lesson"))
+                releases.unrelease(_text(body, "class_code"), _lesson(_text(body, "lesson")))
                 return {"ok": True}
             if method == "POST" and route == "due":
                 releases.set_due(
-                    _text(body, "class_code"), _text(body, "lesson"), _due(body.get("due"))
+                    _text(body, "class_code"), _lesson(_text(body, "lesson")), _due(body.get("due"))
                 )
                 return {"ok": True}
             if method == "GET" and route == "submissions":
-                found = releases.submissions(_text(query, "class_code"), _text(query, "lesson"))
+                found = releases.submissions(
+                    _text(query, "class_code"), _lesson(_text(query, "lesson"))
+                )
                 return {"submissions": [asdict(s) for s in found]}
         raise LookupError(route)
 
