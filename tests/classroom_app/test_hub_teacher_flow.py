@@ -313,6 +313,14 @@ def test_the_release_api_wants_the_service_token(grader_server: ReleaseServer) -
         timeout=5,
     )
     assert bad_code.status_code == 400
+    # A lesson id is a plain name: never a path out of the exchange.
+    escape = requests.post(
+        f"{base}/unrelease",
+        json={"class_code": "K7MPQA", "lesson": "../../etc"},
+        headers=headers,
+        timeout=5,
+    )
+    assert escape.status_code == 400 and "../../etc" in escape.json()["message"]
 
 
 @pytest.mark.browser
