@@ -18,8 +18,8 @@
 # The API runs unchanged on MicroPython boards, on the virtual robot and on a PC simulator:
 # it only talks to the hardware through rb_materiel.hardware() (the HAL).
 #
-# The seam of the PC simulator: it runs this file as it is, then binds the two calls that
-# polling loops make tens of thousands of times a minute, ligne() and moteurs(), straight to
+# The seam of the PC simulator: it runs this file as it is, then binds the calls that polling
+# loops make tens of thousands of times a minute, ligne(), moteurs() and bouton(), straight to
 # its HAL for their common case (robot_firmware/sim/binding.py); every other case comes back
 # here. The binding keeps _state and _SIDES as these functions do, and a test proves that
 # both ways give the same run (tests/robot_sim/test_binding.py).

@@ -1,5 +1,5 @@
-"""The fast binding: robot.py's two polling calls, ``ligne()`` and ``moteurs()``, straight on
-the simulated HAL.
+"""The fast binding: robot.py's polling calls, ``ligne()``, ``moteurs()`` and ``bouton()``,
+straight on the simulated HAL.
 
 A line follower calls them tens of thousands of times per robot minute. Through robot.py's
 layers (``_hw()``, the HAL lookup, ``ticks_ms`` to feed the watchdog, the checks) each call
@@ -20,7 +20,13 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-from robot_firmware.sim.hardware import LINE_MS, MOTORS_MS, TICKS_MS, SimulatedHardware
+from robot_firmware.sim.hardware import (
+    BUTTON_MS,
+    LINE_MS,
+    MOTORS_MS,
+    TICKS_MS,
+    SimulatedHardware,
+)
 
 
 def bind(robot: types.ModuleType, hw: SimulatedHardware) -> None:
@@ -29,6 +35,7 @@ def bind(robot: types.ModuleType, hw: SimulatedHardware) -> None:
     sides: dict[str, int] = robot._SIDES
     slow_line: Callable[..., Any] = robot.ligne
     slow_motors: Callable[..., Any] = robot.moteurs
+    slow_button: Callable[..., Any] = robot.bouton
     # robot.py feeds its watchdog at every call (_state["last"] = hw.ticks_ms()) and reads it
     # only in the watchdog's timer: the fast calls note the time here, and it is copied over
     # before each timer runs. Both clocks only grow, so the later of the two is the last call.
@@ -91,7 +98,18 @@ def bind(robot: types.ModuleType, hw: SimulatedHardware) -> None:
                     return
         slow_motors(gauche, droite)
 
-    for fast, slow in ((ligne, slow_line), (moteurs, slow_motors)):
+    def bouton() -> Any:
+        # robot.bouton: _hw() (ticks_ms), then hw.button(). "Wait for the button" loops
+        # call it a million times per robot minute.
+        t1 = hw.now + TICKS_MS
+        t2 = t1 + BUTTON_MS
+        if t2 < hw._horizon:
+            fed[0] = t1
+            hw.now = t2
+            return hw.pressed
+        return slow_button()
+
+    for fast, slow in ((ligne, slow_line), (moteurs, slow_motors), (bouton, slow_button)):
         fast.__doc__ = slow.__doc__
         fast.__name__ = fast.__qualname__ = slow.__name__
         for name, value in list(vars(robot).items()):

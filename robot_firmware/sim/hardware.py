@@ -45,6 +45,7 @@ COST_MS = {
 MOTORS_MS = COST_MS["motors"]
 LINE_MS = COST_MS["line"]
 TICKS_MS = COST_MS["ticks_ms"]
+BUTTON_MS = COST_MS["button"]
 #: An ultrasonic measurement (HC-SR04, on the Maqueen and the Kitronik): a 10 us trigger, a
 #: burst of eight 40 kHz pulses, then the echo pulse, as long as the sound's round trip
 #: (58 us per cm, datasheet); with nothing in range the driver waits its time-out
