@@ -51,6 +51,10 @@ PROGRAMS: dict[str, tuple[str, dict[str, object] | str]] = {
     ),
     "wall": ("from robot import *\nwhile True:\n    moteurs(60, 60)\n", "labyrinthe"),
     "time limit": ("from robot import *\nwhile True:\n    ligne()\n    moteurs(0, 0)\n", "carre"),
+    "button": (
+        "from robot import *\nmoteurs(10, 10)\nwhile not bouton():\n    pass\n",
+        OPEN,
+    ),
     "bad side": ("from robot import *\nmoteurs(20, 20)\nligne()\nligne('haut')\n", OPEN),
     "bad power": ("from robot import *\nmoteurs(20, 20)\nmoteurs('vite', 20)\n", OPEN),
     "unhashable side": ("from robot import *\nmoteurs(20, 20)\nligne([1])\n", OPEN),
@@ -80,11 +84,12 @@ def test_the_fast_binding_gives_the_same_run(name: str) -> None:
 def test_the_binding_is_what_the_pupil_calls() -> None:
     # The pupil's names (French and English) are the bound ones; the checks stay robot.py's.
     run_ = simulate(
-        "from robot import *\nprint(ligne is line, moteurs is motors, ligne.__name__)\n"
+        "from robot import *\nprint(ligne is line, moteurs is motors, bouton is button, "
+        "ligne.__name__)\n"
         "print(moteurs.__doc__.split()[0])\n",
         from_dict(OPEN),
     )
-    assert run_.output.splitlines() == ["True True ligne", "Règle"]
+    assert run_.output.splitlines() == ["True True True ligne", "Règle"]
     error = simulate("from robot import *\nmoteurs('vite', 20)\n", from_dict(OPEN)).error
     assert str(error) == "le moteur gauche doit être un nombre, pas 'vite'"
 
