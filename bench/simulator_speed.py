@@ -3,9 +3,10 @@
 Pupil programs written the way children write them, each run until the world's time limit
 (most loop forever) and scaled to 60 s of robot time: the usual lesson program (moves, turns,
 notes, LEDs), a distance poller that turns away from walls, "stop before the wall" with no
-sleep in its loop, and no-sleep line followers (three sensors, each side read on its own, and
-a two-sensor Maqueen). The polling loops call the robot tens of thousands of times per robot
-minute, as they would on the robot (each call costs its real duration in simulated time, see
+sleep in its loop, no-sleep line followers (three sensors, each side read on its own, and
+a two-sensor Maqueen), and a loop waiting for the button (never pressed in the simulator).
+The polling loops call the robot tens of thousands of times per robot minute, as they would
+on the robot (each call costs its real duration in simulated time, see
 ``robot_firmware/sim/hardware.py``).
 
 The anchor, measured in the same run, is a fixed pure-Python workload (the speed of this
@@ -91,6 +92,12 @@ while True:
     else:
         moteurs(30, 30)
 """
+BUTTON = """from robot import *
+afficher("A ?")
+while not bouton():
+    pass
+avancer(20)
+"""
 ARENA: dict[str, Any] = {
     "id": "arene",
     "taille": [300, 300],
@@ -137,6 +144,7 @@ PROGRAMS: list[tuple[str, str, dict[str, Any]]] = [
     ("line follower, 3 sensors, no sleep", FOLLOWER, TRACK),
     ("line follower, ligne(side), no sleep", FOLLOWER_SIDES, TRACK),
     ("line follower, Maqueen, no sleep", FOLLOWER_MAQUEEN, TRACK_MAQUEEN),
+    ("wait for the button, no sleep", BUTTON, ARENA),
 ]
 
 
