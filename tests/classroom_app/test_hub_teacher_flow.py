@@ -130,6 +130,7 @@ def test_assigning_with_a_due_date_releases_and_opens_the_lesson(
     teacher_page = html.unescape(browser.get(f"/teacher/classes/{class_id}/lessons").text)
     assert "dans la liste des élèves" in teacher_page
     assert f'value="{due.isoformat()}"' in teacher_page
+    assert f"À rendre avant {format_date(due, 'EEEE d MMMM', locale='fr')}" in teacher_page
 
 
 def test_taking_back_keeps_xp_and_reopening_releases_once(
