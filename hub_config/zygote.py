@@ -78,6 +78,11 @@ PRELOAD: tuple[str, ...] = (
     "jupyterlab_server",
     "jupyterlab.extensions.pypi",  # a teacher's extension manager (pupils' is read-only)
     "hub_config.pupil_server",
+    # Imported on JupyterLab's first requests (kernel specs, files): once here instead.
+    "ipykernel.kernelspec",
+    "IPython.paths",
+    "anyio",
+    "anyio.lowlevel",
     "nbgrader.server_extensions.assignment_list",
     "nbgrader.server_extensions.validate_assignment",
 )
