@@ -8,7 +8,8 @@ costs several microseconds of CPython; a minute of robot time must cost at most 
 For their common case only (a known side or none; two numbers from -100 to 100 once the
 watchdog runs), and only while nothing happens before the call ends (the HAL's horizon), the
 functions below do exactly what robot.py's would: the same clock steps in the same order
-(``ticks_ms`` then the hardware), the same ``_state`` updates, the same HAL calls. Every
+(``ticks_ms`` then the hardware), the same ``_state`` (the watchdog's "last call" is copied in
+before each timer, the only place that reads it), the same HAL calls and records. Every
 other case, and every call that meets an event (a timer, a wall, the time limit, the end of
 the run), runs robot.py's own function. ``tests/robot_sim/test_binding.py`` runs programs
 both ways and requires identical runs, bit for bit.
@@ -30,7 +31,8 @@ from robot_firmware.sim.hardware import (
 
 
 def bind(robot: types.ModuleType, hw: SimulatedHardware) -> None:
-    """Replace ``ligne``/``moteurs`` (and their English names) in the loaded ``robot``."""
+    """Replace ``ligne``, ``moteurs`` and ``bouton`` (and their English names) in the
+    loaded ``robot`` module."""
     state: dict[str, Any] = robot._state
     sides: dict[str, int] = robot._SIDES
     slow_line: Callable[..., Any] = robot.ligne
