@@ -79,18 +79,20 @@ def open_course(courses_root: Path, course: str) -> Path:
         raise web.HTTPError(404, _("This class has no lesson yet: assign one first."))
     gid = _ensure_group(course_group(course))
     os.chmod(courses_root, 0o711)
-    for folder, dirs, files in os.walk(root):
-        os.chown(folder, -1, gid)
+    # Never through a symbolic link: the tree holds pupils' submissions, and a link must not
+    # hand its target (anywhere on the server) to the group.
+    for folder, _dirs, files in os.walk(root):
+        os.chown(folder, -1, gid, follow_symlinks=False)
         os.chmod(folder, 0o2770)
         for name in files:
             path = Path(folder) / name
-            os.chown(path, -1, gid)
-            mode = stat.S_IMODE(path.stat().st_mode)
+            info = path.lstat()
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            os.chown(path, -1, gid, follow_symlinks=False)
             # Readable by the group; the gradebook (and SQLite's side files) writable too.
             extra = 0o060 if name.startswith("gradebook.db") else 0o040
-            os.chmod(path, (mode | extra) & ~0o007)
-        for name in dirs:
-            os.chown(Path(folder) / name, -1, gid)
+            os.chmod(path, (stat.S_IMODE(info.st_mode) | extra) & ~0o007)
     return root
 
 
