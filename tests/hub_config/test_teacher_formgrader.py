@@ -249,3 +249,30 @@ def test_the_teacher_grades_by_hand_in_the_formgrader_of_their_class(
         names = {grp.getgrgid(g).gr_name for g in os.getgrouplist(other_teacher, 0)}
         assert f"formgrade-{course}" not in names
     subprocess.run(["userdel", other_teacher], capture_output=True)
+
+
+def test_opening_a_course_gives_its_files_to_the_group_never_a_links_target(
+    tmp_path: Path,
+) -> None:
+    from hub_config.formgrader import open_course
+
+    if os.geteuid() != 0:
+        pytest.skip("changing a file's group needs root")
+    courses = tmp_path / "courses"
+    root = courses / "robocole-zz9t"
+    (root / "submitted" / "zz9t-01" / "robot-1").mkdir(parents=True)
+    (root / "gradebook.db").write_text("")
+    notebook = root / "submitted" / "zz9t-01" / "robot-1" / "robot-1.ipynb"
+    notebook.write_text("{}")
+    outside = tmp_path / "secret.txt"
+    outside.write_text("root only")
+    os.chmod(outside, 0o600)
+    (root / "submitted" / "zz9t-01" / "robot-1" / "link").symlink_to(outside)
+
+    open_course(courses, "robocole-zz9t")
+    gid = grp.getgrnam("formgrade-robocole-zz9t").gr_gid
+    assert (root.stat().st_gid, root.stat().st_mode & 0o7777) == (gid, 0o2770)
+    assert notebook.stat().st_gid == gid and notebook.stat().st_mode & 0o077 == 0o040
+    assert (root / "gradebook.db").stat().st_mode & 0o070 == 0o060
+    assert courses.stat().st_mode & 0o777 == 0o711
+    assert outside.stat().st_gid == 0 and outside.stat().st_mode & 0o777 == 0o600
