@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from grader.release_api import add_arguments as add_release_arguments
 from grader.release_api import start_from_args as start_release_api
+from grader.sandbox import SandboxPolicy
 from grader.settings import api_settings, default
 from grader.startup import prepare_environment, skip_slow_imports
 from robocole.i18n import gettext as _
@@ -110,7 +111,12 @@ def _sandbox_options(parser: argparse.ArgumentParser) -> None:
         default=default("sandbox_user"),
         help=_("The unprivileged user pupil code runs as (ROBOCOLE_SANDBOX_USER)."),
     )
-    parser.add_argument("--cell-timeout", type=int, default=5, help=_("Seconds a cell may run."))
+    parser.add_argument(
+        "--cell-timeout",
+        type=int,
+        default=SandboxPolicy.cell_timeout,
+        help=_("Seconds a cell may run (a child's exercise takes about 0.1 s)."),
+    )
     parser.add_argument(
         "--fresh-kernels",
         action="store_true",

@@ -8,6 +8,8 @@
   a fresh sandboxed kernel runs the rest of the notebook, so one crash does not zero the
   exercises after it;
 - output is capped *while* it arrives, so megabytes of prints never pile up in the grader;
+- a cell still running after a second gets the lowest CPU priority, so a loop waiting for
+  its timeout does not slow down the other pupils' grading;
 - in test cells, ``assert a == b`` checks the type first: an object whose ``__eq__`` always
   answers True does not pass a test that expects a number, a text or a list.
 """
@@ -15,6 +17,7 @@
 from __future__ import annotations
 
 import ast
+import asyncio
 from typing import Any
 
 from jupyter_core.utils import run_sync
@@ -22,7 +25,7 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
 from nbgrader.utils import is_grade, is_solution
-from traitlets import Integer
+from traitlets import Float, Integer
 
 from grader.kernel import SandboxKernelManager
 
@@ -91,6 +94,11 @@ class SandboxedExecute(Execute):
     max_restarts = Integer(
         2, help="Fresh kernels started after a kernel died, before the rest is skipped."
     ).tag(config=True)
+    lower_priority_after = Float(
+        1.0,
+        help="Seconds after which a running cell's kernel gets the lowest CPU priority "
+        "(a child's exercise runs in about 0.1 s).",
+    ).tag(config=True)
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs["kernel_manager_class"] = SandboxKernelManager
@@ -115,6 +123,12 @@ class SandboxedExecute(Execute):
         original = cell.source
         if is_grade(cell) and not is_solution(cell):
             cell.source = strict_test_source(original)
+        km = self.km
+        slow = (
+            asyncio.get_running_loop().call_later(self.lower_priority_after, km.lower_priority)
+            if isinstance(km, SandboxKernelManager)
+            else None
+        )
         try:
             await super().async_execute_cell(cell, cell_index, execution_count, store_history)
             km = self.km
@@ -128,6 +142,8 @@ class SandboxedExecute(Execute):
             return cell
         finally:
             cell.source = original
+            if slow is not None:
+                slow.cancel()
 
     # nbconvert's preprocess_cell calls execute_cell, bound to nbclient's own coroutine.
     execute_cell = run_sync(async_execute_cell)

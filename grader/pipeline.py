@@ -57,6 +57,7 @@ from grader.execute import SandboxedExecute
 from grader.exporter import FeedbackExporter
 from grader.feedback import ExerciseOutcome, exercise_id, outcomes, summary_markdown
 from grader.gradebook import share_engines, use_wal
+from grader.prefork import rehearse
 from grader.preprocessors import AddFeedbackSummary, RestoreCells
 from grader.sandbox import SandboxPolicy
 from grader.warm import WarmSandbox
@@ -378,13 +379,17 @@ _worker_options: GradingOptions | None = None
 _worker_warm: WarmSandbox | None = None
 
 
-def _init_worker(options: GradingOptions) -> None:
+def _init_worker(options: GradingOptions, sandboxes: list[WarmSandbox], taken: Any) -> None:
     global _worker_options, _worker_warm
     _worker_options = options
     logging.getLogger("traitlets").setLevel(logging.ERROR)
     share_engines()
     if options.policy.warm:
-        _worker_warm = WarmSandbox(options.policy)
+        # One of the sandboxes the pool launched before forking, each for one worker.
+        with taken.get_lock():
+            index = taken.value
+            taken.value += 1
+        _worker_warm = sandboxes[index] if index < len(sandboxes) else WarmSandbox(options.policy)
         # Runs when the worker exits normally (multiprocessing skips atexit handlers).
         multiprocessing.util.Finalize(None, _worker_warm.close, exitpriority=10)
 
@@ -412,16 +417,33 @@ class WorkerPool:
     def __init__(self, options: GradingOptions, workers: int | None = None) -> None:
         self.options = options
         self.workers = workers or default_workers()
+        self._sandboxes: list[WarmSandbox] = []
         self._executor = self._new_executor()
 
     def _new_executor(self) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context("fork")
+        # The workers' sandboxes start first: their zygotes import ipykernel on the other
+        # core while this process rehearses.
+        self._close_sandboxes()
+        if self.options.policy.warm:
+            self._sandboxes = [
+                WarmSandbox(self.options.policy).launch() for _ in range(self.workers)
+            ]
+        taken = context.Value("i", 0)  # shared memory, no thread: safe to fork
+        _rehearse_once()  # the workers inherit its caches: none of them fills its own
         # fork: the workers inherit the imported nbgrader instead of importing it again.
         return ProcessPoolExecutor(
             max_workers=self.workers,
-            mp_context=multiprocessing.get_context("fork"),
+            mp_context=context,
             initializer=_init_worker,
-            initargs=(self.options,),
+            initargs=(self.options, self._sandboxes, taken),
         )
+
+    def _close_sandboxes(self) -> None:
+        """Stop the sandboxes this process launched (a worker that died left its own)."""
+        for sandbox in self._sandboxes:
+            sandbox.close()
+        self._sandboxes = []
 
     def _submit(self, function: Callable[..., Any], *arguments: Any) -> Future[Any]:
         try:
@@ -475,12 +497,23 @@ class WorkerPool:
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
+        self._close_sandboxes()
 
     def __enter__(self) -> WorkerPool:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+_rehearsed = False
+
+
+def _rehearse_once() -> None:
+    global _rehearsed
+    if not _rehearsed:
+        rehearse()
+        _rehearsed = True
 
 
 def default_workers() -> int:

@@ -55,8 +55,10 @@ class SandboxPolicy:
     max_open_files: int = 256
     home_bytes: int = 32 * 1024 * 1024
     tmp_bytes: int = 16 * 1024 * 1024
-    #: Seconds one cell may run before it is interrupted.
-    cell_timeout: int = 5
+    #: Seconds one cell may run before it is interrupted. A child's exercise runs in ≈0.1 s
+    #: (the slowest cells of the curriculum, robot challenges in the simulator, take 0.15 s):
+    #: 3 s leaves a slow, busy machine 20 times that, and a loop costs 3 s, not 30.
+    cell_timeout: int = 3
     #: Seconds a whole notebook may take before the watchdog kills the sandbox (SIGKILL).
     notebook_timeout: int = 60
     #: Workers fork kernels from a warm sandbox (warm.py) instead of starting each afresh.

@@ -17,6 +17,7 @@ per submission. Pupils of one worker follow each other, never overlap, and are k
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -129,8 +130,37 @@ for line in sys.stdin:
 """
 
 
+def _running(pid: int) -> bool:
+    """Whether a process runs (not ended, not a zombie), whoever started it."""
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def remove_orphans(folder: Path = Path("/tmp")) -> list[Path]:
+    """Remove the folders of warm sandboxes whose grader was killed outright; those removed.
+
+    A grader that ends normally removes its own; one killed with SIGKILL cannot.
+    """
+    removed = []
+    for path in folder.glob("rb[wi]-*-*"):
+        pid = path.name.split("-")[1]
+        if pid.isdigit() and not _running(int(pid)) and path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
 class WarmSandbox:
-    """One long-lived sandbox whose zygote forks a fresh kernel per submission."""
+    """One long-lived sandbox whose zygote forks a fresh kernel per submission.
+
+    ``launch()`` starts the zygote without waiting for it, so a grader can start its workers'
+    sandboxes while it does other work; the first use waits until the zygote is ready. A
+    sandbox launched by a parent process and used by a forked worker works the same: its
+    liveness is read from /proc, not from ``Popen.poll()``, which only the parent may call.
+    """
 
     def __init__(self, policy: SandboxPolicy, start_timeout: float = 60.0) -> None:
         self.policy = policy
@@ -138,16 +168,25 @@ class WarmSandbox:
         self.process: subprocess.Popen[str] | None = None
         self.runtime_dir: Path | None = None
         self.inbox: Path | None = None
+        self._ready = False
 
     def __deepcopy__(self, memo: dict[int, object]) -> WarmSandbox:
         # A handle on one running sandbox: traitlets copies configurations, not sandboxes.
         return self
 
     # -- the zygote's life ------------------------------------------------------------------
-    def _start(self) -> None:
+    def launch(self) -> WarmSandbox:
+        """Start the zygote (if not started) without waiting until it is ready."""
+        if self.process is None:
+            self._launch()
+        return self
+
+    def _launch(self) -> None:
         identity = sandbox_identity(self.policy)
-        self.runtime_dir = Path(tempfile.mkdtemp(prefix="rbw-", dir="/tmp"))
-        self.inbox = Path(tempfile.mkdtemp(prefix="rbi-", dir="/tmp"))
+        remove_orphans()
+        # The launching process's pid in the name: a later grader knows whose they were.
+        self.runtime_dir = Path(tempfile.mkdtemp(prefix=f"rbw-{os.getpid()}-", dir="/tmp"))
+        self.inbox = Path(tempfile.mkdtemp(prefix=f"rbi-{os.getpid()}-", dir="/tmp"))
         if identity is not None:
             os.chown(self.runtime_dir, *identity)
             os.chown(self.inbox, *identity)
@@ -167,15 +206,20 @@ class WarmSandbox:
             text=True,
             start_new_session=True,
         )
-        if self._read(self.start_timeout).get("ready") is not True:
-            self.close()
-            raise SandboxUnavailable(_("The sandbox does not start (%(error)s).", error="zygote"))
+        self._ready = False
 
     def _ensure(self) -> subprocess.Popen[str]:
-        if self.process is None or self.process.poll() is not None:
+        if self.process is None or not _running(self.process.pid):
             self.close()
-            self._start()
+            self._launch()
         assert self.process is not None
+        if not self._ready:
+            if self._read(self.start_timeout).get("ready") is not True:
+                self.close()
+                raise SandboxUnavailable(
+                    _("The sandbox does not start (%(error)s).", error="zygote")
+                )
+            self._ready = True
         return self.process
 
     def _read(self, timeout: float) -> dict[str, object]:
@@ -239,7 +283,7 @@ class WarmSandbox:
 
     def sweep(self) -> None:
         """Kill every process of the sandbox but the zygote, and empty its folders."""
-        if self.process is not None and self.process.poll() is None:
+        if self.process is not None and _running(self.process.pid):
             try:
                 self._ask({"op": "sweep"})
             except (OSError, SandboxUnavailable):
@@ -265,11 +309,10 @@ class WarmSandbox:
 
     def close(self) -> None:
         if self.process is not None:
-            if self.process.poll() is None:
-                try:
-                    os.killpg(self.process.pid, signal.SIGKILL)
-                except OSError:
-                    self.process.kill()
+            # The whole session: setpriv became bwrap, whose pid namespace ends with it.
+            with contextlib.suppress(OSError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            # Reaped by the process that launched it (a worker's wait() returns at once).
             self.process.wait()
             for stream in (self.process.stdin, self.process.stdout):
                 if stream is not None:
@@ -279,3 +322,4 @@ class WarmSandbox:
             if folder is not None:
                 shutil.rmtree(folder, ignore_errors=True)
         self.runtime_dir = self.inbox = None
+        self._ready = False

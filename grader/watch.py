@@ -167,6 +167,14 @@ class WatchService:
 
     def close(self) -> None:
         self.stop()
+        # A graded submission is already marked as handled: its feedback page is written
+        # before the workers stop, or it would never be.
+        for job, written in self._feedback.items():
+            try:
+                written.result(timeout=120)
+            except Exception:
+                log.exception("feedback of %s", "/".join(job))
+        self._feedback.clear()
         self.pool.close()
         if self.poster is not None:
             self.poster.close()

@@ -1,0 +1,190 @@
+"""The shortcuts that make grading fast still grade right.
+
+One gradebook engine per worker, nbgrader's autograde in one pass, a kernel client that does
+not wait for silence, kernels forked without a debugger, feedback after the grade, and the
+lowest CPU priority for a cell that runs too long.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from grader.course import Course
+from grader.pipeline import GradingOptions, WorkerPool, grade_submission
+from grader.sandbox import SandboxPolicy
+from grader.warm import WarmSandbox
+from tests.grader.helpers import CORRECT, LESSON, answered, make_course, submit_collected
+
+POLICY = SandboxPolicy(cell_timeout=3, notebook_timeout=30)
+
+FIRST_CELL_LOOKS_AROUND = """
+try:
+    import debugpy
+    print("DEBUGGER", "yes")
+except ImportError:
+    print("DEBUGGER", "no")
+def double(n):
+    return n + n
+"""
+
+NICE_LOOP = """
+import os, time
+start = time.monotonic()
+while time.monotonic() - start < 2.0:
+    pass
+print("NICE", os.getpriority(os.PRIO_PROCESS, 0))
+def double(n):
+    return n + n
+"""
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory: pytest.TempPathFactory) -> Course:
+    return make_course(tmp_path_factory.mktemp("throughput"), "SP33DA")
+
+
+@pytest.fixture(scope="module")
+def warm() -> Iterator[WarmSandbox]:
+    sandbox = WarmSandbox(POLICY)
+    yield sandbox
+    sandbox.close()
+
+
+def outputs(course: Course, student: str) -> list[str]:
+    notebook = nbformat.read(course.autograded(student, LESSON) / f"{LESSON}.ipynb", 4)
+    return [
+        output.get("text", "")
+        for cell in notebook.cells
+        for output in cell.get("outputs", [])
+        if output.get("output_type") == "stream"
+    ]
+
+
+def _share_in_a_worker(database: str, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    from nbgrader.api import Gradebook
+
+    from grader.gradebook import share_engines
+
+    share_engines()
+    url = f"sqlite:///{database}"
+    with Gradebook(url, "robocole-sp33da") as first:
+        engine = first.engine
+        first.update_or_create_student("sp33da-90")
+    with Gradebook(url, "robocole-sp33da") as second:
+        same = second.engine is engine
+        second.update_or_create_student("sp33da-91")
+    wal_kept = Path(database + "-wal").exists()
+    queue.put((same, wal_kept))
+
+
+def test_a_worker_shares_one_engine_and_its_writes_land(course: Course, tmp_path: Path) -> None:
+    database = tmp_path / "gradebook.db"
+    database.write_bytes((course.root / "gradebook.db").read_bytes())
+    with sqlite3.connect(database) as db:
+        db.execute("PRAGMA journal_mode=WAL")
+    context = multiprocessing.get_context("fork")  # as the grading workers are made
+    queue = context.Queue()
+    process = context.Process(target=_share_in_a_worker, args=(str(database), queue))
+    process.start()
+    same, wal_kept = queue.get(timeout=60)
+    process.join(timeout=10)
+    assert same, "nbgrader's second Gradebook built a new engine"
+    # An idle connection stays open: closing a Gradebook does not checkpoint the WAL away.
+    assert wal_kept
+    with sqlite3.connect(database) as db:
+        students = {row[0] for row in db.execute("SELECT id FROM student")}
+    assert {"sp33da-90", "sp33da-91"} <= students
+
+
+def test_one_pass_clears_what_the_pupil_faked_and_records_what_ran(
+    course: Course, warm: WarmSandbox
+) -> None:
+    def fake_outputs(notebook: nbformat.NotebookNode) -> None:
+        for cell in notebook.cells:
+            if cell.cell_type == "code":
+                cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="FAKED\n")]
+                cell.execution_count = 99
+
+    wrong = {**CORRECT, "robot-1-c-reponse": "def somme(pas):\n    return 0"}
+    submit_collected(course, "sp33da-01", answered(course, wrong, fake_outputs))
+    options = GradingOptions(policy=POLICY, generate_feedback=False, release_feedback=False)
+    result = grade_submission(course, "sp33da-01", LESSON, options, warm)
+    assert [e.passed for e in result.exercises] == [True, True, False]
+    assert not any("FAKED" in text for text in outputs(course, "sp33da-01"))
+    notebook = nbformat.read(course.autograded("sp33da-01", LESSON) / f"{LESSON}.ipynb", 4)
+    counts = [c.execution_count for c in notebook.cells if c.cell_type == "code" and c.source]
+    assert 99 not in counts and all(counts)  # every code cell ran, in this kernel
+    nbformat.validate(notebook)
+
+
+def test_a_warm_kernel_answers_its_first_cell_and_has_no_debugger(
+    course: Course, warm: WarmSandbox
+) -> None:
+    answers = {**CORRECT, "robot-1-a-reponse": FIRST_CELL_LOOKS_AROUND}
+    submit_collected(course, "sp33da-02", answered(course, answers))
+    options = GradingOptions(policy=POLICY, generate_feedback=False, release_feedback=False)
+    result = grade_submission(course, "sp33da-02", LESSON, options, warm)
+    assert all(e.passed for e in result.exercises)
+    assert "DEBUGGER no\n" in outputs(course, "sp33da-02")
+
+
+def test_a_cell_that_runs_long_gets_the_lowest_priority(course: Course, warm: WarmSandbox) -> None:
+    answers = {**CORRECT, "robot-1-a-reponse": NICE_LOOP}
+    submit_collected(course, "sp33da-03", answered(course, answers))
+    options = GradingOptions(policy=POLICY, generate_feedback=False, release_feedback=False)
+    result = grade_submission(course, "sp33da-03", LESSON, options, warm)
+    assert all(e.passed for e in result.exercises)
+    assert "NICE 19\n" in outputs(course, "sp33da-03")
+    # The next pupil's kernel starts at normal priority.
+    answers = {**CORRECT, "robot-1-a-reponse": NICE_LOOP.replace("2.0", "0.0")}
+    submit_collected(course, "sp33da-04", answered(course, answers))
+    grade_submission(course, "sp33da-04", LESSON, options, warm)
+    assert f"NICE {os.getpriority(os.PRIO_PROCESS, 0)}\n" in outputs(course, "sp33da-04")
+
+
+def test_the_pool_grades_first_and_writes_feedback_after(course: Course) -> None:
+    for student in ("sp33da-05", "sp33da-06"):
+        submit_collected(course, student, answered(course, CORRECT))
+    options = GradingOptions(policy=POLICY, release_feedback=False)
+    with WorkerPool(options, workers=1) as pool:
+        graded = pool.submit(course, "sp33da-05", LESSON).result(timeout=120)
+        # The grading job does not write the feedback page…
+        assert not course.feedback("sp33da-05", LESSON).exists()
+        queued = pool.submit_feedback(course, graded)
+        assert queued is not None
+        queued.result(timeout=120)
+        page = course.feedback("sp33da-05", LESSON) / f"{LESSON}.html"
+        assert "Tes résultats" in page.read_text()
+        # …and a whole class ends with every page written.
+        results = list(pool.grade_many([(course, "sp33da-06", LESSON)]))
+    assert [r.status for r in results] == ["graded"]
+    assert (course.feedback("sp33da-06", LESSON) / f"{LESSON}.html").exists()
+
+
+def test_folders_of_a_grader_killed_outright_are_removed_at_the_next_start(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+
+    from grader.warm import remove_orphans
+
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    dead = tmp_path / f"rbw-{ended.pid}-ab12cd"
+    dead_inbox = tmp_path / f"rbi-{ended.pid}-ef34gh"
+    alive = tmp_path / f"rbw-{os.getpid()}-ij56kl"
+    for folder in (dead, dead_inbox, alive):
+        folder.mkdir()
+        (folder / "kernel.json").write_text("{}")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / f"rbw-{ended.pid}-link").symlink_to(elsewhere)
+    assert sorted(remove_orphans(tmp_path)) == sorted([dead, dead_inbox])
+    assert alive.is_dir() and elsewhere.is_dir()
