@@ -42,9 +42,9 @@ c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{proxy_api_port}"
 
 # The class burst: a class clicks "log in" in the same minute. Servers are forked from the
 # zygote (RobocoleLocalSpawner.zygote), which returns from start() only once the server
-# listens. Measured on 2 cores (bench/hub_login.py): 30 pupils at once, 0/30 ready with stock
-# servers and timeouts, 30/30 JupyterLab pages within 14 s with the zygote. The timeouts stay
-# generous for the zygote's own start (its imports, once) and for the no-zygote fallback.
+# listens. Measured on 2 cores (bench/hub_login.py): 30 pupils at once, 1-3/30 labs with stock
+# servers and timeouts, 30/30 JupyterLab started within 18-23 s with the zygote. The timeouts
+# stay generous for the zygote's own start (its imports, once) and the no-zygote fallback.
 c.JupyterHub.concurrent_spawn_limit = 60
 c.JupyterHub.active_server_limit = 0
 c.Spawner.start_timeout = 180
