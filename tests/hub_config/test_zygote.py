@@ -249,3 +249,24 @@ def test_the_imports_leave_nothing_a_child_must_not_inherit() -> None:
     count, _, cached = answer.stdout.partition(" ")
     assert int(count) >= 20
     assert cached.strip() == "", f"module-level values naming root's home or user:\n{cached}"
+
+
+def test_the_hub_tells_a_forked_server_from_a_later_process_with_its_pid() -> None:
+    """A forked server is not the hub's child: its pid and start time name it, so a pid
+    reused by another process (or a zombie) reads as a stopped server."""
+    from hub_config.spawner import RobocoleLocalSpawner
+
+    spawner = RobocoleLocalSpawner()
+    with subprocess.Popen(["sleep", "30"]) as other:
+        spawner.pid = other.pid
+        spawner.start_ticks = process_start(other.pid) or 0
+        assert spawner.start_ticks > 0
+        assert asyncio.run(spawner.poll()) is None
+        assert spawner.get_state()["start_ticks"] == spawner.start_ticks
+        spawner.start_ticks -= 1  # the same pid, started at another time: not our server
+        assert asyncio.run(spawner.poll()) == 0
+        assert (spawner.pid, spawner.start_ticks) == (0, 0)
+        spawner.pid, spawner.start_ticks = other.pid, process_start(other.pid) or 0
+        other.kill()
+        other.wait()
+        assert asyncio.run(spawner.poll()) == 0
