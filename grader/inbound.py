@@ -9,10 +9,16 @@ nbgrader's collect takes a pupil's *latest* submission of a lesson, so while one
 still being written, none of that pupil's submissions of that lesson is ready: collecting
 then would pick the half-written one. A folder left incomplete for minutes (a submit that
 crashed) no longer holds the pupil's lesson back: it is collected as it is.
+
+A pupil can also write into ``inbound/`` from a notebook, so the two files are read without
+following links and only if they are small regular files: a named pipe in their place must not
+make the grader wait for ever (see ``grader.safe_collect`` for the copy itself).
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import time
 from pathlib import Path
 
@@ -23,12 +29,25 @@ ABANDONED_AFTER = 300.0
 
 def submission_complete(folder: Path) -> bool:
     """True once nbgrader wrote the folder's last file (the whole submission secret)."""
-    try:
-        stamp = (folder / "timestamp.txt").read_text().strip()
-        secret = (folder / "submission_secret.txt").read_text().strip()
-    except OSError:
-        return False
+    stamp = read_small_file(folder / "timestamp.txt")
+    secret = read_small_file(folder / "submission_secret.txt")
     return bool(stamp) and len(secret) >= SECRET_LENGTH
+
+
+def read_small_file(path: Path, limit: int = 4096) -> str:
+    """The stripped text of a small regular file; "" for a link, a pipe, or anything else."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return ""
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return ""
+        return os.read(handle, limit).decode("utf-8", "replace").strip()
+    except OSError:
+        return ""
+    finally:
+        os.close(handle)
 
 
 def being_written(folder: Path, now: float | None = None) -> bool:

@@ -35,7 +35,7 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.auth import Authenticator
 from nbgrader.converters import GenerateFeedback
 from nbgrader.coursedir import CourseDirectory
-from nbgrader.exchange.default import ExchangeCollect, ExchangeReleaseFeedback
+from nbgrader.exchange.default import ExchangeReleaseFeedback
 from nbgrader.preprocessors import (
     AssignLatePenalties,
     CheckCellMetadata,
@@ -59,6 +59,7 @@ from grader.feedback import ExerciseOutcome, exercise_id, outcomes, summary_mark
 from grader.gradebook import share_engines, use_wal
 from grader.prefork import rehearse
 from grader.preprocessors import AddFeedbackSummary, RestoreCells
+from grader.safe_collect import SafeExchangeCollect
 from grader.sandbox import SandboxPolicy
 from grader.warm import WarmSandbox
 from robocole.i18n import gettext as _
@@ -367,7 +368,8 @@ def collect(course: Course, lesson: str, student: str = "") -> None:
     config = course.config(lesson, student)
     config.ExchangeCollect.update = True
     coursedir = CourseDirectory(config=config)
-    ExchangeCollect(
+    # As root, never nbgrader's plain copy: it would follow a pupil's links (safe_collect).
+    SafeExchangeCollect(
         coursedir=coursedir, authenticator=Authenticator(config=config), config=config
     ).start()
 
