@@ -84,11 +84,12 @@ class CourseReleases:
 
         from grader.setup import setup_class_course
         from grader.startup import prepare_environment
-        from hub_config.exchange import harden_course, prepare_root
+        from hub_config.exchange import claim_course, harden_course, prepare_root
 
         prepare_environment()
         prepare_root(self.exchange)
         course = self.course(class_code)
+        claim_course(self.exchange, course.id)
         built = self.curriculum / language
         generated = [x for x in lessons if self._generated_unchanged(course, built, x)]
         fresh = [x for x in lessons if x not in generated]

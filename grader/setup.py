@@ -61,7 +61,10 @@ def setup_class_course(
         coursedir = CourseDirectory(config=config)
         GenerateAssignment(coursedir=coursedir, config=config).start()
         if release and course.exchange is not None:
+            from hub_config.exchange import claim_course
+
             course.exchange.mkdir(parents=True, exist_ok=True)
+            claim_course(course.exchange, course.id)  # never release into a pupil's folder
             config.ExchangeReleaseAssignment.force = True
             ExchangeReleaseAssignment(
                 coursedir=coursedir, authenticator=Authenticator(config=config), config=config

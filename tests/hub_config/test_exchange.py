@@ -104,3 +104,29 @@ def test_pupils_cannot_swap_a_course_folder(pupils: tuple[str, str], exchange: P
     moved = as_user(b, f"os.rename({str(exchange / COURSE)!r}, {str(exchange / 'gone')!r})")
     assert moved.stdout.strip() == "PermissionError"
     assert (exchange / COURSE / "inbound").is_dir()
+
+
+def test_a_course_folder_made_by_a_pupil_before_the_release_is_moved_aside(
+    pupils: tuple[str, str], exchange: Path
+) -> None:
+    from hub_config.exchange import claim_course
+
+    target = exchange.parent / "target"
+    target.mkdir()
+    squatted = "robocole-newcls"
+    # A pupil makes the next class's course folder, and a link for another class's.
+    assert as_user(pupils[0], f"os.mkdir({str(exchange / squatted)!r})").stdout.strip() == "OK"
+    (exchange / "robocole-linked").symlink_to(target)
+
+    for course in (squatted, "robocole-linked", "robocole-fresh"):
+        folder = claim_course(exchange, course)
+        info = os.lstat(folder)
+        assert stat.S_ISDIR(info.st_mode) and info.st_uid == 0
+        assert stat.S_IMODE(info.st_mode) == 0o755
+    assert list(target.iterdir()) == []  # nothing was written through the link
+    aside = sorted(p.name for p in exchange.iterdir() if p.name.startswith(".squatted-"))
+    assert len(aside) == 2
+    # Claiming again keeps the platform's own folder as it is.
+    (exchange / squatted / "outbound").mkdir()
+    claim_course(exchange, squatted)
+    assert (exchange / squatted / "outbound").is_dir()
