@@ -159,6 +159,7 @@ def compare(
     """Stock nbgrader autograde, then robocole grade class, on copies of the same class."""
     stock = prepare(base / "stock", pupils)
     ours = prepare(base / "ours", pupils)
+    load_before = os.getloadavg()[0]
 
     stock_time = timed([str(bin_dir / "nbgrader"), "autograde", LESSON, "--force"], stock.root, env)
     command = [str(bin_dir / "robocole"), "grade", "class", "B3NCHA", LESSON]
@@ -174,7 +175,7 @@ def compare(
     cores = os.cpu_count()
     load = os.getloadavg()[0]
     print(f"class of {pupils} submissions (3 exercises, 1 infinite loop), {cores} cores")
-    print(f"  (1-minute load average of the machine at the end: {load:.1f})")
+    print(f"  (1-minute load average: {load_before:.1f} before, {load:.1f} at the end)")
     print(f"  stock nbgrader autograde : {stock_time:6.1f} s")
     print(f"  robocole grade class     : {our_time:6.1f} s  (sandboxed, with feedback)")
     print(f"  ratio                    : {stock_time / our_time:6.1f}x")

@@ -15,6 +15,7 @@ come first, the feedback page follows.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
 import logging
@@ -433,6 +434,10 @@ class WorkerPool:
             ]
         taken = context.Value("i", 0)  # shared memory, no thread: safe to fork
         _rehearse_once()  # the workers inherit its caches: none of them fills its own
+        # What the workers inherit stays shared: their garbage collections skip it instead
+        # of touching (and so copying) every page of it (Python's advice for fork servers).
+        gc.collect()
+        gc.freeze()
         # fork: the workers inherit the imported nbgrader instead of importing it again.
         return ProcessPoolExecutor(
             max_workers=self.workers,
