@@ -83,7 +83,9 @@ def test_a_pupil_cannot_open_another_pupils_server_or_a_teacher_page(platform: P
     assert answer.status_code == 302
     other = session.get(f"{platform.url}/user/{second['username']}/lab", allow_redirects=True)
     assert other.status_code in (403, 404) or "/hub/login" in other.url
-    assert second["username"] not in session.get(f"{platform.url}/hub/home").text
+    home = session.get(f"{platform.url}/hub/home").text
+    assert second["username"] not in home
+    assert 'id="start"' in home and "Named Servers" not in home  # formgraders are teachers'
     # The classroom app signs the pupil in through the hub (SSO): a pupil, not a teacher.
     teacher_page = session.get(f"{platform.url}/services/classroom/teacher/")
     assert "/teacher/login" in teacher_page.url or teacher_page.status_code in (403, 404)
@@ -109,6 +111,7 @@ def test_teacher_logs_in_with_email_and_lands_in_the_classroom_app(platform: Pla
     assert "CM2" in answer.text
     course = f"robocole-{platform.demo.class_code.lower()}"
     assert platform.hub_groups("prof-1") == [f"formgrade-{course}"]
+    assert "Named Servers" in session.get(f"{platform.url}/hub/home").text  # formgraders
     import sqlite3
 
     database = f"file:{platform.data / 'jupyterhub.sqlite'}?mode=ro"
