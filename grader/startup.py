@@ -2,18 +2,57 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
+import types
+from typing import Any
+
+
+def _archive_util_on_demand() -> types.ModuleType:
+    """A stand-in for ``setuptools.archive_util`` that imports the real one when used."""
+    name = "setuptools.archive_util"
+    stand_in = types.ModuleType(name, "Imports setuptools' archive_util on first use.")
+
+    def real() -> types.ModuleType:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        return importlib.import_module(name)
+
+    def on_demand(function: str) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return getattr(real(), function)(*args, **kwargs)
+
+        call.__name__ = function
+        return call
+
+    def __getattr__(attribute: str) -> Any:  # PEP 562: anything else, from the real module
+        if attribute.startswith("__"):
+            raise AttributeError(attribute)  # the import system asks for __path__ and such
+        return getattr(real(), attribute)
+
+    for function in ("unpack_archive", "unpack_tarfile", "unpack_zipfile"):  # nbgrader.utils's
+        setattr(stand_in, function, on_demand(function))
+    stand_in.__getattr__ = __getattr__  # type: ignore[method-assign]
+    return stand_in
 
 
 def skip_slow_imports() -> None:
-    """Do not import ``rfc3987_syntax`` (≈1.7 s here), which jsonschema loads if present.
+    """Do not import what nbgrader's dependencies load at start but grading never uses.
 
-    jsonschema only uses it to check the "iri" string format, which notebooks never use; a
-    ``None`` entry in ``sys.modules`` makes its guarded import fail at once. Call it before
-    nbformat or nbgrader is imported.
+    - ``rfc3987_syntax`` (≈1.7 s here) and ``isoduration`` (with ``arrow``, ≈40 ms): jsonschema
+      loads them if present, only to check the "iri" and "duration" string formats, which
+      notebooks never use; a ``None`` entry in ``sys.modules`` makes its guarded imports fail
+      at once.
+    - ``setuptools`` (with ``pkg_resources``, ≈0.17 s): ``nbgrader.utils`` imports three of its
+      ``unpack_*`` functions for nbgrader's zip collect only; stand-ins import it when called.
+
+    Call it before nbformat or nbgrader is imported.
     """
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    sys.modules.setdefault("isoduration", None)  # type: ignore[arg-type]
+    if "setuptools" not in sys.modules:
+        sys.modules.setdefault("setuptools.archive_util", _archive_util_on_demand())
 
 
 def prepare_environment() -> None:

@@ -188,3 +188,29 @@ def test_folders_of_a_grader_killed_outright_are_removed_at_the_next_start(
     (tmp_path / f"rbw-{ended.pid}-link").symlink_to(elsewhere)
     assert sorted(remove_orphans(tmp_path)) == sorted([dead, dead_inbox])
     assert alive.is_dir() and elsewhere.is_dir()
+
+
+def test_start_up_skips_unused_imports_and_zip_collect_still_unpacks(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import zipfile
+
+    archive = tmp_path / "hand-in.zip"
+    with zipfile.ZipFile(archive, "w") as handle:
+        handle.writestr("robot-1.ipynb", "{}")
+    program = f"""
+import sys
+from grader.startup import skip_slow_imports
+skip_slow_imports()
+import grader.pipeline
+print(sorted(m for m in ("setuptools", "pkg_resources", "arrow", "rfc3987_syntax")
+             if sys.modules.get(m) is not None))
+from nbgrader.utils import unpack_archive
+unpack_archive({str(archive)!r}, {str(tmp_path / "out")!r})
+"""
+    completed = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=120
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.splitlines()[0] == "[]"
+    assert (tmp_path / "out" / "robot-1.ipynb").read_text() == "{}"
