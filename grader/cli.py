@@ -21,13 +21,15 @@ from typing import TYPE_CHECKING, TextIO
 from grader.release_api import add_arguments as add_release_arguments
 from grader.release_api import start_from_args as start_release_api
 from grader.sandbox import SandboxPolicy
-from grader.settings import api_settings, default
+from grader.settings import api_settings, default, default_workers
 from grader.startup import prepare_environment, skip_slow_imports
 from robocole.i18n import gettext as _
 from robocole.i18n import ngettext
 
 if TYPE_CHECKING:
+    from grader.course import Course
     from grader.pipeline import GradingOptions
+    from grader.warm import WarmSandbox
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -143,18 +145,24 @@ def _api_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _start(args: argparse.Namespace, hidden: list[Path]) -> GradingOptions:
+def _policy(args: argparse.Namespace) -> SandboxPolicy:
+    return SandboxPolicy(
+        user=args.sandbox_user, cell_timeout=args.cell_timeout, warm=not args.fresh_kernels
+    )
+
+
+def _start(
+    args: argparse.Namespace, hidden: list[Path], policy: SandboxPolicy | None = None
+) -> GradingOptions:
     """Probe the sandbox and refuse to go on without the minimum; the grading options."""
     skip_slow_imports()
     prepare_environment()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("traitlets").setLevel(logging.ERROR)
     from grader.pipeline import GradingOptions
-    from grader.sandbox import SandboxPolicy, probe, require_minimum
+    from grader.sandbox import probe, require_minimum
 
-    policy = SandboxPolicy(
-        user=args.sandbox_user, cell_timeout=args.cell_timeout, warm=not args.fresh_kernels
-    )
+    policy = policy or _policy(args)
     report = probe(policy, hidden)
     require_minimum(report)
     return GradingOptions(policy=policy, protections=report.protections)
@@ -193,10 +201,31 @@ class ProgressBar:
 
 def run_class(args: argparse.Namespace) -> int:
     from grader.course import Course
+    from grader.warm import WarmSandbox
 
     exchange = args.exchange if args.exchange.is_dir() else None
     course = Course.for_class(args.courses_root, args.class_code, exchange).require()
-    options = _start(args, [course.root, args.outbox.parent])
+    # The workers' sandboxes start first: their zygotes import ipykernel on the other core
+    # while this process imports nbgrader. No pupil code runs in them before the probe.
+    policy = _policy(args)
+    workers = args.workers or default_workers()
+    sandboxes = [WarmSandbox(policy).launch() for _ in range(workers)] if policy.warm else []
+    try:
+        return _grade_class(args, course, policy, workers, sandboxes)
+    finally:
+        for sandbox in sandboxes:
+            sandbox.close()
+
+
+def _grade_class(
+    args: argparse.Namespace,
+    course: Course,
+    policy: SandboxPolicy,
+    workers: int,
+    sandboxes: list[WarmSandbox],
+) -> int:
+    exchange = course.exchange
+    options = _start(args, [course.root, args.outbox.parent], policy)
     from grader.outbox import Outbox, ResultPoster, deliver_due
     from grader.pipeline import collect, grade_class
 
@@ -221,9 +250,10 @@ def run_class(args: argparse.Namespace) -> int:
         course,
         args.lesson,
         options,
-        workers=args.workers,
+        workers=workers,
         students=students,
         on_result=lambda _result, done, _total: bar.update(done),
+        sandboxes=sandboxes,
     )
     outbox = Outbox(args.outbox)
     for result in results:

@@ -21,7 +21,6 @@ import json
 import logging
 import multiprocessing
 import multiprocessing.util
-import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -62,6 +61,7 @@ from grader.prefork import rehearse
 from grader.preprocessors import AddFeedbackSummary, RestoreCells
 from grader.safe_collect import SafeExchangeCollect
 from grader.sandbox import SandboxPolicy
+from grader.settings import default_workers
 from grader.warm import WarmSandbox
 from robocole.i18n import gettext as _
 
@@ -417,20 +417,28 @@ class WorkerPool:
     class (and a pupil's XP) never wait for feedback pages.
     """
 
-    def __init__(self, options: GradingOptions, workers: int | None = None) -> None:
+    def __init__(
+        self,
+        options: GradingOptions,
+        workers: int | None = None,
+        sandboxes: list[WarmSandbox] | None = None,
+    ) -> None:
+        """``sandboxes``: warm sandboxes already launched for the workers (the pool closes them)."""
         self.options = options
         self.workers = workers or default_workers()
         self._sandboxes: list[WarmSandbox] = []
-        self._executor = self._new_executor()
+        self._executor = self._new_executor(list(sandboxes or []))
 
-    def _new_executor(self) -> ProcessPoolExecutor:
+    def _new_executor(self, given: list[WarmSandbox] | None = None) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("fork")
+        self._close_sandboxes()  # those of workers that died, if any
         # The workers' sandboxes start first: their zygotes import ipykernel on the other
         # core while this process rehearses.
-        self._close_sandboxes()
         if self.options.policy.warm:
-            self._sandboxes = [
-                WarmSandbox(self.options.policy).launch() for _ in range(self.workers)
+            self._sandboxes = given or []
+            self._sandboxes += [
+                WarmSandbox(self.options.policy).launch()
+                for _ in range(self.workers - len(self._sandboxes))
             ]
         taken = context.Value("i", 0)  # shared memory, no thread: safe to fork
         _rehearse_once()  # the workers inherit its caches: none of them fills its own
@@ -523,11 +531,6 @@ def _rehearse_once() -> None:
         _rehearsed = True
 
 
-def default_workers() -> int:
-    """Kernel start-up is mostly CPU, the rest waits on the kernel: a bit more than cores."""
-    return max(2, (os.cpu_count() or 1) + 1)
-
-
 def grade_class(
     course: Course,
     lesson: str,
@@ -536,12 +539,13 @@ def grade_class(
     workers: int | None = None,
     students: Iterable[str] | None = None,
     on_result: Callable[[GradeResult, int, int], None] | None = None,
+    sandboxes: list[WarmSandbox] | None = None,
 ) -> list[GradeResult]:
     """Grade every collected submission of ``lesson`` in ``course``."""
     chosen = sorted(students) if students is not None else course.students(lesson)
     use_wal(course.root / "gradebook.db")
     results: list[GradeResult] = []
-    with WorkerPool(options, workers) as pool:
+    with WorkerPool(options, workers, sandboxes) as pool:
         for result in pool.grade_many((course, s, lesson) for s in chosen):
             results.append(result)
             if on_result is not None:

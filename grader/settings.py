@@ -27,6 +27,11 @@ def default(name: str) -> str:
     return os.environ.get(variable, value)
 
 
+def default_workers() -> int:
+    """Grading workers: a bit more than the cores, as each one also waits for its kernel."""
+    return max(2, (os.cpu_count() or 1) + 1)
+
+
 @dataclass(frozen=True)
 class ApiSettings:
     url: str
