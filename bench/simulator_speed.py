@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from robot_firmware.sim.runner import SimRun, simulate  # noqa: E402
 from robot_firmware.sim.world import World, from_dict  # noqa: E402
+from tests.robot_sim.programs import FOLLOWER  # noqa: E402
 
 GOAL_MS = 50.0
 
@@ -59,16 +60,6 @@ moteurs(50, 50)
 while distance() > 10:
     pass
 arreter()
-"""
-FOLLOWER = """from robot import *
-while True:
-    gauche, centre, droite = ligne()
-    if gauche:
-        moteurs(5, 40)
-    elif droite:
-        moteurs(40, 5)
-    else:
-        moteurs(40, 40)
 """
 FOLLOWER_SIDES = """from robot import *
 vitesse(40)

@@ -8,21 +8,13 @@ import pytest
 from robot_firmware.sim.runner import SimRun, simulate
 from robot_firmware.sim.world import from_dict, load_world
 
+from .programs import FOLLOWER
+
 OPEN: dict[str, object] = {
     "id": "table",
     "taille": [300, 300],
     "robot": {"x": 150, "y": 150, "cap": 0},
 }
-FOLLOWER = """from robot import *
-while True:
-    gauche, centre, droite = ligne()
-    if gauche:
-        moteurs(5, 40)
-    elif droite:
-        moteurs(40, 5)
-    else:
-        moteurs(40, 40)
-"""
 SIDES = """from robot import *
 while True:
     if ligne("gauche"):

@@ -7,23 +7,14 @@ import pytest
 from robot_firmware.sim import verifier
 from robot_firmware.sim.challenges import evaluate
 
+from .programs import FOLLOWER, WALL
+
 SQUARE = "from robot import *\nfor i in range(4):\n    avancer(30)\n    tourner(-90)\n"
 MAZE = (
     "from robot import *\navancer(95)\ntourner(-90)\navancer(70)\ntourner(-90)\n"
     "avancer(100)\ntourner(90)\navancer(125)\n"
 )
-WALL = "from robot import *\nmoteurs(50, 50)\nwhile distance() > 8:\n    pass\narreter()\n"
 PARK = "from robot import *\navancer(40)\ntourner(-90)\navancer(55)\ntourner(90)\navancer(100)\n"
-FOLLOW = """from robot import *
-while True:
-    gauche, centre, droite = ligne()
-    if gauche:
-        moteurs(5, 40)
-    elif droite:
-        moteurs(40, 5)
-    else:
-        moteurs(40, 40)
-"""
 
 
 @pytest.mark.parametrize(
@@ -35,7 +26,7 @@ while True:
         # 8,2 cm, then 7,6 cm, and stops there.
         ("mur", WALL, "Bravo ! Ton robot s'est arrêté à 7,6 cm du mur."),
         ("garage", PARK, "Bravo ! Ton robot est garé dans le garage."),
-        ("ligne", FOLLOW, "Bravo ! Ton robot a suivi la ligne jusqu'au bout."),
+        ("ligne", FOLLOWER, "Bravo ! Ton robot a suivi la ligne jusqu'au bout."),
     ],
 )
 def test_a_good_program_meets_the_challenge(world: str, program: str, message: str) -> None:

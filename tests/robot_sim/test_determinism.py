@@ -12,6 +12,8 @@ from pathlib import Path
 from robot_firmware.sim.challenges import evaluate
 from robot_firmware.sim.render import animation
 
+from .programs import WALL
+
 ROOT = Path(__file__).resolve().parents[2]
 FOLLOWER = """from robot import *
 import random
@@ -24,7 +26,6 @@ while True:
     else:
         moteurs(40, random.choice([38, 40]))
 """
-WALL = "from robot import *\nmoteurs(50, 50)\nwhile distance() > 8:\n    pass\narreter()\n"
 CASES = [(FOLLOWER, "ligne"), (WALL, "mur")]
 
 
