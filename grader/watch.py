@@ -123,6 +123,9 @@ class WatchService:
         for job, written in list(self._feedback.items()):
             if written.done():
                 del self._feedback[job]
+                if written.cancelled() or written.exception() is not None:
+                    # A worker died: the grade was posted, the page is missing.
+                    log.error("no feedback page for %s (a grading worker died)", "/".join(job))
         for job, (future, keys) in list(self._running.items()):
             if not future.done():
                 continue
