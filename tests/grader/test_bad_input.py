@@ -6,9 +6,12 @@ each test checks one outcome.
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -249,12 +252,21 @@ def test_no_pupil_process_survives_the_run(graded: dict[str, GradeResult]) -> No
             capture_output=True,
             text=True,
         ).stdout
+
         # Only this checkout's sandboxes: another Robocole running on the machine (a demo
-        # server, another checkout's tests) has its own.
+        # server, another checkout's tests) has its own. A warm sandbox's zygote and kernels
+        # name the process that launched them (``rbw-<pid>-``): those of another grader still
+        # running are not this run's.
+        def other_graders(line: str) -> bool:
+            launchers = {int(pid) for pid in re.findall(r"/rbw-(\d+)-", line)}
+            return bool(launchers) and all(
+                pid != os.getpid() and Path(f"/proc/{pid}").exists() for pid in launchers
+            )
+
         return [
             line
             for line in listing.splitlines()
-            if not line.strip().startswith("Z") and sys.prefix in line
+            if not line.strip().startswith("Z") and sys.prefix in line and not other_graders(line)
         ]
 
     # The sandboxes were killed when the pool closed; the kernel may take a moment to reap.
