@@ -85,7 +85,11 @@ def test_a_submission_is_graded_released_and_posted_once(
     assert posted["k7mpqa-04"]["idempotency_key"].startswith("robocole-k7mpqa/k7mpqa-04/robot-1/")
     # The pupil fetches French feedback with nbgrader's own fetch_feedback.
     fetched = pupil_fetch_feedback(course, "k7mpqa-04", home)
-    assert fetched and "Tes résultats" in fetched[0].read_text()
+    page = fetched[0].read_text() if fetched else ""
+    assert "Tes résultats" in page
+    # Nothing fetched from another site (nbgrader's template loads MathJax from a CDN).
+    assert "<script src" not in page and "cdnjs" not in page
+    assert '<html lang="fr">' in page
 
     # A restarted service remembers what it handled: nothing is graded or posted again.
     posts = app.config["posts"]
