@@ -41,7 +41,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import requests
@@ -49,6 +49,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.process_memory import Memory, memory_of, pids_of_user  # noqa: E402
 from classroom_app import classes  # noqa: E402
 from classroom_app.demo import DEMO_EMAIL  # noqa: E402
 from classroom_app.store import Store  # noqa: E402
@@ -181,39 +182,6 @@ def journey(
     except (requests.RequestException, RuntimeError, ValueError) as error:
         outcome.error = f"{type(error).__name__}: {error}"
     return outcome
-
-
-@dataclass
-class Memory:
-    """Memory of some processes, in MB: resident, proportional, unique."""
-
-    rss: float = 0.0
-    pss: float = 0.0
-    uss: float = 0.0
-    processes: list[int] = field(default_factory=list)
-
-
-def memory_of(pids: list[int]) -> Memory:
-    memory = Memory(processes=pids)
-    for pid in pids:
-        try:
-            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-        except OSError:
-            continue
-        values = {
-            line.split(":")[0]: int(line.split()[1])
-            for line in rollup.splitlines()[1:]
-            if line.split()[-1] == "kB"
-        }
-        memory.rss += values["Rss"] / 1024
-        memory.pss += values["Pss"] / 1024
-        memory.uss += (values["Private_Clean"] + values["Private_Dirty"]) / 1024
-    return memory
-
-
-def pids_of_user(username: str) -> list[int]:
-    found = subprocess.run(["pgrep", "-u", username], capture_output=True, text=True)
-    return [int(pid) for pid in found.stdout.split()]
 
 
 def zygote_pids(hub: int) -> list[int]:

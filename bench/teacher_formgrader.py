@@ -31,41 +31,14 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from bench.process_memory import memory_of, pids_of_user  # noqa: E402
+from tests.conftest import free_port  # noqa: E402
 
 
 def xsrf_of(page: str) -> str:
     found = re.search(r'name="_xsrf" value="([^"]+)"', page)
     assert found, "no _xsrf field in the hub's login page"
     return found.group(1)
-
-
-def user_pids(user: str) -> set[int]:
-    found = subprocess.run(["pgrep", "-u", user], capture_output=True, text=True).stdout
-    return {int(pid) for pid in found.split()}
-
-
-def memory_mb(pids: list[int]) -> tuple[float, float]:
-    rss = pss = 0.0
-    for pid in pids:
-        try:
-            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-        except OSError:
-            continue
-        values = {
-            line.split(":")[0]: int(line.split()[1])
-            for line in rollup.splitlines()[1:]
-            if line.split()[-1] == "kB"
-        }
-        rss += values["Rss"] / 1024
-        pss += values["Pss"] / 1024
-    return rss, pss
 
 
 def wait_page(session: requests.Session, url: str, marker: str, timeout: float = 180.0) -> float:
@@ -117,8 +90,8 @@ def main() -> int:
         wait_page(session, f"{url}/user/prof-1/lab", "JupyterLab")
         lab = time.monotonic() - started
         time.sleep(2)  # let it settle before measuring
-        lab_pids = user_pids("prof-1")
-        lab_rss, lab_pss = memory_mb(sorted(lab_pids))
+        lab_pids = set(pids_of_user("prof-1"))
+        lab_memory = memory_of(sorted(lab_pids))
 
         started = time.monotonic()
         # The dashboard's link: the classroom app sends the teacher to the hub's spawn page.
@@ -127,23 +100,24 @@ def main() -> int:
         grading = time.monotonic() - started
         time.sleep(2)
         # The course server's processes: the teacher's, minus those of their JupyterLab.
-        fg_rss, fg_pss = memory_mb(sorted(user_pids("prof-1") - lab_pids))
+        fg_memory = memory_of(sorted(set(pids_of_user("prof-1")) - lab_pids))
 
         print(f"load average after: {os.getloadavg()}")
         print(
-            f"teacher's JupyterLab (anchor): ready in {lab:.1f} s, RSS {lab_rss:.0f} MB, "
-            f"PSS {lab_pss:.0f} MB"
+            f"teacher's JupyterLab (anchor): ready in {lab:.1f} s, RSS {lab_memory.rss:.0f} MB, "
+            f"PSS {lab_memory.pss:.0f} MB"
         )
         print(
-            f"class's formgrader server:     ready in {grading:.1f} s, RSS {fg_rss:.0f} MB, "
-            f"PSS {fg_pss:.0f} MB"
+            f"class's formgrader server:     ready in {grading:.1f} s, RSS {fg_memory.rss:.0f} MB, "
+            f"PSS {fg_memory.pss:.0f} MB"
         )
         print(
-            f"ratio formgrader/anchor: time {grading / lab:.2f}, PSS {fg_pss / max(lab_pss, 1):.2f}"
+            f"ratio formgrader/anchor: time {grading / lab:.2f}, "
+            f"PSS {fg_memory.pss / max(lab_memory.pss, 1):.2f}"
         )
         print(
-            f"nbgrader's per-course services for 10 classes: ≈{10 * fg_pss:.0f} MB (PSS) all "
-            f"year; here ≈{fg_pss:.0f} MB per teacher grading, for as long as they grade"
+            f"nbgrader's per-course services for 10 classes: ≈{10 * fg_memory.pss:.0f} MB (PSS)"
+            f" all year; here ≈{fg_memory.pss:.0f} MB per teacher grading, while they grade"
         )
     except Exception:
         log.flush()
