@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from classroom_app.app import create_app
-from tests.classroom_app.conftest import API_TOKEN, FIXTURE_MANIFEST, Browser, World
+from tests.classroom_app.conftest import Browser, World, make_app
 
 
 def test_lessons_page_lists_units_and_says_what_is_missing(browser: Browser, world: World) -> None:
@@ -42,15 +41,7 @@ def hub_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Flask:
     monkeypatch.setenv("JUPYTERHUB_SERVICE_PREFIX", "/services/classroom/")
     monkeypatch.setenv("JUPYTERHUB_CLIENT_ID", "service-classroom")
     monkeypatch.setenv("JUPYTERHUB_OAUTH_CALLBACK_URL", "/services/classroom/oauth_callback")
-    return create_app(
-        {
-            "TESTING": True,
-            "DATA_DIR": str(tmp_path / "data"),
-            "MANIFEST": str(FIXTURE_MANIFEST),
-            "API_TOKEN": API_TOKEN,
-            "SECRET_KEY": "test-secret",
-        }
-    )
+    return make_app(tmp_path)
 
 
 def test_under_a_hub_pages_ask_the_hub_and_answer_under_the_prefix(hub_app: Flask) -> None:

@@ -95,17 +95,7 @@ def test_a_pupil_cannot_open_another_pupils_server_or_a_teacher_page(platform: P
 
 
 def test_teacher_logs_in_with_email_and_lands_in_the_classroom_app(platform: Platform) -> None:
-    session = requests.Session()
-    page = session.get(f"{platform.url}/hub/login", params={"teacher": "1"})
-    answer = session.post(
-        f"{platform.url}/hub/login",
-        data={
-            "_xsrf": xsrf_of(page.text),
-            "kind": "teacher",
-            "email": platform.demo.email,
-            "password": platform.demo.password,
-        },
-    )
+    session, answer = teacher_login(platform)
     assert answer.status_code == 200
     assert answer.url.startswith(f"{platform.url}/services/classroom/teacher")
     assert "CM2" in answer.text
@@ -122,19 +112,26 @@ def test_teacher_logs_in_with_email_and_lands_in_the_classroom_app(platform: Pla
     assert state and b"formgrade" not in state, "auth_state is kept, encrypted"
 
 
-def teacher_session(platform: Platform) -> requests.Session:
+def teacher_login(
+    platform: Platform, email: str = "", password: str = ""
+) -> tuple[requests.Session, requests.Response]:
+    """A teacher logs in on the hub's page (the demo teacher unless told otherwise)."""
     session = requests.Session()
     page = session.get(f"{platform.url}/hub/login", params={"teacher": "1"})
-    session.post(
+    answer = session.post(
         f"{platform.url}/hub/login",
         data={
             "_xsrf": xsrf_of(page.text),
             "kind": "teacher",
-            "email": platform.demo.email,
-            "password": platform.demo.password,
+            "email": email or platform.demo.email,
+            "password": password or platform.demo.password,
         },
     )
-    return session
+    return session, answer
+
+
+def teacher_session(platform: Platform) -> requests.Session:
+    return teacher_login(platform)[0]
 
 
 def csrf_of(page: str) -> str:

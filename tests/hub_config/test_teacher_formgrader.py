@@ -24,7 +24,8 @@ import pytest
 import requests
 
 from tests.hub_config.conftest import Platform
-from tests.hub_config.test_hub import click_pictures, teacher_session, xsrf_of
+from tests.hub_config.test_hub import click_pictures, teacher_login, teacher_session
+from tests.hub_config.test_journey import progress
 
 pytestmark = [
     pytest.mark.slow,
@@ -64,28 +65,6 @@ def hand_in(platform: Platform, username: str) -> None:
         ).start()
     finally:
         shutil.rmtree(home, ignore_errors=True)
-
-
-def xp_of(platform: Platform, username: str) -> int:
-    token = (platform.data / "api_token").read_text().strip()
-    answer = requests.get(
-        f"{platform.url}/services/classroom/api/v1/pupils/{username}/progress",
-        headers={"Authorization": f"Bearer {token}"},
-        timeout=10,
-    )
-    answer.raise_for_status()
-    return int(answer.json()["xp"])
-
-
-def hub_login(platform: Platform, email: str, password: str) -> requests.Session:
-    session = requests.Session()
-    page = session.get(f"{platform.url}/hub/login", params={"teacher": "1"})
-    answer = session.post(
-        f"{platform.url}/hub/login",
-        data={"_xsrf": xsrf_of(page.text), "kind": "teacher", "email": email, "password": password},
-    )
-    assert answer.ok, answer.text[-300:]
-    return session
 
 
 def formgrader_api(session: requests.Session, base: str, path: str) -> requests.Response:
@@ -169,10 +148,10 @@ def test_the_teacher_grades_by_hand_in_the_formgrader_of_their_class(
     course = course_of(platform)
     pupil = platform.pupils()[-1]
     username = pupil["username"]
-    before = xp_of(platform, username)
+    before = progress(platform, username)["xp"]
     hand_in(platform, username)
     deadline = time.monotonic() + 120
-    while xp_of(platform, username) == before:  # graded by the watch service
+    while progress(platform, username)["xp"] == before:  # graded by the watch service
         assert time.monotonic() < deadline, "the submission was not graded"
         time.sleep(1)
 
@@ -233,7 +212,8 @@ def test_the_teacher_grades_by_hand_in_the_formgrader_of_their_class(
     assert listing.returncode != 0
 
     # A teacher of another class: the classroom app, the hub and the files say no.
-    other = hub_login(platform, OTHER_EMAIL, OTHER_PASSWORD)
+    other, answer = teacher_login(platform, OTHER_EMAIL, OTHER_PASSWORD)
+    assert answer.ok, answer.text[-300:]
     dashboard_link = other.get(f"{platform.url}/services/classroom/teacher/classes/1/formgrader")
     assert dashboard_link.status_code == 404
     assert other.get(f"{platform.url}/hub/spawn/{other_teacher}/{course}").status_code in (
