@@ -23,7 +23,6 @@ import requests
 from traitlets.config.loader import PyFileConfigLoader
 
 from classroom_app.store import Store
-from robocole.i18n import _current, set_language
 from robot_firmware.sim import envoyer
 from robot_firmware.sim.sending import SendError
 from tests.conftest import LiveServer, free_port
@@ -44,13 +43,6 @@ def school_roles() -> list[dict[str, Any]]:
     chosen = [dict(role) for role in roles if role.get("name") in ("user", "server")]
     assert {role["name"] for role in chosen} == {"user", "server"}
     return chosen
-
-
-@pytest.fixture(autouse=True)
-def french() -> Iterator[None]:
-    token = set_language("fr")
-    yield
-    _current.reset(token)
 
 
 @pytest.fixture
