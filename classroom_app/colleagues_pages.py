@@ -12,18 +12,12 @@ from robocole.i18n import gettext as _
 bp = Blueprint("colleagues", __name__, url_prefix="/teacher/classes/<int:class_id>/teachers")
 
 
-def _me() -> int:
-    teacher = web.current_teacher()
-    assert teacher is not None  # guaranteed by teacher_required
-    return int(teacher["id"])
-
-
 def _page(klass: dict[str, Any], error: str | None = None, email: str = "") -> Any:
     page = render_template(
         "teacher_colleagues.html",
         klass=klass,
         teachers=web.store().class_teachers(int(klass["id"])),
-        me=_me(),
+        me=web.current_teacher_id(),
         error=error,
         email=email,
     )
@@ -42,7 +36,7 @@ def add(class_id: int) -> Any:
     klass = web.own_class(class_id)
     email = request.form.get("email", "")
     try:
-        name = colleagues.add_colleague(web.store(), klass, _me(), email)
+        name = colleagues.add_colleague(web.store(), klass, web.current_teacher_id(), email)
     except colleagues.ColleagueError as error:
         return _page(klass, error.message, email)
     flash(_("%(name)s now runs this class with you.", name=name), "success")
@@ -58,10 +52,10 @@ def remove(class_id: int) -> Any:
     except ValueError:
         return _page(klass, _("Choose a teacher from the list."))
     try:
-        colleagues.remove_colleague(web.store(), klass, _me(), teacher_id)
+        colleagues.remove_colleague(web.store(), klass, web.current_teacher_id(), teacher_id)
     except colleagues.ColleagueError as error:
         return _page(klass, error.message)
-    if teacher_id == _me():
+    if teacher_id == web.current_teacher_id():
         flash(_("You no longer run %(name)s.", name=klass["name"]), "success")
         return web.redirect_to("teacher.classes")
     flash(_("Done: that colleague no longer runs this class."), "success")

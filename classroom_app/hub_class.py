@@ -161,9 +161,7 @@ def assign(class_id: int) -> Response:
             store.set_assignment(class_id, lesson, "releasing")
             if day is not None or not live:  # assigning a unit again keeps its lessons' dates
                 store.set_assignment_due(class_id, lesson, day.isoformat() if day else None)
-    teacher = web.current_teacher()
-    assert teacher is not None  # teacher_required
-    store.audit(int(teacher["id"]), "assign", class_id, lessons=chosen, due_on=str(day or ""))
+    store.audit(web.current_teacher_id(), "assign", class_id, lessons=chosen, due_on=str(day or ""))
     _executor().submit(
         _release,
         current_app.config["DATABASE"],
@@ -184,8 +182,7 @@ def unassign(class_id: int) -> Response:
     if client is None:
         flash(_("This lesson cannot be assigned here: start Robocole with robocole up."))
         return web.redirect_to("hub_class.lessons", class_id=class_id)
-    teacher = web.current_teacher()
-    assert teacher is not None  # teacher_required
+    teacher_id = web.current_teacher_id()
     for lesson in _chosen_lessons():
         try:
             client.unrelease(klass["code"], lesson)
@@ -193,7 +190,7 @@ def unassign(class_id: int) -> Response:
             flash(error.message)
             break
         web.store().set_assignment(class_id, lesson, "removed")
-        web.store().audit(int(teacher["id"]), "unassign", class_id, lessons=[lesson])
+        web.store().audit(teacher_id, "unassign", class_id, lessons=[lesson])
     return web.redirect_to("hub_class.lessons", class_id=class_id)
 
 
@@ -217,9 +214,9 @@ def set_due(class_id: int) -> Response:
         flash(error.message)
         return web.redirect_to("hub_class.lessons", class_id=class_id)
     web.store().set_assignment_due(class_id, lesson, day.isoformat() if day else None)
-    teacher = web.current_teacher()
-    assert teacher is not None  # teacher_required
-    web.store().audit(int(teacher["id"]), "due", class_id, lessons=[lesson], due_on=str(day or ""))
+    web.store().audit(
+        web.current_teacher_id(), "due", class_id, lessons=[lesson], due_on=str(day or "")
+    )
     if day is None:
         flash(_("%(lesson)s has no due date any more.", lesson=lesson))
     else:
@@ -242,9 +239,7 @@ def formgrader(class_id: int) -> Response:
     if not base or not os.environ.get("JUPYTERHUB_API_TOKEN"):
         flash(_("Grading by hand needs the hub: start Robocole with robocole up."))
         return web.redirect_to("hub_class.lessons", class_id=class_id)
-    teacher = web.current_teacher()
-    assert teacher is not None  # teacher_required
-    user, course = f"prof-{teacher['id']}", f"robocole-{klass['code'].lower()}"
+    user, course = f"prof-{web.current_teacher_id()}", f"robocole-{klass['code'].lower()}"
     base = base.rstrip("/")
     target = f"{base}/user/{quote(user)}/{quote(course)}/formgrader"
     # The hub starts the course's server if needed, then goes on to the formgrader.

@@ -19,12 +19,6 @@ from robocole.i18n import gettext as _
 bp = Blueprint("privacy", __name__, url_prefix="/teacher/classes/<int:class_id>")
 
 
-def _teacher_id() -> int:
-    teacher = web.current_teacher()
-    assert teacher is not None  # guaranteed by teacher_required
-    return int(teacher["id"])
-
-
 def _zip(data: bytes, filename: str) -> Response:
     return Response(
         data,
@@ -54,7 +48,7 @@ def export_pupil(class_id: int, pupil_id: int) -> Response:
     klass = web.own_class(class_id)
     pupil = web.own_pupil(klass, pupil_id)
     data = privacy.pupil_export(web.store(), web.manifest(), openbadges.current_issuer(), pupil_id)
-    web.store().audit(_teacher_id(), "pupil.export", class_id, pupil_id=pupil_id)
+    web.store().audit(web.current_teacher_id(), "pupil.export", class_id, pupil_id=pupil_id)
     return _zip(data, privacy.export_file_name(pupil))
 
 
@@ -67,7 +61,7 @@ def delete_pupil(class_id: int, pupil_id: int) -> Any:
     if request.method == "POST":
         if request.form.get("confirm") == "yes":
             privacy.delete_pupil(
-                web.store(), pupil, _teacher_id(), Path(current_app.config["DATA_DIR"])
+                web.store(), pupil, web.current_teacher_id(), Path(current_app.config["DATA_DIR"])
             )
             flash(_("%(name)s and all their data are erased.", name=pupil["pseudonym"]), "success")
             return web.redirect_to("teacher.dashboard", class_id=class_id)
@@ -97,7 +91,7 @@ def export_class(class_id: int) -> Response:
     exports = privacy.class_export(
         web.store(), web.manifest(), openbadges.current_issuer(), class_id
     )
-    web.store().audit(_teacher_id(), "class.export", class_id, pupils=len(exports))
+    web.store().audit(web.current_teacher_id(), "class.export", class_id, pupils=len(exports))
     return _zip(privacy.class_export_zip(exports), f"robocole-{klass['code']}-badges.zip")
 
 
@@ -120,7 +114,7 @@ def purge(class_id: int) -> Any:
         openbadges.current_issuer(),
         klass,
         Path(current_app.config["EXPORT_DIR"]),
-        teacher_id=_teacher_id(),
+        teacher_id=web.current_teacher_id(),
         data_dir=Path(current_app.config["DATA_DIR"]),
     )
     flash(

@@ -27,17 +27,11 @@ from robocole.i18n import gettext as _
 bp = Blueprint("teacher", __name__, url_prefix="/teacher")
 
 
-def _teacher_id() -> int:
-    teacher = web.current_teacher()
-    assert teacher is not None  # guaranteed by teacher_required
-    return int(teacher["id"])
-
-
 @bp.get("/", endpoint="classes")
 @web.teacher_required
 def classes_page() -> Any:
     return render_template(
-        "teacher_classes.html", classes=web.store().classes_of_teacher(_teacher_id())
+        "teacher_classes.html", classes=web.store().classes_of_teacher(web.current_teacher_id())
     )
 
 
@@ -95,7 +89,9 @@ def add_pupils(class_id: int) -> Any:
     if request.method == "POST":
         names = request.form.get("names", "")
         try:
-            added = classes.add_pupils(web.store(), klass, names, _teacher_id(), _cards_keep())
+            added = classes.add_pupils(
+                web.store(), klass, names, web.current_teacher_id(), _cards_keep()
+            )
         except RobocoleError as error_:
             error = error_.message
         else:
@@ -140,7 +136,7 @@ def cards(class_id: int) -> Any:
 def forget_cards(class_id: int) -> Any:
     web.own_class(class_id)
     web.store().forget_cards(class_id)
-    web.store().audit(_teacher_id(), "cards.forget", class_id)
+    web.store().audit(web.current_teacher_id(), "cards.forget", class_id)
     flash(_("The pictures are no longer kept in clear. Good!"), "success")
     return web.redirect_to("teacher.dashboard", class_id=class_id)
 
@@ -174,7 +170,9 @@ def pupil_page(class_id: int, pupil_id: int) -> Any:
 def reset_pictures(class_id: int, pupil_id: int) -> Any:
     klass = web.own_class(class_id)
     pupil = web.own_pupil(klass, pupil_id)
-    classes.reset_pictures(web.store(), klass, int(pupil["id"]), _teacher_id(), _cards_keep())
+    classes.reset_pictures(
+        web.store(), klass, int(pupil["id"]), web.current_teacher_id(), _cards_keep()
+    )
     flash(_("New pictures for %(name)s. Print the new card.", name=pupil["pseudonym"]), "success")
     return web.redirect_to("teacher.cards", class_id=class_id)
 
@@ -191,12 +189,16 @@ def decide_badge(class_id: int) -> Any:
         abort(400)
     decision = request.form.get("decision", "")
     try:
-        badges.decide(web.store(), int(pupil["id"]), badge.id, decision, _teacher_id())
+        badges.decide(web.store(), int(pupil["id"]), badge.id, decision, web.current_teacher_id())
     except RobocoleError as error:
         flash(error.message, "error")
     else:
         web.store().audit(
-            _teacher_id(), f"badge.{decision}", class_id, pupil_id=pupil["id"], badge=badge.id
+            web.current_teacher_id(),
+            f"badge.{decision}",
+            class_id,
+            pupil_id=pupil["id"],
+            badge=badge.id,
         )
         flash(_decision_message(decision, badge.name.get(), pupil["pseudonym"]), "success")
     if request.form.get("back") == "pupil":
@@ -224,7 +226,7 @@ def _int_arg(name: str) -> int:
 def unlock(class_id: int) -> Any:
     web.own_class(class_id)
     web.store().unlock_class(class_id)
-    web.store().audit(_teacher_id(), "class.unlock", class_id)
+    web.store().audit(web.current_teacher_id(), "class.unlock", class_id)
     flash(_("Logins are open again for the whole class."), "success")
     return web.redirect_to("teacher.dashboard", class_id=class_id)
 
@@ -244,7 +246,7 @@ def set_goal(class_id: int) -> Any:
         with store.transaction():
             store.set_class_goal(class_id, goal)
             propose_class_badges(store, web.manifest(), class_id)
-        store.audit(_teacher_id(), "class.goal", class_id, goal_xp=goal)
+        store.audit(web.current_teacher_id(), "class.goal", class_id, goal_xp=goal)
         flash(_("The class goal is now %(xp)s XP.", xp=goal), "success")
     return web.redirect_to("teacher.dashboard", class_id=class_id)
 
@@ -254,7 +256,7 @@ def set_goal(class_id: int) -> Any:
 def export_csv(class_id: int) -> Response:
     klass = web.own_class(class_id)
     view = class_view(web.store(), web.manifest(), klass)
-    web.store().audit(_teacher_id(), "results.export", class_id)
+    web.store().audit(web.current_teacher_id(), "results.export", class_id)
     filename = f"robocole-{klass['code']}-resultats.csv"
     return Response(
         results_csv(view, web.manifest()),

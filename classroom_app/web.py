@@ -96,6 +96,13 @@ def current_teacher() -> dict[str, Any] | None:
     return cast(dict[str, Any] | None, g.teacher)
 
 
+def current_teacher_id() -> int:
+    """The signed-in teacher's id, in a route guarded by ``teacher_required``."""
+    teacher = current_teacher()
+    assert teacher is not None  # teacher_required let the request in
+    return int(teacher["id"])
+
+
 def current_pupil() -> dict[str, Any] | None:
     pupil_id = session.get("pupil_id")
     if pupil_id is None:
