@@ -163,11 +163,8 @@ class SafeExchangeCollect(ExchangeCollect):  # type: ignore[misc]  # nbgrader ha
             # nbgrader's own size limit (its do_copy measures it first, following links).
             max_bytes = int(1000 * self.coursedir.max_dir_size)
             copy_submission(Path(src), destination, ignore, max_bytes)
-        except SubmissionTooBig as error:
+        except (SubmissionTooBig, OSError) as error:
             # Keep what nbgrader expects (a folder) and grade it as empty, with the reason.
-            self.log.warning("submission not collected: %s", error)
-            _empty(destination)
-        except OSError as error:
             self.log.warning("submission not collected: %s", error)
             _empty(destination)
 
