@@ -22,29 +22,29 @@ from collections.abc import Callable
 from typing import Any
 
 from robot_firmware.sim.hardware import (
-    BUTTON_MS,
-    LINE_MS,
-    MOTORS_MS,
-    TICKS_MS,
+    BUTTON_US,
+    LINE_US,
+    MOTORS_US,
+    TICKS_US,
     SimulatedHardware,
 )
 
 
-def bind(robot: types.ModuleType, hw: SimulatedHardware) -> None:
+def bind(robot: types.ModuleType, hw: SimulatedHardware) -> set[Callable[..., Any]]:
     """Replace ``ligne``, ``moteurs`` and ``bouton`` (and their English names) in the
-    loaded ``robot`` module."""
+    loaded ``robot`` module; returns the new functions."""
     state: dict[str, Any] = robot._state
     sides: dict[str, int] = robot._SIDES
     slow_line: Callable[..., Any] = robot.ligne
     slow_motors: Callable[..., Any] = robot.moteurs
     slow_button: Callable[..., Any] = robot.bouton
     # robot.py feeds its watchdog at every call (_state["last"] = hw.ticks_ms()) and reads it
-    # only in the watchdog's timer: the fast calls note the time here, and it is copied over
-    # before each timer runs. Both clocks only grow, so the later of the two is the last call.
-    fed = [-1.0]
+    # only in the watchdog's timer: the fast calls note the time in hw._fed (µs), and it is
+    # copied over before each timer runs. Both clocks only grow, so the later of the two is
+    # the last call.
 
     def feed_watchdog() -> None:
-        last = int(fed[0])
+        last = hw._fed // 1000
         if last > state["last"]:
             state["last"] = last
 
@@ -53,24 +53,25 @@ def bind(robot: types.ModuleType, hw: SimulatedHardware) -> None:
     def ligne(cote: Any = None) -> Any:
         if cote is None or (type(cote) is str and cote in sides):
             # robot.ligne: _hw() reads ticks_ms() to feed the watchdog, then hw.line().
-            t1 = hw.now + TICKS_MS
-            t2 = t1 + LINE_MS
+            t1 = hw.us + TICKS_US
+            t2 = t1 + LINE_US
             if t2 < hw._horizon:
-                fed[0] = t1
-                hw.now = t2
+                hw._fed = t1
+                hw.us = t2
                 sensors = hw._line_value if t2 < hw._line_until else hw._read_line()
                 return sensors if cote is None else sensors[sides[cote]]
+        hw.changes += 1  # robot.py's own path: see fast_forward
         return slow_line(cote)
 
     def moteurs(gauche: Any, droite: Any) -> None:
         if gauche is hw._same_left and droite is hw._same_right:
             # The very objects of the command recorded last (a loop repeating moteurs(40, 40)
             # passes the same constants): they passed every check below already.
-            t1 = hw.now + TICKS_MS
-            t2 = t1 + MOTORS_MS
+            t1 = hw.us + TICKS_US
+            t2 = t1 + MOTORS_US
             if t2 < hw._horizon:
-                fed[0] = t1
-                hw.now = t2
+                hw._fed = t1
+                hw.us = t2
                 hw._repeats += 1
                 return
         kind_left, kind_right = type(gauche), type(droite)
@@ -80,35 +81,37 @@ def bind(robot: types.ModuleType, hw: SimulatedHardware) -> None:
             and state["watchdog"]
         ):
             # robot.moteurs: _hw() (ticks_ms), then _run_motors.
-            t1 = hw.now + TICKS_MS
-            t2 = t1 + MOTORS_MS
+            t1 = hw.us + TICKS_US
+            t2 = t1 + MOTORS_US
             if t2 < hw._horizon:
                 if gauche == hw._repeat_left and droite == hw._repeat_right:
                     # The same command again (so within -100..100): recorded, and the path
                     # goes on; _state["moving"] was set for these powers by the first one.
-                    fed[0] = t1
-                    hw.now = t2
+                    hw._fed = t1
+                    hw.us = t2
                     hw._repeats += 1
                     hw._same_left, hw._same_right = gauche, droite
                     return
                 if -100 <= gauche <= 100 and -100 <= droite <= 100:  # no clamping needed
-                    fed[0] = t1
+                    hw._fed = t1
                     state["moving"] = gauche != 0 or droite != 0
-                    hw.now = t1
+                    hw.us = t1
                     hw.motors(gauche, droite)
                     hw._same_left, hw._same_right = gauche, droite
                     return
+        hw.changes += 1  # robot.py's own path: see fast_forward
         slow_motors(gauche, droite)
 
     def bouton() -> Any:
         # robot.bouton: _hw() (ticks_ms), then hw.button(). "Wait for the button" loops
         # call it a million times per robot minute.
-        t1 = hw.now + TICKS_MS
-        t2 = t1 + BUTTON_MS
+        t1 = hw.us + TICKS_US
+        t2 = t1 + BUTTON_US
         if t2 < hw._horizon:
-            fed[0] = t1
-            hw.now = t2
+            hw._fed = t1
+            hw.us = t2
             return hw.pressed
+        hw.changes += 1  # robot.py's own path: see fast_forward
         return slow_button()
 
     for fast, slow in ((ligne, slow_line), (moteurs, slow_motors), (bouton, slow_button)):
@@ -117,3 +120,4 @@ def bind(robot: types.ModuleType, hw: SimulatedHardware) -> None:
         for name, value in list(vars(robot).items()):
             if value is slow:
                 setattr(robot, name, fast)
+    return {ligne, moteurs, bouton}

@@ -4,8 +4,10 @@ The robot API (``board/robot.py``) drives this class exactly as it drives the mi
 Pico. Time is simulated: ``sleep_ms`` moves a clock instead of waiting, and every call to the
 hardware costs the time it takes on a real robot (an I2C write to the motors, an ultrasonic
 echo...), so a program that polls a sensor in a loop still sees time pass and cannot hang the
-simulation. Between two motor commands the robot's path is exact (see ``geometry``), so the
-clock can jump a whole ``attendre(10)`` at once.
+simulation. The clock counts whole microseconds (a Python int): sums of call costs are exact,
+so a run does not depend on how its calls are grouped (``fast_forward`` relies on it).
+Between two motor commands the robot's path is exact (see ``geometry``), so the clock can
+jump a whole ``attendre(10)`` at once.
 
 Everything is an event on that clock. While the wheels keep their speeds the robot cannot
 touch a wall before it has covered the clearance measured around it, the line sensors keep
@@ -27,37 +29,38 @@ from robot_firmware.sim.geometry import Motion
 from robot_firmware.sim.line_sensors import LineSensors
 from robot_firmware.sim.world import World
 
-#: Simulated milliseconds each hardware call takes on a classroom robot (MicroPython on a
+#: Simulated microseconds each hardware call takes on a classroom robot (MicroPython on a
 #: micro:bit or a Pico): the call itself through the interpreter, plus the bus transfer.
-COST_MS = {
+COST_US = {
     # Two I2C writes of 3 bytes to the Maqueen's motor driver at the micro:bit's 100 kHz
     # (mbed/CODAL's default I2C clock): 2 x (1 address + 3 data bytes) x 9 bits = 0.72 ms,
     # plus robot.py's checks.
-    "motors": 0.8,
-    "line": 0.3,  # two digital pin reads or three ADC reads, through robot.py
-    "led": 0.3,  # a NeoPixel write
-    "tone": 0.1,
-    "silence": 0.1,
-    "button": 0.05,
-    "show": 1.0,
-    "ticks_ms": 0.01,
+    "motors": 800,
+    "line": 300,  # two digital pin reads or three ADC reads, through robot.py
+    "led": 300,  # a NeoPixel write
+    "tone": 100,
+    "silence": 100,
+    "button": 50,
+    "show": 1000,
+    "ticks_ms": 10,
 }
-MOTORS_MS = COST_MS["motors"]
-LINE_MS = COST_MS["line"]
-TICKS_MS = COST_MS["ticks_ms"]
-BUTTON_MS = COST_MS["button"]
+MOTORS_US = COST_US["motors"]
+LINE_US = COST_US["line"]
+TICKS_US = COST_US["ticks_ms"]
+BUTTON_US = COST_US["button"]
 #: An ultrasonic measurement (HC-SR04, on the Maqueen and the Kitronik): a 10 us trigger, a
 #: burst of eight 40 kHz pulses, then the echo pulse, as long as the sound's round trip
 #: (58 us per cm, datasheet); with nothing in range the driver waits its time-out
 #: (rb_hal_maqueen: 30 ms; the module itself gives up after about 38 ms). robot.py waits
 #: for the datasheet's 60 ms measurement cycle between two pings, so a polling loop pings
 #: at most about 17 times a second, as on the robot.
-SONAR_BASE_MS = 0.5
-SONAR_TIMEOUT_MS = 30.0
-SOUND_CM_PER_MS = 34.3
+SONAR_BASE_US = 500
+SONAR_TIMEOUT_US = 30_000
 #: The Maqueen's driver times the echo in whole microseconds (time_pulse_us): distances come
 #: in steps of 0.0343 / 2 cm, as on the robot.
 SOUND_CM_PER_US = 0.0343
+#: Beyond any world's time limit (µs): what a sleep of a year or of infinity becomes.
+_FOREVER_US = 10**15
 #: Equal to nothing but itself.
 _NOBODY = object()
 #: Below this clearance (cm) the exact moment of contact is solved instead of bounded.
@@ -65,6 +68,14 @@ CONTACT_MARGIN = 0.5
 #: Where the line sensors are: this far in front of the centre, at these offsets to the left.
 LINE_SENSOR_AHEAD = 0.8  # times the robot's radius
 LINE_SENSOR_OFFSETS = {2: (1.0, -1.0), 3: (1.6, 0.0, -1.6)}
+
+
+def to_us(ms: float) -> int:
+    """Milliseconds of a sleep or a timer as whole microseconds (never negative)."""
+    us = float(ms) * 1000.0
+    if not us > 0.0:  # negative, zero or NaN
+        return 0
+    return _FOREVER_US if us >= _FOREVER_US else round(us)
 
 
 class RunEnded(BaseException):
@@ -141,30 +152,35 @@ class SimulatedHardware:
         self.line_sensors = LineSensors(
             world.line, world.line_width, [(ahead, offset) for offset in self.line_offsets]
         )
-        self.limit_ms = world.time_limit * 1000.0
+        self.limit_us = to_us(world.time_limit * 1000.0)
         self.pressed = button
         self.record = Recorder()
-        self.now = 0.0
+        #: The clock: whole microseconds since the start (see the module's docstring).
+        self.us = 0
+        #: Grows whenever something the program could notice changes, other than the clock:
+        #: a motor command that is not a repeat, a recorded event, a new line reading, a
+        #: timer, a distance, a sleep, a call that left the fast binding (``fast_forward``).
+        self.changes = 0
         x, y, heading = world.start
         self._motion = Motion(x, y, math.radians(heading), 0.0, 0.0)
-        self._since = 0.0  # when _motion started, ms
+        self._since = 0  # when _motion started, µs
         self.line_sensors.set_motion(self._motion, 0.0)
         self._travelled = 0.0  # cm, before _since
         self._powers = (0.0, 0.0)
-        self._timers: list[list[Any]] = []  # [next due ms, period ms, callback]
+        self._timers: list[list[Any]] = []  # [next due µs, period µs, callback]
         self._in_timer = False
-        self._next_timer = math.inf
-        # Walls: no contact is possible before _check_at (ms); when _exact, it is the contact.
+        self._next_timer: float = math.inf
+        # Walls: no contact is possible before _check_at (µs); when _exact, it is the contact.
         self._check_at = math.inf
         self._exact = False
         # The clearance (cm beyond the robot's radius) measured around (_clear_x, _clear_y).
         self._clear_x, self._clear_y = x, y
         self._clear = geometry.clearance(x, y, self.segments) - self.radius
-        # Line sensors: _line_value holds while now < _line_until (ms).
+        # Line sensors: _line_value holds while us < _line_until (µs).
         self._line_value: tuple[bool, ...] = ()
         self._line_until = -math.inf
-        #: Nothing but the clock changes before this time (ms): see the module's docstring.
-        self._horizon = self.limit_ms
+        #: Nothing but the clock changes before this time (µs): see the module's docstring.
+        self._horizon: float = self.limit_us
         #: The last event recorded, when it is a motor command, and its (left, right).
         self._repeat: dict[str, Any] | None = None
         self._repeat_left = self._repeat_right = math.nan  # NaN: equal to nothing
@@ -173,6 +189,8 @@ class SimulatedHardware:
         #: The very objects the fast binding last passed for _repeat (see binding.py).
         self._same_left: object = _NOBODY
         self._same_right: object = _NOBODY
+        #: When the fast binding last fed robot.py's watchdog (µs; see binding.py).
+        self._fed = -1
         #: Called before each timer callback (the fast binding brings robot.py's state up to
         #: date there).
         self.before_timer: Callable[[], None] | None = None
@@ -186,38 +204,44 @@ class SimulatedHardware:
     # -- the clock -------------------------------------------------------------------------
 
     @property
+    def now(self) -> float:
+        """Milliseconds since the start."""
+        return self.us / 1000.0
+
+    @property
     def travelled(self) -> float:
         """Centimetres the robot's centre has covered so far."""
-        return self._travelled + abs(self._motion.v) * (self.now - self._since) / 1000.0
+        return self._travelled + abs(self._motion.v) * (self.us - self._since) / 1e6
 
     def pose(self) -> tuple[float, float, float]:
         """(x, y, heading in radians) now."""
-        return self._motion.at((self.now - self._since) / 1000.0)
+        return self._motion.at((self.us - self._since) / 1e6)
 
     def _set_horizon(self) -> None:
         if self.ended is not None or self._in_timer:
             self._horizon = -math.inf  # every call takes the slow path, which knows what to do
         else:
-            horizon = self.limit_ms
+            horizon: float = self.limit_us
             if self._next_timer < horizon:
                 horizon = self._next_timer
             if self._check_at < horizon:
                 horizon = self._check_at
             self._horizon = horizon
 
-    def _spend(self, ms: float) -> None:
+    def _spend(self, us: int) -> None:
         if self._in_timer:
             return
         if self.ended is not None:
             raise self.ended
-        self._advance(self.now + ms)
+        self._advance(self.us + us)
 
-    def _advance(self, target: float) -> None:
+    def _advance(self, target: int) -> None:
         # Timers first (the motor watchdog of robot.py), in time order, then the path.
         while self._next_timer <= target:
             due = min(self._timers, key=lambda timer: timer[0])
             self._move_to(due[0])
             due[0] += due[1]
+            self.changes += 1
             self._in_timer = True
             self._horizon = -math.inf
             if self.before_timer is not None:
@@ -230,24 +254,26 @@ class SimulatedHardware:
             self._set_horizon()
         self._move_to(target)
 
-    def _move_to(self, target: float) -> None:
-        if target <= self.now:
+    def _move_to(self, target: int) -> None:
+        if target <= self.us:
             return
-        while self._check_at <= target and self._check_at <= self.limit_ms:
+        while self._check_at <= target and self._check_at <= self.limit_us:
             if self._exact:
-                self.now = max(self.now, self._check_at)  # never back, even by a rounding
+                # The first whole microsecond at or after the contact (never back).
+                self.us = max(self.us, math.ceil(self._check_at))
                 x, y, _h = self.pose()
                 self.collision = Collision(self.now, x, y, self.turns, self.travelled)
                 self._end(Crashed())
             self._measure_clearance(self._check_at)
-        if target > self.limit_ms:
-            self.now = self.limit_ms
+        if target > self.limit_us:
+            self.us = self.limit_us
             self._end(TimeUp())
-        self.now = target
+        self.us = target
 
     def _measure_clearance(self, t: float) -> None:
-        """Measure the clearance where the robot is at ``t`` and bound the next contact."""
-        x, y, _h = self._motion.at((t - self._since) / 1000.0)
+        """Measure the clearance where the robot is at ``t`` (µs) and bound the next
+        contact."""
+        x, y, _h = self._motion.at((t - self._since) / 1e6)
         self._clear_x, self._clear_y = x, y
         self._clear = geometry.clearance(x, y, self.segments) - self.radius
         self._schedule_contact(t, x, y, measured=True)
@@ -262,7 +288,7 @@ class SimulatedHardware:
             # The centre moves at |v|: it cannot cover the clearance left any sooner.
             left = self._clear - math.hypot(x - self._clear_x, y - self._clear_y)
             if left > CONTACT_MARGIN:
-                self._check_at = t + left / speed * 1000.0
+                self._check_at = t + left / speed * 1e6
             elif not measured:
                 self._measure_clearance(t)
                 return
@@ -271,7 +297,7 @@ class SimulatedHardware:
                 self._exact = True
                 self._check_at = (
                     self._since
-                    + geometry.contact_time(self._motion, self.radius, self.segments) * 1000.0
+                    + geometry.contact_time(self._motion, self.radius, self.segments) * 1e6
                 )
         self._set_horizon()
 
@@ -279,6 +305,7 @@ class SimulatedHardware:
         self._count_repeats()
         self._stop_motion()
         self.ended = reason
+        self.changes += 1
         self._horizon = -math.inf
         raise reason
 
@@ -286,10 +313,10 @@ class SimulatedHardware:
         x, y, heading = self.pose()
         self._travelled = self.travelled
         self._motion = Motion(x, y, heading, 0.0, 0.0)
-        self._since = self.now
+        self._since = self.us
         self._check_at = math.inf
         self._exact = False
-        self.line_sensors.set_motion(self._motion, self.now)
+        self.line_sensors.set_motion(self._motion, self.us)
         self._line_until = self.line_sensors.next
 
     def finish(self) -> None:
@@ -300,6 +327,7 @@ class SimulatedHardware:
 
     def _event(self, event: dict[str, Any]) -> None:
         self._count_repeats()
+        self.changes += 1
         self.record.events.append(event)
         self._repeat = None
         self._repeat_left = self._repeat_right = math.nan
@@ -313,17 +341,18 @@ class SimulatedHardware:
     # -- the HAL interface of rb_materiel ----------------------------------------------------
 
     def motors(self, left: float, right: float) -> None:
-        t = self.now + MOTORS_MS
+        t = self.us + MOTORS_US
         if t < self._horizon:
-            self.now = t
+            self.us = t
         else:
-            self._spend(MOTORS_MS)
+            self._spend(MOTORS_US)
         self._command(float(left), float(right))
 
     def _command(self, left: float, right: float) -> None:
         if not (-100.0 <= left <= 100.0 and -100.0 <= right <= 100.0):
             left = max(-100.0, min(100.0, left))
             right = max(-100.0, min(100.0, right))
+        self.changes += 1
         self._same_left = self._same_right = _NOBODY
         if self._repeat is not None and left == self._repeat_left and right == self._repeat_right:
             self._repeat["n"] += 1
@@ -337,20 +366,21 @@ class SimulatedHardware:
         if left == -right != 0:
             self.turns += 1
         self._powers = (left, right)
-        now = self.now
+        now = self.us
         motion = self._motion
-        x, y, heading = motion.at((now - self._since) / 1000.0)
-        self._travelled += abs(motion.v) * (now - self._since) / 1000.0
+        x, y, heading = motion.at((now - self._since) / 1e6)
+        self._travelled += abs(motion.v) * (now - self._since) / 1e6
         vl = left / 100.0 * self.cm_per_s
         vr = right / 100.0 * self.cm_per_s
         self._motion = Motion(x, y, heading, (vl + vr) / 2, (vl - vr) / self.wheelbase_cm)
-        self._since = self.now
-        self.line_sensors.set_motion(self._motion, self.now)
+        self._since = now
+        self.line_sensors.set_motion(self._motion, now)
         self._line_until = self.line_sensors.next
-        self._schedule_contact(self.now, x, y, measured=False)
+        self._schedule_contact(now, x, y, measured=False)
         self.record.keyframes.append(Keyframe(self.now, x, y, heading, left, right, self._motion))
 
     def distance_cm(self) -> float:
+        self.changes += 1
         x, y, heading = self.pose()
         dx, dy = math.cos(heading), math.sin(heading)
         ox, oy = x + self.radius * dx, y + self.radius * dy
@@ -360,63 +390,66 @@ class SimulatedHardware:
             if d < best:
                 best = d
         if best > self.world.sonar_range:
-            self._spend(SONAR_TIMEOUT_MS)
+            self._spend(SONAR_TIMEOUT_US)
             return -1
         echo_us = int(2 * best / SOUND_CM_PER_US)
-        self._spend(SONAR_BASE_MS + echo_us / 1000.0)
+        self._spend(SONAR_BASE_US + echo_us)
         return echo_us * SOUND_CM_PER_US / 2
 
     def line(self) -> tuple[bool, ...]:
-        t = self.now + LINE_MS
+        t = self.us + LINE_US
         if t < self._horizon:
-            self.now = t
+            self.us = t
         else:
-            self._spend(LINE_MS)
-        if self.now < self._line_until:
+            self._spend(LINE_US)
+        if self.us < self._line_until:
             return self._line_value
         return self._read_line()
 
     def _read_line(self) -> tuple[bool, ...]:
-        value, until = self.line_sensors.read(self.now)
+        value, until = self.line_sensors.read(self.us)
+        if value != self._line_value:
+            self.changes += 1  # the same values again are nothing new for the program
         self._line_value = value
         self._line_until = until
         return value
 
     def led(self, index: int, r: int, g: int, b: int) -> None:
-        self._spend(COST_MS["led"])
+        self._spend(COST_US["led"])
         self._event({"e": "led", "t": self.now, "i": index, "rgb": [r, g, b]})
 
     def tone(self, hz: float, ms: float) -> None:
-        self._spend(COST_MS["tone"])
+        self._spend(COST_US["tone"])
         self._event({"e": "son", "t": self.now, "f": hz, "ms": ms})
 
     def silence(self) -> None:
-        self._spend(COST_MS["silence"])
+        self._spend(COST_US["silence"])
         self._event({"e": "silence", "t": self.now})
 
     def button(self) -> bool:
-        self._spend(COST_MS["button"])
+        self._spend(BUTTON_US)
         return self.pressed
 
     def show(self, text: str) -> None:
-        self._spend(COST_MS["show"])
+        self._spend(COST_US["show"])
         self._event({"e": "ecran", "t": self.now, "texte": str(text)})
 
     def sleep_ms(self, ms: float) -> None:
         if self.ended is not None:
             raise self.ended
-        self._advance(self.now + max(0.0, float(ms)))
+        self.changes += 1
+        self._advance(self.us + to_us(ms))
 
     def ticks_ms(self) -> int:
-        t = self.now + TICKS_MS
+        t = self.us + TICKS_US
         if t < self._horizon:
-            self.now = t
-            return int(t)
-        self._spend(TICKS_MS)
-        return int(self.now)
+            self.us = t
+            return t // 1000
+        self._spend(TICKS_US)
+        return self.us // 1000
 
     def every(self, ms: int, callback: Callable[[], Any]) -> bool:
-        self._timers.append([self.now + ms, float(ms), callback])
+        self._timers.append([self.us + max(1, to_us(ms)), max(1, to_us(ms)), callback])
         self._next_timer = min(timer[0] for timer in self._timers)
         self._set_horizon()
         return True

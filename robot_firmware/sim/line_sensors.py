@@ -56,8 +56,8 @@ class LineSensors:
         self.motion = Motion(0.0, 0.0, 0.0, 0.0, 0.0)
         self.since = 0.0
         self.speed = 0.0
-        # Per sensor: its value, until when (ms) it holds for certain, and the radius (cm) of
-        # the ball around where it was at ``at`` (ms) that is all in or all out of the tape.
+        # Per sensor: its value, until when (µs) it holds for certain, and the radius (cm) of
+        # the ball around where it was at ``at`` (µs) that is all in or all out of the tape.
         self.values = [False] * len(sensors)
         self.until = [-math.inf] * len(sensors)
         self.gap = [0.0] * len(sensors)
@@ -83,7 +83,7 @@ class LineSensors:
     # -- the sensors on a motion ---------------------------------------------------------------
 
     def set_motion(self, motion: Motion, now: float) -> None:
-        """The wheels changed speeds at ``now`` (ms), the robot being where ``motion``
+        """The wheels changed speeds at ``now`` (µs), the robot being where ``motion``
         starts. A sensor keeps its value as long as it stays in the ball, all in or all out
         of the tape, measured at its last read: what is left of that ball still holds on the
         new path."""
@@ -92,10 +92,10 @@ class LineSensors:
         self.motion, self.since = motion, now
         for i, until in enumerate(self.until):
             if until > now:
-                left = self.gap[i] - old_speed * (now - self.at[i]) / 1000.0
+                left = self.gap[i] - old_speed * (now - self.at[i]) / 1e6
                 if left > 0.0:
                     self.gap[i], self.at[i] = left, now
-                    self.until[i] = now + left / self.speed * 1000.0 if self.speed else math.inf
+                    self.until[i] = now + left / self.speed * 1e6 if self.speed else math.inf
                     continue
             self.until[i] = -math.inf
         self.next = min(self.until)
@@ -116,8 +116,8 @@ class LineSensors:
             self.cx, self.cy = motion.x - k * sin_h, motion.y + k * cos_h
 
     def read(self, now: float) -> tuple[tuple[bool, ...], float]:
-        """The sensors at ``now`` (ms), and until when they keep these values for certain."""
-        t = (now - self.since) / 1000.0
+        """The sensors at ``now`` (µs), and until when they keep these values for certain."""
+        t = (now - self.since) / 1e6
         turning, cx, cy = self.turning, self.cx, self.cy
         w = self.motion.w
         if turning:
@@ -181,7 +181,7 @@ class LineSensors:
                     ds = _next_on_line(px, py, self.vx, self.vy, close, radius)
                 if ds > EXACT_WINDOW_S:
                     ds = EXACT_WINDOW_S
-            until[i] = self.since + (t + ds) * 1000.0
+            until[i] = self.since + (t + ds) * 1e6
         self.next = min(until)
         return tuple(values), self.next
 

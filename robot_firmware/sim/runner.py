@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from robot_firmware import BOARD
-from robot_firmware.sim import binding
+from robot_firmware.sim import binding, fast_forward
 from robot_firmware.sim.hardware import (
     Collision,
     Keyframe,
@@ -37,6 +37,9 @@ from robot_firmware.sim.world import World, load_world
 #: The board modules the robot API needs, in load order.
 BOARD_MODULES = ("rb_cartes", "rb_materiel", "robot")
 PROGRAM_NAME = "<programme>"
+#: Modules a program may import and still be fast-forwarded (``fast_forward``): the robot's
+#: own, stateless ``math``, and the shims below.
+OWN_MODULES = frozenset({"math"})
 #: Wall-clock seconds a program may compute without ever calling the robot (``while True:
 #: pass``); every program that talks to the robot is stopped by simulated time instead.
 DEFAULT_WALL_LIMIT = 5.0
@@ -60,6 +63,8 @@ class SimRun:
     collision: Collision | None = None
     error: BaseException | None = None
     error_line: int | None = None
+    #: Rounds of polling loops fast-forwarded (``fast_forward``): the same run, computed faster.
+    skipped: int = 0
 
     @property
     def output(self) -> str:
@@ -114,14 +119,14 @@ def _time_shim(hw: SimulatedHardware) -> types.ModuleType:
 
     functions: dict[str, Callable[..., Any]] = {
         "ticks_ms": hw.ticks_ms,
-        "ticks_us": lambda: int(hw.now * 1000),
+        "ticks_us": lambda: hw.us,
         "ticks_add": lambda ticks, delta: ticks + delta,
         "ticks_diff": lambda end, start: end - start,
         "sleep": sleep,
         "sleep_ms": lambda ms: hw.sleep_ms(ms),
         "sleep_us": lambda us: hw.sleep_ms(us / 1000.0),
-        "time": lambda: hw.now / 1000.0,
-        "monotonic": lambda: hw.now / 1000.0,
+        "time": lambda: hw.us / 1e6,
+        "monotonic": lambda: hw.us / 1e6,
     }
     for name, function in functions.items():
         setattr(module, name, function)
@@ -152,6 +157,10 @@ class _Sandbox:
         self.builtins["__import__"] = self._import
         self.builtins["print"] = self._print
         self.hw = hw
+        #: Set when the program imports a module other than the robot's (and math).
+        self.foreign_import = False
+        #: The fast binding's functions, once loaded.
+        self.fast_functions: set[Callable[..., Any]] = set()
 
     def _import(
         self,
@@ -164,6 +173,9 @@ class _Sandbox:
         module = self.modules.get(name)
         if module is not None and level == 0:
             return module
+        # The board modules import sys; only the program's own imports matter.
+        if name not in OWN_MODULES and (globals or {}).get("__name__") not in BOARD_MODULES:
+            self.foreign_import = True
         return builtins.__import__(name, globals, locals, fromlist, level)
 
     def _print(self, *values: Any, sep: str | None = " ", end: str | None = "\n", **_: Any) -> None:
@@ -179,7 +191,7 @@ class _Sandbox:
             exec(_board_code(name), module.__dict__)
         self.modules["rb_materiel"].use(self.hw)
         if fast:
-            binding.bind(self.modules["robot"], self.hw)
+            self.fast_functions = binding.bind(self.modules["robot"], self.hw)
 
     def namespace(self) -> dict[str, Any]:
         return {"__name__": "__main__", "__builtins__": self.builtins}
@@ -261,7 +273,8 @@ def simulate(
     is reached; the same program in the same world always gives the same run.
 
     ``fast=False`` runs every call through robot.py's own layers instead of the fast binding
-    of ``ligne()``/``moteurs()`` (``binding``): the run is the same, only slower.
+    of ``ligne()``/``moteurs()`` (``binding``), and every round of every loop
+    (``fast_forward``): the run is the same, only slower.
     """
     if not isinstance(world, World):
         world = load_world(world)
@@ -270,7 +283,8 @@ def simulate(
     outcome = "done"
     error: BaseException | None = None
     line: int | None = None
-    with _wall_guard(wall_limit, lambda: hw.now):
+    skipper: fast_forward.FastForward | None = None
+    with _wall_guard(wall_limit, lambda: hw.us):
         try:
             sandbox.load_board(fast=fast)
             namespace = sandbox.namespace()
@@ -279,7 +293,14 @@ def simulate(
                 namespace.update(
                     (name, value) for name, value in vars(robot).items() if name[0] != "_"
                 )
-            code = compile(program, PROGRAM_NAME, "exec")
+            if fast:
+                code, loops = fast_forward.instrument(program, PROGRAM_NAME)
+                skipper = fast_forward.FastForward(
+                    hw, loops, sandbox.fast_functions, lambda: not sandbox.foreign_import
+                )
+                sandbox.builtins.update(skipper.hooks())
+            else:
+                code = compile(program, PROGRAM_NAME, "exec")
             exec(code, namespace)
         except _Stuck:
             outcome = "stuck"
@@ -302,4 +323,5 @@ def simulate(
         collision=hw.collision,
         error=error,
         error_line=line,
+        skipped=skipper.skipped if skipper is not None else 0,
     )

@@ -50,7 +50,7 @@ def test_events_match_looking_under_the_sensors(kind: str) -> None:
         # where the previous one was (as in the simulator), read at random moments.
         x, y, heading = near_the_line(rng, world.line)
         sensors = LineSensors(world.line, world.line_width, SENSORS)
-        now = rng.uniform(0, 5000)
+        now = rng.uniform(0, 5e6)  # µs
         previous = None
         for _command in range(12):
             shape = rng.choice(["straight", "arc", "spin"]) if kind == "mixed" else kind
@@ -61,18 +61,18 @@ def test_events_match_looking_under_the_sensors(kind: str) -> None:
             sensors.set_motion(motion, start)
             value, until = sensors.read(now)
             for _step in range(rng.randrange(20, 120)):
-                now += rng.uniform(0.2, 3.0)
+                now += rng.uniform(200, 3000)
                 if now >= until:
                     value, until = sensors.read(now)
                 assert until > now
-                expected = looked_at(world.line, half, motion, (now - start) / 1000)
+                expected = looked_at(world.line, half, motion, (now - start) / 1e6)
                 if expected is None:
                     continue
                 assert value == expected, (kind, motion, now - start)
                 checked += 1
                 changes += previous is not None and value != previous
                 previous = value
-            x, y, heading = motion.at((now - start) / 1000)
+            x, y, heading = motion.at((now - start) / 1e6)
     # Not trivially: the sensors did cross the tape, many times.
     assert checked > 5_000
     assert changes > 40
@@ -85,5 +85,5 @@ def test_a_motor_command_keeps_what_is_known_about_far_sensors() -> None:
     sensors.set_motion(Motion(30, 120, 0.0, 8, 0), 0.0)
     assert sensors.read(0.0)[0] == (False, True, False)
     # A new motion 1 ms later: no sensor is about to cross, none needs a new look.
-    sensors.set_motion(Motion(30.008, 120, 0.0, 8, 0.2), 1.0)
-    assert sensors.next > 1.0
+    sensors.set_motion(Motion(30.008, 120, 0.0, 8, 0.2), 1000.0)
+    assert sensors.next > 1000.0
