@@ -37,6 +37,7 @@ EXTRACTION_METHODS = [
     ("**/board/**.py", "ignore"),
     ("**.py", "python"),
     ("**/templates/**.html", "jinja2.ext:babel_extract"),
+    ("**/templates/**.html.j2", "jinja2.ext:babel_extract"),  # nbconvert templates
 ]
 
 _current: contextvars.ContextVar[str | None] = contextvars.ContextVar(
