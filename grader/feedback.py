@@ -9,6 +9,7 @@ message. Messages never blame; they say what to try next.
 from __future__ import annotations
 
 import errno
+import html
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -179,12 +180,14 @@ def _cause(
 def summary_markdown(results: Iterable[ExerciseOutcome], notes: Iterable[str]) -> str:
     """The French summary put at the top of the feedback the pupil fetches."""
     lines = ["## " + _("Your results"), ""]
+    # Messages quote what the pupil's code raised: as text, never as markup (markdown keeps
+    # HTML as it is, and an <img src=…> would make the page load something from elsewhere).
     for outcome in results:
         mark = "✅" if outcome.passed else "🔁"
         lines.append(
             f"- {mark} **{outcome.exercise_id}** "
-            f"({outcome.points:g}/{outcome.max_points:g}) : {outcome.message}"
+            f"({outcome.points:g}/{outcome.max_points:g}) : {html.escape(outcome.message)}"
         )
     for note in notes:
-        lines.append(f"- ℹ️ {note}")
+        lines.append(f"- ℹ️ {html.escape(note)}")
     return "\n".join(lines)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
-from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbconvert.preprocessors import ClearMetadataPreprocessor
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.auth import Authenticator
 from nbgrader.converters import GenerateFeedback
@@ -38,7 +38,6 @@ from nbgrader.coursedir import CourseDirectory
 from nbgrader.exchange.default import ExchangeReleaseFeedback
 from nbgrader.preprocessors import (
     AssignLatePenalties,
-    CheckCellMetadata,
     ClearHiddenTests,
     ClearOutput,
     DeduplicateIds,
@@ -54,11 +53,11 @@ from traitlets.config import Config
 from grader.autograde import OnePassAutograde
 from grader.course import Course
 from grader.execute import SandboxedExecute
-from grader.exporter import FeedbackExporter
+from grader.exporter import use_feedback_template
 from grader.feedback import ExerciseOutcome, exercise_id, outcomes, summary_markdown
 from grader.gradebook import share_engines, use_wal
 from grader.prefork import rehearse
-from grader.preprocessors import AddFeedbackSummary, RestoreCells
+from grader.preprocessors import AddFeedbackSummary, CheckCellMetadataCompiled, RestoreCells
 from grader.safe_collect import SafeExchangeCollect
 from grader.sandbox import SandboxPolicy
 from grader.settings import default_workers
@@ -136,14 +135,14 @@ def _autograde_config(
     c = course.config(lesson, student)
     c.Autograde.force = True
     c.Autograde.create_student = True
-    # nbgrader's own lists, with two classes swapped in at its seams (order kept: see
+    # nbgrader's own lists, with three classes swapped in at its seams (order kept: see
     # nbgrader.converters.autograde). OnePassAutograde runs them one after the other.
     c.Autograde.sanitize_preprocessors = [
         ClearOutput,
         DeduplicateIds,
         OverwriteKernelspec,
         RestoreCells,
-        CheckCellMetadata,
+        CheckCellMetadataCompiled,
     ]
     c.Autograde.autograde_preprocessors = [
         SandboxedExecute,
@@ -344,14 +343,15 @@ def write_feedback(course: Course, result: GradeResult, *, release: bool) -> Non
     """nbgrader's HTML feedback with the French summary on top; released to the exchange."""
     config = course.config(result.lesson_id, result.username)
     config.GenerateFeedback.force = True
-    config.GenerateFeedback.exporter_class = FeedbackExporter
+    use_feedback_template(config)
     config.GenerateFeedback.preprocessors = [
         GetGrades,  # reads the scores from the notebook as graded: before anything changes it
         ClearHiddenTests,  # the pupil sees the tests they had, never the hidden ones
-        CSSHTMLHeaderPreprocessor,
+        # No CSSHTMLHeaderPreprocessor: the template carries its own few lines of CSS.
         AddFeedbackSummary,
     ]
     config.AddFeedbackSummary.summary = summary_markdown(result.exercises, result.notes)
+    config.AddFeedbackSummary.messages = {e.exercise_id: e.message for e in result.exercises}
     coursedir = CourseDirectory(config=config)
     try:
         GenerateFeedback(coursedir=coursedir, config=config).start()

@@ -11,14 +11,13 @@ the gradebook or a pupil's files.
 from __future__ import annotations
 
 import nbformat
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from nbgrader.converters import GenerateFeedback
 from nbgrader.coursedir import CourseDirectory
 from sqlalchemy.orm import configure_mappers
 from traitlets.config import Config
 
-from grader.exporter import FeedbackExporter
+from grader.exporter import FeedbackExporter, use_feedback_template
 from grader.preprocessors import AddFeedbackSummary
 
 
@@ -34,17 +33,19 @@ def _sample_notebook() -> nbformat.NotebookNode:
             traceback=["\x1b[0;31mAssertionError\x1b[0m Traceback (most recent call last)"],
         ),
     ]
+    code.metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": "exercice-tests"}
+    code.metadata["nbgrader"].update(points=1, score=0)
     return new_notebook(cells=[new_markdown_cell("# Exercice\n\n**Bravo** `avancer(20)`"), code])
 
 
 def _render_feedback() -> None:
     """Render one feedback page in memory, with the exporter nbgrader's GenerateFeedback makes."""
     config = Config()
+    use_feedback_template(config)
     config.AddFeedbackSummary.summary = "## Tes résultats\n\n- ✅ exercice"
     converter = GenerateFeedback(coursedir=CourseDirectory(config=config), config=config)
     exporter = FeedbackExporter(parent=converter, config=converter.config)
-    for preprocessor in (CSSHTMLHeaderPreprocessor, AddFeedbackSummary):
-        exporter.register_preprocessor(preprocessor, enabled=True)
+    exporter.register_preprocessor(AddFeedbackSummary, enabled=True)
     resources = {"nbgrader": {"notebook": "rehearsal", "score": 0, "max_score": 1}}
     resources["nbgrader"]["late_penalty"] = 0
     exporter.from_notebook_node(_sample_notebook(), resources=resources)
