@@ -159,11 +159,15 @@ def _start(
     prepare_environment()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("traitlets").setLevel(logging.ERROR)
-    from grader.pipeline import GradingOptions
-    from grader.sandbox import probe, require_minimum
+    from grader.sandbox import require_minimum, start_probe
 
     policy = policy or _policy(args)
-    report = probe(policy, hidden)
+    # The probe's sandbox starts on the other core while this process imports nbgrader;
+    # nothing is graded before its report says the minimum holds.
+    running = start_probe(policy, hidden)
+    from grader.pipeline import GradingOptions
+
+    report = running.report()
     require_minimum(report)
     return GradingOptions(policy=policy, protections=report.protections)
 

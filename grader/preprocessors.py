@@ -11,13 +11,19 @@ from nbconvert.exporters.exporter import ResourcesDict
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode, from_dict
 from nbformat.v4 import new_markdown_cell
+from nbgrader.api import Gradebook
 from nbgrader.nbgraderformat import MetadataValidator, ValidationError
 from nbgrader.nbgraderformat.common import (
     BaseMetadataValidator,
     SchemaTooNewError,
     SchemaTooOldError,
 )
-from nbgrader.preprocessors import CheckCellMetadata, OverwriteCells
+from nbgrader.preprocessors import (
+    CheckCellMetadata,
+    NbGraderPreprocessor,
+    OverwriteCells,
+    SaveAutoGrades,
+)
 from nbgrader.utils import is_grade, is_solution
 from traitlets import Bool, Dict, Unicode
 
@@ -174,4 +180,32 @@ class CheckCellMetadataCompiled(CheckCellMetadata):  # type: ignore[misc]
             msg = "Notebook failed to validate; the nbgrader metadata may be corrupted."
             self.log.error(msg)
             raise ValidationError(msg) from None
+        return nb, resources
+
+
+class SaveAutoGradesAtOnce(SaveAutoGrades):  # type: ignore[misc]
+    """nbgrader's SaveAutoGrades, committing a notebook's grades once instead of per cell.
+
+    nbgrader commits after every grade and comment; each commit also expires what the
+    session loaded, which the next cell loads again. Here the cells' changes are flushed as
+    nbgrader makes them and committed together: a notebook's grades land all at once.
+    """
+
+    def preprocess(
+        self, nb: NotebookNode, resources: ResourcesDict
+    ) -> tuple[NotebookNode, ResourcesDict]:
+        # nbgrader's SaveAutoGrades.preprocess, with its per-cell commits made flushes.
+        self.notebook_id = resources["nbgrader"]["notebook"]
+        self.assignment_id = resources["nbgrader"]["assignment"]
+        self.student_id = resources["nbgrader"]["student"]
+        self.db_url = resources["nbgrader"]["db_url"]
+        self.gradebook = Gradebook(self.db_url)
+        with self.gradebook:
+            session = self.gradebook.db
+            session.commit = session.flush  # this session only, for this notebook
+            try:
+                nb, resources = NbGraderPreprocessor.preprocess(self, nb, resources)
+            finally:
+                del session.commit
+            session.commit()
         return nb, resources

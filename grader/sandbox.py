@@ -316,6 +316,33 @@ def probe(policy: SandboxPolicy, hidden_paths: Sequence[Path] = ()) -> ProbeRepo
 
     ``hidden_paths`` (the course folders, the grader's database) must not be visible.
     """
+    return start_probe(policy, hidden_paths).report()
+
+
+class RunningProbe:
+    """A probe started in its sandbox; ``report()`` waits for it and reads what it found."""
+
+    def __init__(self, policy: SandboxPolicy, process: subprocess.Popen[str]) -> None:
+        self.policy = policy
+        self.process = process
+
+    def report(self) -> ProbeReport:
+        try:
+            stdout, stderr = self.process.communicate(timeout=30)
+        except subprocess.TimeoutExpired as error:
+            self.process.kill()
+            self.process.communicate()
+            raise SandboxUnavailable(
+                _("The sandbox does not start (%(error)s).", error=str(error))
+            ) from error
+        completed = subprocess.CompletedProcess(
+            self.process.args, self.process.returncode, stdout, stderr
+        )
+        return _read_probe(self.policy, completed)
+
+
+def start_probe(policy: SandboxPolicy, hidden_paths: Sequence[Path] = ()) -> RunningProbe:
+    """Start the probe of ``probe()`` and return at once (it runs while the grader starts)."""
     hidden = [str(Path(p).resolve()) for p in hidden_paths]
     command = sandbox_command(
         policy,
@@ -324,11 +351,17 @@ def probe(policy: SandboxPolicy, hidden_paths: Sequence[Path] = ()) -> ProbeRepo
         extra_environment={"ROBOCOLE_PROBE_PATHS": json.dumps(hidden)},
     )
     try:
-        completed = subprocess.run(command, capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired) as error:
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+    except OSError as error:
         raise SandboxUnavailable(
             _("The sandbox does not start (%(error)s).", error=str(error))
         ) from error
+    return RunningProbe(policy, process)
+
+
+def _read_probe(policy: SandboxPolicy, completed: subprocess.CompletedProcess[str]) -> ProbeReport:
     if completed.returncode != 0:
         message = (completed.stderr.strip().splitlines()[-1:] or ["?"])[0]
         unreadable = _UNREADABLE.search(message)

@@ -203,14 +203,19 @@ import sys
 from grader.startup import skip_slow_imports
 skip_slow_imports()
 import grader.pipeline
-print(sorted(m for m in ("setuptools", "pkg_resources", "arrow", "rfc3987_syntax")
+print(sorted(m for m in ("setuptools", "pkg_resources", "arrow", "rfc3987_syntax",
+                          "jupyter_server", "nbgrader.apps")
              if sys.modules.get(m) is not None))
 from nbgrader.utils import unpack_archive
 unpack_archive({str(archive)!r}, {str(tmp_path / "out")!r})
+# A notebook server that asks for nbgrader's extensions gets the real ones.
+formgrader = sys.modules["nbgrader.server_extensions.formgrader"]
+print(formgrader.formgrader.FormgradeExtension.__name__, "jupyter_server" in sys.modules)
 """
     completed = subprocess.run(
         [sys.executable, "-c", program], capture_output=True, text=True, timeout=120
     )
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.splitlines()[0] == "[]"
+    assert completed.stdout.splitlines()[1] == "FormgradeExtension True"
     assert (tmp_path / "out" / "robot-1.ipynb").read_text() == "{}"
