@@ -57,7 +57,7 @@ def bind(robot: types.ModuleType, hw: SimulatedHardware) -> set[Callable[..., An
             t2 = t1 + LINE_US
             if t2 < hw._horizon:
                 hw._fed = t1
-                hw.us = t2
+                hw.us = hw._read_end = t2
                 sensors = hw._line_value if t2 < hw._line_until else hw._read_line()
                 return sensors if cote is None else sensors[sides[cote]]
         hw.changes += 1  # robot.py's own path: see fast_forward
@@ -95,8 +95,8 @@ def bind(robot: types.ModuleType, hw: SimulatedHardware) -> set[Callable[..., An
                 if -100 <= gauche <= 100 and -100 <= droite <= 100:  # no clamping needed
                     hw._fed = t1
                     state["moving"] = gauche != 0 or droite != 0
-                    hw.us = t1
-                    hw.motors(gauche, droite)
+                    hw.us = t2  # hw.motors(), whose clock step ends before the horizon
+                    hw._command(float(gauche), float(droite))
                     hw._same_left, hw._same_right = gauche, droite
                     return
         hw.changes += 1  # robot.py's own path: see fast_forward

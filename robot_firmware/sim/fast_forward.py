@@ -34,7 +34,6 @@ module with hidden state, could make two rounds differ).
 from __future__ import annotations
 
 import ast
-import math
 import sys
 import types
 from collections.abc import Callable
@@ -63,10 +62,7 @@ class Loop:
     assigned: tuple[str, ...]  # assigned on every round, in this order in the hook's tuple
     read: tuple[str, ...] = ()  # only read: constant while the loop runs
     called: tuple[str, ...] = ()
-
-    @property
-    def reads_line(self) -> bool:
-        return "ligne" in self.called or "line" in self.called
+    reads_line: bool = False
 
 
 @dataclass
@@ -169,6 +165,7 @@ def eligible(node: ast.While, index: int) -> Loop | None:
         assigned=tuple(every_round),
         read=tuple(sorted(reader.loaded - reader.stored - reader.called)),
         called=tuple(sorted(reader.called)),
+        reads_line=bool(reader.called & {"ligne", "line"}),
     )
 
 
@@ -217,13 +214,16 @@ def instrument(source: str, filename: str) -> tuple[types.CodeType, list[Loop]]:
 
 @dataclass
 class _Running:
-    """One loop while it runs: what the previous round ended with."""
+    """One loop while it runs: what the previous round ended with, and the states known to
+    be fixed points (``FastForward.round``)."""
 
     changes: int = -1
     values: tuple[Any, ...] | None = None
     us: int = 0
-    fed: int = 0
     repeats: int = 0
+    #: State at the end of a round -> (period µs, motor repeats per round, µs from the last
+    #: line read to the round's end, µs from the last call's clock read to the round's end).
+    fixed: dict[tuple[Any, ...], tuple[int, int, int, int]] = field(default_factory=dict)
 
 
 class FastForward:
@@ -268,37 +268,54 @@ class FastForward:
         self.running[index] = _Running()
 
     def round(self, index: int, values: tuple[Any, ...]) -> None:
+        """The end of a round. A round is a function of the state it starts in: the loop's
+        names, the line sensors' reading, the motor command it may repeat (the read-only
+        names, the button and the robot's settings cannot change while the loop runs).
+        When a round ends in the state it started in, that state is a fixed point: every
+        later round that starts there is the same, whenever it comes."""
         running = self.running.get(index)
         if running is None:
             return
         hw = self.hw
-        if running.changes == hw.changes and running.values == values:
+        state = (values, hw._line_value, hw._repeat_left, hw._repeat_right)
+        known = running.fixed.get(state)
+        if known is None and running.changes == hw.changes and running.values == values:
             period = hw.us - running.us
-            if period > 0 and hw._fed - running.fed == period:
-                self._jump(running, period, self.loops[index].reads_line)
+            if period > 0:
+                known = running.fixed[state] = (
+                    period,
+                    hw._repeats - running.repeats,
+                    hw.us - hw._read_end,
+                    hw.us - hw._fed,
+                )
+        if known is not None:
+            self._jump(known, self.loops[index].reads_line)
         running.changes, running.values = hw.changes, values
-        running.us, running.fed, running.repeats = hw.us, hw._fed, hw._repeats
+        running.us, running.repeats = hw.us, hw._repeats
 
-    def _jump(self, running: _Running, period: int, reads_line: bool) -> None:
+    def _jump(self, known: tuple[int, int, int, int], reads_line: bool) -> None:
+        """Skip the rounds that end before anything is due: each call of theirs must end
+        before the horizon, each line reading before the sensors' next change."""
+        period, repeats, read_offset, fed_offset = known
         hw = self.hw
+        now = hw.us
+        # The most rounds k with now + k * period < until (the horizon; for the line, the
+        # rounds' last readings come read_offset earlier than their ends).
         until = hw._horizon
-        if reads_line and hw._line_until < until:
-            until = hw._line_until  # the line sensors' next change
-        if not until > hw.us + period:
+        if reads_line and hw._line_until + read_offset < until:
+            until = hw._line_until + read_offset
+        room = until - now
+        if not room > period:
             return
-        # The most rounds whose last call still ends before ``until`` (each round's calls end
-        # by its own end): now + k * period < until.
-        rounds = math.ceil((until - hw.us) / period) - 1 if math.isfinite(until) else 0
-        while rounds > 0 and not hw.us + rounds * period < until:
+        rounds = int(room / period)
+        # The division rounds: settle k with exact products (the clock is an int).
+        if rounds * period >= room:
             rounds -= 1
-        while hw.us + (rounds + 1) * period < until:
+        elif (rounds + 1) * period < room:
             rounds += 1
-        if rounds <= 0:
-            return
-        shift = rounds * period
-        hw._repeats += rounds * (hw._repeats - running.repeats)
-        hw.us += shift
-        hw._fed += shift
+        hw.us = now + rounds * period
+        hw._fed = hw.us - fed_offset
+        hw._repeats += rounds * repeats
         self.skipped += rounds
 
 

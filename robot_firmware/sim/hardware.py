@@ -136,6 +136,54 @@ class Recorder:
 class SimulatedHardware:
     """A robot of ``world.family`` on the table of ``world``."""
 
+    # Slots: the fast binding and the line follower's loop read and write these attributes
+    # millions of times; with over 30 of them, an instance dict would be a plain hash table,
+    # several times slower to reach than a slot.
+    __slots__ = (
+        "_check_at",
+        "_clear",
+        "_clear_x",
+        "_clear_y",
+        "_exact",
+        "_fed",
+        "_horizon",
+        "_in_timer",
+        "_line_until",
+        "_line_used",
+        "_line_value",
+        "_motion",
+        "_next_timer",
+        "_powers",
+        "_read_end",
+        "_repeat",
+        "_repeat_left",
+        "_repeat_right",
+        "_repeats",
+        "_same_left",
+        "_same_right",
+        "_since",
+        "_timers",
+        "_travelled",
+        "before_timer",
+        "changes",
+        "cm_per_s",
+        "collision",
+        "ended",
+        "leds",
+        "limit_us",
+        "line_offsets",
+        "line_sensors",
+        "name",
+        "pressed",
+        "radius",
+        "record",
+        "segments",
+        "turns",
+        "us",
+        "wheelbase_cm",
+        "world",
+    )
+
     def __init__(self, world: World, family: dict[str, Any], *, button: bool = False) -> None:
         self.world = world
         self.name = world.family
@@ -189,8 +237,12 @@ class SimulatedHardware:
         #: The very objects the fast binding last passed for _repeat (see binding.py).
         self._same_left: object = _NOBODY
         self._same_right: object = _NOBODY
-        #: When the fast binding last fed robot.py's watchdog (µs; see binding.py).
+        #: When the fast binding last fed robot.py's watchdog, and when its last line reading
+        #: ended (µs; see binding.py and fast_forward.py).
         self._fed = -1
+        self._read_end = -1
+        #: Whether the program reads the line sensors (then a motor command looks at them).
+        self._line_used = False
         #: Called before each timer callback (the fast binding brings robot.py's state up to
         #: date there).
         self.before_timer: Callable[[], None] | None = None
@@ -354,30 +406,52 @@ class SimulatedHardware:
             right = max(-100.0, min(100.0, right))
         self.changes += 1
         self._same_left = self._same_right = _NOBODY
+        now = self.us
+        t = now / 1000.0  # ms, for the record
         if self._repeat is not None and left == self._repeat_left and right == self._repeat_right:
             self._repeat["n"] += 1
         else:
-            self._count_repeats()
-            event = {"e": "moteurs", "t": self.now, "g": left, "d": right, "n": 1}
+            if self._repeats:
+                self._count_repeats()
+            event = {"e": "moteurs", "t": t, "g": left, "d": right, "n": 1}
             self.record.events.append(event)
             self._repeat, self._repeat_left, self._repeat_right = event, left, right
-        if (left, right) == self._powers:
+        old_left, old_right = self._powers
+        if left == old_left and right == old_right:
             return  # the same speeds: the same path goes on
         if left == -right != 0:
             self.turns += 1
         self._powers = (left, right)
-        now = self.us
         motion = self._motion
-        x, y, heading = motion.at((now - self._since) / 1e6)
-        self._travelled += abs(motion.v) * (now - self._since) / 1e6
+        elapsed = (now - self._since) / 1e6
+        x, y, heading = motion.at(elapsed)
+        self._travelled += abs(motion.v) * elapsed
         vl = left / 100.0 * self.cm_per_s
         vr = right / 100.0 * self.cm_per_s
-        self._motion = Motion(x, y, heading, (vl + vr) / 2, (vl - vr) / self.wheelbase_cm)
+        motion = self._motion = Motion(x, y, heading, (vl + vr) / 2, (vl - vr) / self.wheelbase_cm)
         self._since = now
-        self.line_sensors.set_motion(self._motion, now)
-        self._line_until = self.line_sensors.next
-        self._schedule_contact(now, x, y, measured=False)
-        self.record.keyframes.append(Keyframe(self.now, x, y, heading, left, right, self._motion))
+        sensors = self.line_sensors
+        sensors.set_motion(motion, now)
+        self._line_until = sensors.next
+        if self._line_used and sensors.next <= now:
+            # A sensor close to the tape needs a new look on this path: now, rather than at
+            # the next ligne(), so that the reading holds from the command on.
+            self._read_line()
+        # _schedule_contact's common case, inlined: far from the walls.
+        speed = abs(motion.v)
+        left_cm = self._clear - math.hypot(x - self._clear_x, y - self._clear_y)
+        if speed >= 1e-9 and left_cm > CONTACT_MARGIN and not self._in_timer and self.ended is None:
+            self._exact = False
+            check_at = self._check_at = now + left_cm / speed * 1e6
+            horizon: float = self.limit_us
+            if self._next_timer < horizon:
+                horizon = self._next_timer
+            if check_at < horizon:
+                horizon = check_at
+            self._horizon = horizon
+        else:
+            self._schedule_contact(now, x, y, measured=False)
+        self.record.keyframes.append(Keyframe(t, x, y, heading, left, right, motion))
 
     def distance_cm(self) -> float:
         self.changes += 1
@@ -407,6 +481,7 @@ class SimulatedHardware:
         return self._read_line()
 
     def _read_line(self) -> tuple[bool, ...]:
+        self._line_used = True
         value, until = self.line_sensors.read(self.us)
         if value != self._line_value:
             self.changes += 1  # the same values again are nothing new for the program

@@ -37,6 +37,31 @@ _Part = tuple[float, float, float, float, float, float, float, float, float]
 class LineSensors:
     """The line sensors of one robot over one line (positions in the robot's frame)."""
 
+    __slots__ = (
+        "_cells",
+        "abs_v",
+        "arm",
+        "at",
+        "cos_h",
+        "cx",
+        "cy",
+        "gap",
+        "motion",
+        "next",
+        "parts",
+        "radius",
+        "radius2",
+        "sensors",
+        "sin_h",
+        "since",
+        "speed",
+        "turning",
+        "until",
+        "values",
+        "vx",
+        "vy",
+    )
+
     def __init__(self, points: list[Point], width: float, sensors: list[tuple[float, float]]):
         self.radius = width / 2
         self.radius2 = self.radius * self.radius
@@ -63,7 +88,7 @@ class LineSensors:
         self.gap = [0.0] * len(sensors)
         self.at = [0.0] * len(sensors)
         self.next = -math.inf
-        self.start: list[tuple[float, float]] = []
+        self.cos_h, self.sin_h = 1.0, 0.0
         self.turning = False
         self.vx = self.vy = self.cx = self.cy = self.abs_v = 0.0
 
@@ -88,82 +113,92 @@ class LineSensors:
         of the tape, measured at its last read: what is left of that ball still holds on the
         new path."""
         old_speed = self.speed
-        self.speed = abs(motion.v) + abs(motion.w) * self.arm
+        v, w = motion.v, motion.w
+        speed = self.speed = abs(v) + abs(w) * self.arm
         self.motion, self.since = motion, now
-        for i, until in enumerate(self.until):
-            if until > now:
-                left = self.gap[i] - old_speed * (now - self.at[i]) / 1e6
+        until, gap, at = self.until, self.gap, self.at
+        earliest = math.inf
+        # Plain loops over locals: this runs at every motor command of a line follower.
+        for i in range(len(until)):
+            if until[i] > now:
+                left = gap[i] - old_speed * (now - at[i]) / 1e6
                 if left > 0.0:
-                    self.gap[i], self.at[i] = left, now
-                    self.until[i] = now + left / self.speed * 1e6 if self.speed else math.inf
+                    gap[i], at[i] = left, now
+                    until[i] = now + left / speed * 1e6 if speed else math.inf
+                    if until[i] < earliest:
+                        earliest = until[i]
                     continue
-            self.until[i] = -math.inf
-        self.next = min(self.until)
-        # Where each sensor starts, and how it moves: along (vx, vy), or around (cx, cy).
+            until[i] = earliest = -math.inf
+        self.next = earliest
+        # How the sensors move: along (vx, vy), or around (cx, cy). Where each starts is worked
+        # out when it is read (most motions read one sensor or two).
+        x, y = motion.x, motion.y
         cos_h, sin_h = math.cos(motion.heading), math.sin(motion.heading)
-        # "Left" of a robot looking along (cos, sin) with y down is (sin, -cos).
-        self.start = [
-            (motion.x + ahead * cos_h + left * sin_h, motion.y + ahead * sin_h - left * cos_h)
-            for ahead, left in self.sensors
-        ]
-        self.turning = abs(motion.w) >= _W_EPS
-        self.abs_v = abs(motion.v)
-        self.vx, self.vy = motion.v * cos_h, motion.v * sin_h
-        self.cx = self.cy = 0.0
-        if self.turning:
-            k = motion.v / motion.w if abs(motion.v) >= _W_EPS else 0.0
+        self.cos_h, self.sin_h = cos_h, sin_h
+        self.turning = turning = abs(w) >= _W_EPS
+        self.abs_v = abs(v)
+        self.vx, self.vy = v * cos_h, v * sin_h
+        if turning:
+            k = v / w if abs(v) >= _W_EPS else 0.0
             # The centre of the circle the whole robot turns around (see Motion.at).
-            self.cx, self.cy = motion.x - k * sin_h, motion.y + k * cos_h
+            self.cx, self.cy = x - k * sin_h, y + k * cos_h
+        else:
+            self.cx = self.cy = 0.0
 
     def read(self, now: float) -> tuple[tuple[bool, ...], float]:
         """The sensors at ``now`` (µs), and until when they keep these values for certain."""
+        # Written for CPython's speed: a line follower calls this thousands of times a minute.
+        until = self.until
         t = (now - self.since) / 1e6
-        turning, cx, cy = self.turning, self.cx, self.cy
-        w = self.motion.w
+        motion = self.motion
+        turning, cx, cy, w = self.turning, self.cx, self.cy, motion.w
+        cos_a = sin_a = 0.0
+        speed = self.abs_v
         if turning:
             # Every point of the robot turns by w * t around (cx, cy) (y down: clockwise).
             cos_a, sin_a = math.cos(w * t), math.sin(w * t)
-        until, values, radius = self.until, self.values, self.radius
-        cells = self._cells
-        for i in range(len(until)):
+        shift_x, shift_y = self.vx * t, self.vy * t
+        x0, y0, cos_h, sin_h = motion.x, motion.y, self.cos_h, self.sin_h
+        values, radius, cells = self.values, self.radius, self._cells
+        i = -1
+        for ahead, left in self.sensors:
+            i += 1
             if until[i] > now:
                 continue
-            sx, sy = self.start[i]
+            # Where the sensor was when the motion started ("left" of a robot looking along
+            # (cos, sin) with y down is (sin, -cos)), then where it is now.
+            sx = x0 + ahead * cos_h + left * sin_h
+            sy = y0 + ahead * sin_h - left * cos_h
             if turning:
                 dx, dy = sx - cx, sy - cy
                 px, py = cx + cos_a * dx - sin_a * dy, cy + sin_a * dx + cos_a * dy
+                # A turn keeps the distance to its centre.
+                speed = abs(w) * math.sqrt(dx * dx + dy * dy)
             else:
-                px, py = sx + self.vx * t, sy + self.vy * t
+                px, py = sx + shift_x, sy + shift_y
             near = cells.get((int(px // CELL), int(py // CELL)))
             if near is None:
                 near = self._near(px, py)
-            speed = abs(w) * math.hypot(px - cx, py - cy) if turning else self.abs_v
-            # The parts whose edge the sensor can reach within EXACT_WINDOW_S: between
-            # radius - reach and radius + reach away.
-            reach = speed * EXACT_WINDOW_S
-            low = radius - reach
-            low2 = low * low if low > 0.0 else 0.0
-            high2 = (radius + reach) * (radius + reach)
-            close = []
             nearest2 = math.inf
-            for part in near:
-                ax, ay, ex, ey, length, _nx, _ny, _bx, _by = part
+            for ax, ay, ex, ey, length, _nx, _ny, _bx, _by in near:
                 # _distance2, inlined: this loop runs at every crossing of the tape.
-                u = (px - ax) * ex + (py - ay) * ey
-                u = 0.0 if u < 0.0 else length if u > length else u
-                qx, qy = px - ax - u * ex, py - ay - u * ey
+                rx, ry = px - ax, py - ay
+                u = rx * ex + ry * ey
+                if u < 0.0:
+                    u = 0.0
+                elif u > length:
+                    u = length
+                qx, qy = rx - u * ex, ry - u * ey
                 d2 = qx * qx + qy * qy
                 if d2 < nearest2:
                     nearest2 = d2
-                if low2 <= d2 <= high2:
-                    close.append(part)
             value = nearest2 <= self.radius2
             crossed = value != values[i]
             values[i] = value
             # Nothing changes before the sensor has covered its distance to the tape's edge
             # (a ball that radius around it is all in, or all out of the tape); only a sensor
             # about to cross needs the exact roots.
-            gap = abs(math.sqrt(nearest2) - radius) if nearest2 < REACH2 else REACH
+            gap = REACH if nearest2 >= REACH2 else abs(math.sqrt(nearest2) - radius)
             if gap > REACH:
                 gap = REACH
             self.gap[i] = gap
@@ -176,11 +211,9 @@ class LineSensors:
             # program reacts): solving its next crossing on this path would be wasted.
             if ds < EXACT_BELOW_S and not crossed:
                 if turning:
-                    ds = _next_on_circle(px, py, cx, cy, w, close, radius)
+                    ds = _next_on_circle(px, py, cx, cy, w, near, radius, EXACT_WINDOW_S)
                 else:
-                    ds = _next_on_line(px, py, self.vx, self.vy, close, radius)
-                if ds > EXACT_WINDOW_S:
-                    ds = EXACT_WINDOW_S
+                    ds = _next_on_line(px, py, self.vx, self.vy, near, radius, EXACT_WINDOW_S)
             until[i] = self.since + (t + ds) * 1e6
         self.next = min(until)
         return tuple(values), self.next
@@ -198,11 +231,20 @@ def _distance(px: float, py: float, part: _Part) -> float:
     return math.sqrt(_distance2(px, py, part))
 
 
-def _next_on_line(px: float, py: float, vx: float, vy: float, near: list[_Part], r: float) -> float:
+def _next_on_line(
+    px: float, py: float, vx: float, vy: float, near: tuple[_Part, ...], r: float, within: float
+) -> float:
     """Seconds before a point at p moving at v crosses the edge of one of the capsules near it,
-    or leaves the area the ``near`` parts were chosen for."""
+    leaves the area the ``near`` parts were chosen for, or ``within`` seconds have passed.
+
+    An edge farther away than the point can go in ``within`` seconds cannot be crossed in
+    time: its roots are not worked out (most ends of the tape's parts are far away)."""
     speed2 = vx * vx + vy * vy
-    best = REACH / math.sqrt(speed2)
+    speed = math.sqrt(speed2)
+    best = REACH / speed
+    if within < best:
+        best = within
+    reach = speed * best
     for ax, ay, ex, ey, length, nx, ny, bx, by in near:
         rx, ry = px - ax, py - ay
         # The long sides: the distance to the part's line changes linearly.
@@ -212,14 +254,19 @@ def _next_on_line(px: float, py: float, vx: float, vy: float, near: list[_Part],
         uv = vx * ex + vy * ey
         if hv != 0.0:
             for side in (r, -r):
+                if abs(side - h0) > reach:
+                    continue
                 s = (side - h0) / hv
                 if _EPS_S < s < best and 0.0 <= u0 + s * uv <= length:
                     best = s
         # The round ends: |p + s v - end| = r, on the outer half of that end.
         for qx, qy, outer in ((ax, ay, -1.0), (bx, by, 1.0)):
             dx, dy = px - qx, py - qy
+            d2 = dx * dx + dy * dy
+            if abs(math.sqrt(d2) - r) > reach:
+                continue
             b = dx * vx + dy * vy
-            disc = b * b - speed2 * (dx * dx + dy * dy - r * r)
+            disc = b * b - speed2 * (d2 - r * r)
             if disc < 0.0:
                 continue
             root = math.sqrt(disc)
@@ -237,8 +284,9 @@ def _next_on_circle(
     cx: float,
     cy: float,
     w: float,
-    near: list[_Part],
+    near: tuple[_Part, ...],
     r: float,
+    within: float,
 ) -> float:
     """The same for a point turning around c at ``w`` rad/s (clockwise positive, y down)."""
     rho = math.hypot(px - cx, py - cy)
@@ -247,15 +295,23 @@ def _next_on_circle(
     best = math.tau / rate
     if rho * rate > 0.0:
         best = min(best, REACH / (rho * rate))
+    if within < best:
+        best = within
     if rho < 1e-12:
         return best
+    # How far (cm, along the circle) the point goes before ``best``: edges farther away
+    # cannot be met in time.
+    reach = rho * rate * best
     start = math.atan2(py - cy, px - cx)
     direction = 1.0 if w > 0 else -1.0
     for ax, ay, ex, ey, length, nx, ny, bx, by in near:
         angles: list[float] = []
         # The long sides: circle (c, rho) against the lines at +-r from the part.
         dc0 = (cx - ax) * nx + (cy - ay) * ny
+        h0 = (px - ax) * nx + (py - ay) * ny
         for side in (r, -r):
+            if abs(h0 - side) > reach:
+                continue
             dc = dc0 - side
             if abs(dc) > rho:
                 continue
@@ -267,6 +323,8 @@ def _next_on_circle(
                     angles.append(math.atan2(qy - cy, qx - cx))
         # The round ends: circle (c, rho) against circle (end, r), on the outer half.
         for qx, qy, outer in ((ax, ay, -1.0), (bx, by, 1.0)):
+            if abs(math.hypot(px - qx, py - qy) - r) > reach:
+                continue
             d = math.hypot(qx - cx, qy - cy)
             if d < 1e-12 or d > rho + r or d < abs(rho - r):
                 continue
