@@ -9,10 +9,11 @@ For their common case only (a known side or none; two numbers from -100 to 100 o
 watchdog runs), and only while nothing happens before the call ends (the HAL's horizon), the
 functions below do exactly what robot.py's would: the same clock steps in the same order
 (``ticks_ms`` then the hardware), the same ``_state`` (the watchdog's "last call" is copied in
-before each timer, the only place that reads it), the same HAL calls and records. Every
-other case, and every call that meets an event (a timer, a wall, the time limit, the end of
-the run), runs robot.py's own function. ``tests/robot_sim/test_binding.py`` runs programs
-both ways and requires identical runs, bit for bit.
+before each timer, the only place that reads it), the same HAL calls and records. A call
+that meets an event (a timer, a wall, the time limit, the end of the run) makes robot.py's
+HAL calls one by one, which let the hardware deal with it. Every other case runs robot.py's
+own function. ``tests/robot_sim/test_binding.py`` runs programs both ways and requires
+identical runs, bit for bit.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def bind(robot: types.ModuleType, hw: SimulatedHardware) -> set[Callable[..., An
     sides: dict[str, int] = robot._SIDES
     slow_line: Callable[..., Any] = robot.ligne
     slow_motors: Callable[..., Any] = robot.moteurs
-    slow_button: Callable[..., Any] = robot.bouton
+    slow_button: Callable[..., Any] = robot.bouton  # its docstring and names
     # robot.py feeds its watchdog at every call (_state["last"] = hw.ticks_ms()) and reads it
     # only in the watchdog's timer: the fast calls note the time in hw._fed (µs), and it is
     # copied over before each timer runs. Both clocks only grow, so the later of the two is
@@ -60,6 +61,12 @@ def bind(robot: types.ModuleType, hw: SimulatedHardware) -> set[Callable[..., An
                 hw.us = hw._read_end = t2
                 sensors = hw._line_value if t2 < hw._line_until else hw._read_line()
                 return sensors if cote is None else sensors[sides[cote]]
+            # Something is due (a timer, a wall, the end): robot.ligne's own HAL calls, in
+            # its order, which let the hardware deal with it.
+            hw.changes += 1  # see fast_forward
+            state["last"] = hw.ticks_ms()
+            sensors = hw.line()
+            return sensors if cote is None else sensors[sides[cote]]
         hw.changes += 1  # robot.py's own path: see fast_forward
         return slow_line(cote)
 
@@ -99,6 +106,13 @@ def bind(robot: types.ModuleType, hw: SimulatedHardware) -> set[Callable[..., An
                     hw._command(float(gauche), float(droite))
                     hw._same_left, hw._same_right = gauche, droite
                     return
+            elif -100 <= gauche <= 100 and -100 <= droite <= 100:
+                # Something is due: robot.moteurs's own HAL calls (_hw(), _run_motors).
+                hw.changes += 1  # see fast_forward
+                state["last"] = hw.ticks_ms()
+                state["moving"] = gauche != 0 or droite != 0
+                hw.motors(gauche, droite)
+                return
         hw.changes += 1  # robot.py's own path: see fast_forward
         slow_motors(gauche, droite)
 
@@ -111,8 +125,10 @@ def bind(robot: types.ModuleType, hw: SimulatedHardware) -> set[Callable[..., An
             hw._fed = t1
             hw.us = t2
             return hw.pressed
-        hw.changes += 1  # robot.py's own path: see fast_forward
-        return slow_button()
+        # Something is due: robot.bouton's own HAL calls.
+        hw.changes += 1  # see fast_forward
+        state["last"] = hw.ticks_ms()
+        return hw.button()
 
     for fast, slow in ((ligne, slow_line), (moteurs, slow_motors), (bouton, slow_button)):
         fast.__doc__ = slow.__doc__

@@ -13,6 +13,7 @@ cells lists, for each cell, the parts of the line that a point of the cell can r
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 
@@ -32,6 +33,22 @@ _W_EPS = 1e-9  # the same threshold as geometry.Motion for "not turning"
 
 #: One part of the line: start, unit direction, length, unit normal, end.
 _Part = tuple[float, float, float, float, float, float, float, float, float]
+
+
+@functools.lru_cache(maxsize=32)
+def _tape(
+    points: tuple[tuple[float, ...], ...], radius: float
+) -> tuple[list[_Part], dict[tuple[float, float], tuple[_Part, ...]]]:
+    """The parts of a line, and its grid of cells (filled as robots go): one per world, so
+    that running a program again (a pupil's next try, the grader) finds the cells ready."""
+    parts: list[_Part] = []
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
+        length = math.hypot(bx - ax, by - ay)
+        if length < 1e-12:
+            continue
+        ex, ey = (bx - ax) / length, (by - ay) / length
+        parts.append((ax, ay, ex, ey, length, -ey, ex, bx, by))
+    return parts, {}
 
 
 class LineSensors:
@@ -67,14 +84,7 @@ class LineSensors:
         self.radius2 = self.radius * self.radius
         #: (ahead, left) of each sensor from the robot's centre, cm.
         self.sensors = sensors
-        self.parts: list[_Part] = []
-        for (ax, ay), (bx, by) in itertools.pairwise(points):
-            length = math.hypot(bx - ax, by - ay)
-            if length < 1e-12:
-                continue
-            ex, ey = (bx - ax) / length, (by - ay) / length
-            self.parts.append((ax, ay, ex, ey, length, -ey, ex, bx, by))
-        self._cells: dict[tuple[int, int], tuple[_Part, ...]] = {}
+        self.parts, self._cells = _tape(tuple(map(tuple, points)), self.radius)
         #: The farthest sensor from the robot's centre: no sensor moves faster than
         #: |v| + |w| * arm.
         self.arm = max((math.hypot(a, b) for a, b in sensors), default=0.0)
@@ -95,7 +105,7 @@ class LineSensors:
     # -- where the parts are ------------------------------------------------------------------
 
     def _near(self, px: float, py: float) -> tuple[_Part, ...]:
-        key = (int(px // CELL), int(py // CELL))
+        key = (px // CELL, py // CELL)
         found = self._cells.get(key)
         if found is None:
             # Everything a point of this cell can touch after moving REACH cm.
@@ -152,14 +162,16 @@ class LineSensors:
         t = (now - self.since) / 1e6
         motion = self.motion
         turning, cx, cy, w = self.turning, self.cx, self.cy, motion.w
-        cos_a = sin_a = 0.0
+        cos_a = sin_a = shift_x = shift_y = 0.0
         speed = self.abs_v
         if turning:
             # Every point of the robot turns by w * t around (cx, cy) (y down: clockwise).
             cos_a, sin_a = math.cos(w * t), math.sin(w * t)
-        shift_x, shift_y = self.vx * t, self.vy * t
+        else:
+            shift_x, shift_y = self.vx * t, self.vy * t
         x0, y0, cos_h, sin_h = motion.x, motion.y, self.cos_h, self.sin_h
-        values, radius, cells = self.values, self.radius, self._cells
+        values, radius, radius2, cells = self.values, self.radius, self.radius2, self._cells
+        gaps, seen_at = self.gap, self.at
         i = -1
         for ahead, left in self.sensors:
             i += 1
@@ -176,7 +188,7 @@ class LineSensors:
                 speed = abs(w) * math.sqrt(dx * dx + dy * dy)
             else:
                 px, py = sx + shift_x, sy + shift_y
-            near = cells.get((int(px // CELL), int(py // CELL)))
+            near = cells.get((px // CELL, py // CELL))
             if near is None:
                 near = self._near(px, py)
             nearest2 = math.inf
@@ -192,7 +204,7 @@ class LineSensors:
                 d2 = qx * qx + qy * qy
                 if d2 < nearest2:
                     nearest2 = d2
-            value = nearest2 <= self.radius2
+            value = nearest2 <= radius2
             crossed = value != values[i]
             values[i] = value
             # Nothing changes before the sensor has covered its distance to the tape's edge
@@ -201,8 +213,8 @@ class LineSensors:
             gap = REACH if nearest2 >= REACH2 else abs(math.sqrt(nearest2) - radius)
             if gap > REACH:
                 gap = REACH
-            self.gap[i] = gap
-            self.at[i] = now
+            gaps[i] = gap
+            seen_at[i] = now
             if speed < 1e-12:
                 until[i] = math.inf  # standing still, or right above the centre of a spin
                 continue
@@ -245,6 +257,9 @@ def _next_on_line(
     if within < best:
         best = within
     reach = speed * best
+    # A round end is within reach when |p - end| is within r +- reach (squared: no root).
+    far2 = (r + reach) * (r + reach)
+    close2 = (r - reach) * (r - reach) if r > reach else -1.0
     for ax, ay, ex, ey, length, nx, ny, bx, by in near:
         rx, ry = px - ax, py - ay
         # The long sides: the distance to the part's line changes linearly.
@@ -263,7 +278,7 @@ def _next_on_line(
         for qx, qy, outer in ((ax, ay, -1.0), (bx, by, 1.0)):
             dx, dy = px - qx, py - qy
             d2 = dx * dx + dy * dy
-            if abs(math.sqrt(d2) - r) > reach:
+            if d2 > far2 or d2 < close2:
                 continue
             b = dx * vx + dy * vy
             disc = b * b - speed2 * (d2 - r * r)
@@ -302,7 +317,9 @@ def _next_on_circle(
     # How far (cm, along the circle) the point goes before ``best``: edges farther away
     # cannot be met in time.
     reach = rho * rate * best
-    start = math.atan2(py - cy, px - cx)
+    far2 = (r + reach) * (r + reach)
+    close2 = (r - reach) * (r - reach) if r > reach else -1.0
+    start = math.nan  # the point's angle around c, once a crossing is found
     direction = 1.0 if w > 0 else -1.0
     for ax, ay, ex, ey, length, nx, ny, bx, by in near:
         angles: list[float] = []
@@ -323,7 +340,8 @@ def _next_on_circle(
                     angles.append(math.atan2(qy - cy, qx - cx))
         # The round ends: circle (c, rho) against circle (end, r), on the outer half.
         for qx, qy, outer in ((ax, ay, -1.0), (bx, by, 1.0)):
-            if abs(math.hypot(px - qx, py - qy) - r) > reach:
+            d2 = (px - qx) * (px - qx) + (py - qy) * (py - qy)
+            if d2 > far2 or d2 < close2:
                 continue
             d = math.hypot(qx - cx, qy - cy)
             if d < 1e-12 or d > rho + r or d < abs(rho - r):
@@ -334,6 +352,8 @@ def _next_on_circle(
                 ox, oy = cx + rho * math.cos(angle), cy + rho * math.sin(angle)
                 if ((ox - qx) * ex + (oy - qy) * ey) * outer >= 0.0:
                     angles.append(angle)
+        if angles and start != start:  # NaN: not yet worked out
+            start = math.atan2(py - cy, px - cx)
         for angle in angles:
             s = ((angle - start) * direction) % math.tau / rate
             if _EPS_S < s < best:
