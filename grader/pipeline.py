@@ -351,7 +351,6 @@ def write_feedback(course: Course, result: GradeResult, *, release: bool) -> Non
     config = course.config(result.lesson_id, result.username)
     config.GenerateFeedback.force = True
     use_feedback_template(config)
-    config.Exporter.optimistic_validation = True  # one schema check, after the last step
     config.GenerateFeedback.preprocessors = [
         GetGrades,  # reads the scores from the notebook as graded: before anything changes it
         ClearHiddenTests,  # the pupil sees the tests they had, never the hidden ones

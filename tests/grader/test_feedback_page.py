@@ -113,11 +113,15 @@ def test_a_pupils_error_name_is_shown_as_text(tmp_path: Path) -> None:
     assert "<b>boom</b>" not in page
 
 
-def _render(notebook: nbformat.NotebookNode) -> str:
-    """A page from our exporter and template, as nbgrader's GenerateFeedback configures it."""
+def _feedback_config() -> Config:
     config = Config()
     use_feedback_template(config)
-    exporter = FeedbackExporter(config=config)
+    return config
+
+
+def _render(notebook: nbformat.NotebookNode) -> str:
+    """A page from our exporter and template, as nbgrader's GenerateFeedback configures it."""
+    exporter = FeedbackExporter(config=_feedback_config())
     resources = {"nbgrader": {"notebook": "robot-1", "score": 1, "max_score": 2}}
     resources["nbgrader"]["late_penalty"] = 0
     page, _resources = exporter.from_notebook_node(notebook, resources=resources)
@@ -142,3 +146,18 @@ def test_a_page_without_images_is_the_templates_own() -> None:
     assert '<section class="cell test passed" id="robot-1-a">' in page
     assert "Bravo, cet exercice est réussi !" in page
     assert "<img" not in page
+
+
+def test_pages_rendered_one_after_another_keep_their_own_content() -> None:
+    """Exporters share one Jinja environment: each page still shows its own notebook only."""
+    pages = []
+    for pupil, code in (("Ada", "print('Ada')"), ("Bob", "%%bash\necho Bob")):
+        cell = new_code_cell(code, execution_count=1)
+        cell.outputs = [new_output("stream", name="stdout", text=f"{pupil}\n")]
+        pages.append(_render(new_notebook(cells=[new_markdown_cell(f"# {pupil}"), cell])))
+    assert "Ada" in pages[0] and "Bob" not in pages[0]
+    assert "Bob" in pages[1] and "Ada" not in pages[1]
+    assert (
+        FeedbackExporter(config=_feedback_config()).environment
+        is FeedbackExporter(config=_feedback_config()).environment
+    )
