@@ -204,6 +204,8 @@ def instrument(source: str, filename: str) -> tuple[types.CodeType, list[Loop]]:
         isinstance(n, ast.ClassDef)
         or (isinstance(n, ast.Name) and n.id.startswith(_HOOK_PREFIX))
         or (isinstance(n, ast.Attribute) and n.attr.startswith(_HOOK_PREFIX))
+        # globals()["__robocole_tour__"] = ... would replace a hook too.
+        or (isinstance(n, ast.Constant) and isinstance(n.value, str) and _HOOK_PREFIX in n.value)
         for n in ast.walk(tree)
     ):
         return compile(tree, filename, "exec"), []

@@ -179,6 +179,12 @@ def test_the_program_keeps_its_line_numbers() -> None:
     assert lines <= {0, 1, 3, 4, 5, 6} and {3, 4, 5, 6} <= lines
 
 
-def test_a_program_that_names_the_hooks_is_left_alone() -> None:
-    _code, loops = instrument("__robocole_tour__ = 1\nwhile True:\n    ligne()\n", "<p>")
+@pytest.mark.parametrize(
+    "first_line",
+    ["__robocole_tour__ = 1", "globals()['__robocole_tour__'] = print", "class A: pass"],
+)
+def test_a_program_that_could_reach_the_hooks_is_left_alone(first_line: str) -> None:
+    _code, loops = instrument(first_line + "\nwhile True:\n    ligne()\n", "<p>")
     assert loops == []
+    _code, loops = instrument("while True:\n    ligne()\n", "<p>")
+    assert len(loops) == 1
