@@ -22,7 +22,7 @@ from grader.release_api import add_arguments as add_release_arguments
 from grader.release_api import start_from_args as start_release_api
 from grader.sandbox import SandboxPolicy
 from grader.settings import api_settings, default, default_workers
-from grader.startup import prepare_environment, skip_slow_imports
+from grader.startup import defer_garbage_collection, prepare_environment, skip_slow_imports
 from robocole.i18n import gettext as _
 from robocole.i18n import ngettext
 
@@ -154,7 +154,11 @@ def _policy(args: argparse.Namespace) -> SandboxPolicy:
 def _start(
     args: argparse.Namespace, hidden: list[Path], policy: SandboxPolicy | None = None
 ) -> GradingOptions:
-    """Probe the sandbox and refuse to go on without the minimum; the grading options."""
+    """Probe the sandbox and refuse to go on without the minimum; the grading options.
+
+    The caller goes on to start a ``WorkerPool``, which turns garbage collection on again.
+    """
+    defer_garbage_collection()
     skip_slow_imports()
     prepare_environment()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

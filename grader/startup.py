@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -89,6 +90,17 @@ def skip_slow_imports() -> None:
         for extension in SERVER_EXTENSIONS:
             name = f"nbgrader.server_extensions.{extension}"
             sys.modules.setdefault(name, _server_extension_on_demand(name))
+
+
+def defer_garbage_collection() -> None:
+    """Turn Python's cyclic garbage collector off until the grading workers are forked.
+
+    Start-up makes objects that live as long as the grader (modules, classes, caches), so the
+    collections that run while nbgrader is imported free nothing and cost ≈0.3 s of CPU. The
+    worker pool freezes what exists and turns the collector on again before it forks
+    (``WorkerPool``), as Python advises for a process that forks without exec.
+    """
+    gc.disable()
 
 
 def prepare_environment() -> None:

@@ -219,3 +219,29 @@ print(formgrader.formgrader.FormgradeExtension.__name__, "jupyter_server" in sys
     assert completed.stdout.splitlines()[0] == "[]"
     assert completed.stdout.splitlines()[1] == "FormgradeExtension True"
     assert (tmp_path / "out" / "robot-1.ipynb").read_text() == "{}"
+
+
+def test_garbage_collection_is_off_during_start_up_and_on_in_the_pool() -> None:
+    import subprocess
+    import sys
+
+    program = """
+import gc
+from grader.startup import defer_garbage_collection
+defer_garbage_collection()
+import grader.pipeline
+from grader.pipeline import GradingOptions, WorkerPool
+from grader.sandbox import SandboxPolicy
+print(gc.isenabled())
+options = GradingOptions(policy=SandboxPolicy(warm=False), generate_feedback=False)
+with WorkerPool(options, workers=1) as pool:
+    in_worker = pool._submit(gc.isenabled).result(timeout=60)
+    print(gc.isenabled(), in_worker, gc.get_freeze_count() > 100_000)
+"""
+    completed = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=120
+    )
+    assert completed.returncode == 0, completed.stderr
+    # Off while nbgrader is imported; on again in the grader and its workers, with what
+    # start-up made frozen (shared with the workers, never scanned again).
+    assert completed.stdout.split() == ["False", "True", "True", "True"]
