@@ -208,6 +208,7 @@ def _wall_guard(seconds: float, clock: Callable[[], float]) -> Iterator[None]:
     thread_id = threading.get_ident()
     lock = threading.Lock()
     done = threading.Event()
+    fired: list[bool] = []
 
     def watch() -> None:
         last = clock()
@@ -221,6 +222,7 @@ def _wall_guard(seconds: float, clock: Callable[[], float]) -> Iterator[None]:
                     ctypes.pythonapi.PyThreadState_SetAsyncExc(
                         ctypes.c_ulong(thread_id), ctypes.py_object(_Stuck)
                     )
+                    fired.append(True)
             return
 
     watcher = threading.Thread(target=watch, daemon=True, name="sim-guard")
@@ -228,10 +230,21 @@ def _wall_guard(seconds: float, clock: Callable[[], float]) -> Iterator[None]:
     try:
         yield
     finally:
-        with lock:
-            done.set()
-            # An exception set but not yet delivered must not land in the caller's code.
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), None)
+        # Once done is set the watcher raises nothing more. An exception it raised may not
+        # have reached this thread yet: it must not land in the caller's code, so it is let
+        # through here (at the loop's next bytecode) and dropped. Clearing it instead with
+        # PyThreadState_SetAsyncExc(id, NULL) hangs this thread's next join() under a
+        # debugger or a profiler (sys.settrace, sys.setprofile).
+        while True:
+            try:
+                with lock:
+                    done.set()
+                if fired:
+                    for _ in range(4):
+                        pass
+                break
+            except _Stuck:
+                fired.clear()
         watcher.join()
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 
 import pytest
 
@@ -87,6 +89,29 @@ def test_time_passes_only_in_the_simulation() -> None:
 def test_a_loop_that_never_calls_the_robot_is_stopped() -> None:
     run = simulate("from robot import *\nwhile True:\n    pass\n", "carre", wall_limit=0.5)
     assert run.outcome == "stuck"
+
+
+# In its own process: under a debugger or a profiler, clearing the guard's exception with
+# PyThreadState_SetAsyncExc(id, NULL) made the thread's next join() hang for ever.
+UNDER_A_TRACER = """
+import sys
+from robot_firmware.sim.runner import simulate
+sys.{hook}(lambda *args: None)
+print(simulate("from robot import *\\nwhile True:\\n    ligne()\\n", "carre").outcome)
+print(simulate("while True:\\n    pass\\n", "carre", wall_limit=0.3).outcome)
+"""
+
+
+@pytest.mark.parametrize("hook", ["settrace", "setprofile"])
+def test_a_run_ends_under_a_debugger_or_a_profiler(hook: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", UNDER_A_TRACER.format(hook=hook)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert done.stdout.split() == ["time", "stuck"]
 
 
 def test_the_motor_watchdog_of_robot_py_stops_a_forgotten_robot() -> None:
