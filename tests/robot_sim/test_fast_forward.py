@@ -9,6 +9,8 @@ actually have been skipped, the others not.
 from __future__ import annotations
 
 import ast
+import dataclasses
+import random
 
 import pytest
 
@@ -188,3 +190,55 @@ def test_a_program_that_could_reach_the_hooks_is_left_alone(first_line: str) -> 
     assert loops == []
     _code, loops = instrument("while True:\n    ligne()\n", "<p>")
     assert len(loops) == 1
+
+
+def random_loop(rng: random.Random) -> str:
+    """A polling loop of the kind fast-forward takes: readings into names, branches on them,
+    motor commands; sometimes a speed constant read from outside, a break, or a counter."""
+    speed = rng.choice(["30", "40", "VITESSE", "VITESSE / 2 + 10"])
+    reads = rng.choice(
+        [
+            ["g, c, d = ligne()"],
+            ["g = ligne('gauche')", "d = ligne('droite')"],
+            ["c = ligne()", "g, d = c[0], c[-1]"],
+            ["g = ligne('left')", "d = bouton() or ligne('right')"],
+        ]
+    )
+    body = list(reads)
+    # A follower's two branches (turn towards the side that sees the line), then others.
+    slow = rng.choice(["0", "5", "-10"])
+    body += ["if g and d:", f"    moteurs({speed}, {speed})"]
+    body += ["elif g:", f"    moteurs({slow}, {speed})", "elif d:", f"    moteurs({speed}, {slow})"]
+    if rng.random() < 0.5:
+        body += [f"elif {rng.choice(['not g', 'g != d', 'not d'])}:", f"    moteurs({speed}, 20)"]
+    body += ["else:", f"    moteurs({speed}, {speed})"]
+    if rng.random() < 0.2:
+        body += ["if g and d:", "    break"]
+    if rng.random() < 0.2:
+        body.insert(0, "n = n + 1")  # a counter: every round differs, nothing is skipped
+    lines = ["from robot import *", "VITESSE = 40", "n = 0", "while True:"]
+    lines += ["    " + line for line in body]
+    lines.append("arreter()")
+    return "\n".join(lines) + "\n"
+
+
+def test_random_polling_loops_give_the_same_run() -> None:
+    rng = random.Random(6)
+    world = dataclasses.replace(load_world("ligne"), time_limit=6.0)
+    busy = skipped = 0
+    for _ in range(30):
+        program = random_loop(rng)
+        fast = simulate(program, world, fast=True)
+        slow = simulate(program, world, fast=False)
+        assert (fast.outcome, fast.duration_ms, fast.final_pose) == (
+            slow.outcome,
+            slow.duration_ms,
+            slow.final_pose,
+        ), program
+        assert fast.record.events == slow.record.events, program
+        assert fast.record.keyframes == slow.record.keyframes, program
+        busy += len(fast.record.keyframes) > 100
+        skipped += fast.skipped
+    # Not trivially: many of these robots did follow the line, and rounds were skipped.
+    assert busy >= 10
+    assert skipped > 30 * 1000
