@@ -104,9 +104,11 @@ def _check_course(
     says whether the course is there already, as it is for every gradebook but a new one.
     """
     if course_id and not kw:
+        from sqlalchemy import text
+
         with self.engine.connect() as connection:
-            found = connection.exec_driver_sql(
-                "SELECT 1 FROM course WHERE id = ?", (course_id,)
+            found = connection.execute(
+                text("SELECT 1 FROM course WHERE id = :id"), {"id": course_id}
             ).first()
         if found is not None:
             return None  # as nbgrader's own answer when it adds the course
