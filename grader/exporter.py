@@ -101,10 +101,10 @@ class FeedbackExporter(HTMLExporter):
 
 
 def _may_show_images(nb: Any) -> bool:
-    """Whether a page may hold an ``<img>``: an image or HTML output, or HTML in markdown."""
+    """Whether a page may hold an ``<img>``: an image or HTML output, or HTML in a text cell."""
     for cell in nb.cells:
-        if cell.cell_type == "markdown" and ("<img" in cell.source or cell.get("attachments")):
-            return True
+        if cell.cell_type != "code" and ("<img" in cell.source or cell.get("attachments")):
+            return True  # markdown, or a raw cell written as HTML
         for output in cell.get("outputs", []):
             if any(k.startswith("image/") or k == "text/html" for k in output.get("data", {})):
                 return True
