@@ -8,8 +8,8 @@
   a fresh sandboxed kernel runs the rest of the notebook, so one crash does not zero the
   exercises after it;
 - output is capped *while* it arrives, so megabytes of prints never pile up in the grader;
-- a cell still running after a second gets the lowest CPU priority, so a loop waiting for
-  its timeout does not slow down the other pupils' grading;
+- a cell still running after half a second gets the lowest CPU priority, so a loop waiting
+  for its timeout does not slow down the other pupils' grading;
 - in test cells, ``assert a == b`` checks the type first: an object whose ``__eq__`` always
   answers True does not pass a test that expects a number, a text or a list.
 """
@@ -95,9 +95,9 @@ class SandboxedExecute(Execute):
         2, help="Fresh kernels started after a kernel died, before the rest is skipped."
     ).tag(config=True)
     lower_priority_after = Float(
-        1.0,
+        0.5,
         help="Seconds after which a running cell's kernel gets the lowest CPU priority "
-        "(a child's exercise runs in about 0.1 s).",
+        "(a child's exercise runs in about 0.1 s, the slowest cell of the curriculum 0.15 s).",
     ).tag(config=True)
 
     def __init__(self, **kwargs: Any) -> None:
