@@ -208,6 +208,11 @@ def _interrupt(_signum: int, _frame: object) -> None:
 
 
 def run(data: Path, host: str, ports: Ports, demo: bool = True) -> int:
+    # Started in the background by a script (`robocole up &`), Python inherits SIGINT ignored
+    # and so would every process of the platform: Ctrl-C would do nothing, and JupyterHub,
+    # which stops its services with SIGINT first, would wait 10 s for each. A handler of our
+    # own is reset to the default in every program we start.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     account = prepare(data, demo)
     if account is not None:
         print(
