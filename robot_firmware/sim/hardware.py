@@ -437,20 +437,7 @@ class SimulatedHardware:
             # A sensor close to the tape needs a new look on this path: now, rather than at
             # the next ligne(), so that the reading holds from the command on.
             self._read_line()
-        # _schedule_contact's common case, inlined: far from the walls.
-        speed = abs(motion.v)
-        left_cm = self._clear - math.hypot(x - self._clear_x, y - self._clear_y)
-        if speed >= 1e-9 and left_cm > CONTACT_MARGIN and not self._in_timer and self.ended is None:
-            self._exact = False
-            check_at = self._check_at = now + left_cm / speed * 1e6
-            horizon: float = self.limit_us
-            if self._next_timer < horizon:
-                horizon = self._next_timer
-            if check_at < horizon:
-                horizon = check_at
-            self._horizon = horizon
-        else:
-            self._schedule_contact(now, x, y, measured=False)
+        self._schedule_contact(now, x, y, measured=False)
         self.record.keyframes.append(Keyframe(t, x, y, heading, left, right, motion))
 
     def distance_cm(self) -> float:

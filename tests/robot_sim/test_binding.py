@@ -9,6 +9,7 @@ from robot_firmware.sim.runner import SimRun, simulate
 from robot_firmware.sim.world import from_dict, load_world
 
 from .programs import FOLLOWER
+from .same_run import assert_same_run
 
 OPEN: dict[str, object] = {
     "id": "table",
@@ -62,15 +63,7 @@ def run(program: str, world: dict[str, object] | str, fast: bool) -> SimRun:
 @pytest.mark.parametrize("name", list(PROGRAMS))
 def test_the_fast_binding_gives_the_same_run(name: str) -> None:
     program, world = PROGRAMS[name]
-    fast, layered = run(program, world, True), run(program, world, False)
-    assert fast.outcome == layered.outcome
-    assert repr(fast.error) == repr(layered.error)
-    assert fast.duration_ms == layered.duration_ms
-    assert fast.final_pose == layered.final_pose
-    assert fast.record.events == layered.record.events
-    assert fast.record.keyframes == layered.record.keyframes
-    assert fast.turns == layered.turns
-    assert fast.travelled == layered.travelled
+    assert_same_run(run(program, world, True), run(program, world, False))
 
 
 def test_the_binding_is_what_the_pupil_calls() -> None:

@@ -19,6 +19,7 @@ from robot_firmware.sim.runner import SimRun, simulate
 from robot_firmware.sim.world import from_dict, load_world
 
 from .programs import FOLLOWER
+from .same_run import assert_same_run
 
 OPEN: dict[str, object] = {
     "id": "table",
@@ -118,15 +119,7 @@ def run(program: str, world: dict[str, object] | str, fast: bool) -> SimRun:
 def test_skipping_rounds_gives_the_same_run(name: str) -> None:
     program, world, skips = PROGRAMS[name]
     fast, slow = run(program, world, True), run(program, world, False)
-    assert fast.outcome == slow.outcome
-    assert repr(fast.error) == repr(slow.error)
-    assert fast.error_line == slow.error_line
-    assert fast.duration_ms == slow.duration_ms
-    assert fast.final_pose == slow.final_pose
-    assert fast.record.events == slow.record.events
-    assert fast.record.keyframes == slow.record.keyframes
-    assert fast.turns == slow.turns
-    assert fast.travelled == slow.travelled
+    assert_same_run(fast, slow)
     assert slow.skipped == 0
     if skips:
         assert fast.skipped > 100, fast.skipped
@@ -230,13 +223,7 @@ def test_random_polling_loops_give_the_same_run() -> None:
         program = random_loop(rng)
         fast = simulate(program, world, fast=True)
         slow = simulate(program, world, fast=False)
-        assert (fast.outcome, fast.duration_ms, fast.final_pose) == (
-            slow.outcome,
-            slow.duration_ms,
-            slow.final_pose,
-        ), program
-        assert fast.record.events == slow.record.events, program
-        assert fast.record.keyframes == slow.record.keyframes, program
+        assert_same_run(fast, slow)
         busy += len(fast.record.keyframes) > 100
         skipped += fast.skipped
     # Not trivially: many of these robots did follow the line, and rounds were skipped.
