@@ -10,21 +10,25 @@ import types
 from typing import Any
 
 
-def _archive_util_on_demand() -> types.ModuleType:
-    """A stand-in for ``setuptools.archive_util`` that imports the real one when used."""
-    name = "setuptools.archive_util"
-    stand_in = types.ModuleType(name, "Imports setuptools' archive_util on first use.")
+def _on_demand(name: str, doc: str, calls: dict[str, str]) -> types.ModuleType:
+    """A stand-in for module ``name`` that imports the real one when first used.
+
+    ``calls`` names the stand-in's functions and the real module's functions they call (the
+    names an importer copies at import time, before anyone uses them); any other attribute is
+    the real module's.
+    """
+    stand_in = types.ModuleType(name, doc)
 
     def real() -> types.ModuleType:
         if sys.modules.get(name) is stand_in:
             del sys.modules[name]
         return importlib.import_module(name)
 
-    def on_demand(function: str) -> Any:
+    def forward(own: str, target: str) -> Any:
         def call(*args: Any, **kwargs: Any) -> Any:
-            return getattr(real(), function)(*args, **kwargs)
+            return getattr(real(), target)(*args, **kwargs)
 
-        call.__name__ = function
+        call.__name__ = own
         return call
 
     def __getattr__(attribute: str) -> Any:  # PEP 562: anything else, from the real module
@@ -32,10 +36,20 @@ def _archive_util_on_demand() -> types.ModuleType:
             raise AttributeError(attribute)  # the import system asks for __path__ and such
         return getattr(real(), attribute)
 
-    for function in ("unpack_archive", "unpack_tarfile", "unpack_zipfile"):  # nbgrader.utils's
-        setattr(stand_in, function, on_demand(function))
+    for own, target in calls.items():
+        setattr(stand_in, own, forward(own, target))
     stand_in.__getattr__ = __getattr__  # type: ignore[method-assign]
     return stand_in
+
+
+def _archive_util_on_demand() -> types.ModuleType:
+    """A stand-in for ``setuptools.archive_util``: nbgrader.utils imports three functions."""
+    functions = ("unpack_archive", "unpack_tarfile", "unpack_zipfile")
+    return _on_demand(
+        "setuptools.archive_util",
+        "Imports setuptools' archive_util on first use.",
+        {function: function for function in functions},
+    )
 
 
 #: nbgrader's Jupyter server extensions, which ``import nbgrader`` loads (jupyter_server,
@@ -44,26 +58,11 @@ SERVER_EXTENSIONS = ("assignment_list", "course_list", "validate_assignment", "f
 
 
 def _server_extension_on_demand(name: str) -> types.ModuleType:
-    """A stand-in for one of nbgrader's server extensions that loads the real one when used."""
-    stand_in = types.ModuleType(name, "Imports nbgrader's server extension on first use.")
-
-    def real() -> types.ModuleType:
-        if sys.modules.get(name) is stand_in:
-            del sys.modules[name]
-        return importlib.import_module(name)
-
-    def load_jupyter_server_extension(app: Any) -> Any:
-        return real().load_jupyter_server_extension(app)
-
-    def __getattr__(attribute: str) -> Any:  # PEP 562: anything else, from the real module
-        if attribute.startswith("__"):
-            raise AttributeError(attribute)
-        return getattr(real(), attribute)
-
-    stand_in.load_jupyter_server_extension = load_jupyter_server_extension  # type: ignore[attr-defined]
-    stand_in._load_jupyter_server_extension = load_jupyter_server_extension  # type: ignore[attr-defined]
-    stand_in.__getattr__ = __getattr__  # type: ignore[method-assign]
-    return stand_in
+    """A stand-in for one of nbgrader's server extensions (both names a server may call)."""
+    load = "load_jupyter_server_extension"
+    return _on_demand(
+        name, "Imports nbgrader's server extension on first use.", {load: load, f"_{load}": load}
+    )
 
 
 def skip_slow_imports() -> None:
