@@ -17,7 +17,7 @@ import nbformat
 import pytest
 
 from grader.course import Course
-from grader.pipeline import GradingOptions, WorkerPool, grade_submission
+from grader.pipeline import GradeResult, GradingOptions, WorkerPool, grade_submission
 from grader.sandbox import SandboxPolicy
 from grader.warm import WarmSandbox
 from tests.grader.helpers import CORRECT, LESSON, answered, make_course, submit_collected
@@ -103,6 +103,17 @@ def test_a_worker_shares_one_engine_and_its_writes_land(course: Course, tmp_path
     assert {"sp33da-90", "sp33da-91"} <= students
 
 
+GRADES_ONLY = GradingOptions(policy=POLICY, generate_feedback=False, release_feedback=False)
+
+
+def grade(
+    course: Course, warm: WarmSandbox, student: str, notebook: nbformat.NotebookNode
+) -> GradeResult:
+    """Hand in ``notebook`` for ``student`` and grade it in ``warm``, without feedback."""
+    submit_collected(course, student, notebook)
+    return grade_submission(course, student, LESSON, GRADES_ONLY, warm)
+
+
 def test_one_pass_clears_what_the_pupil_faked_and_records_what_ran(
     course: Course, warm: WarmSandbox
 ) -> None:
@@ -113,9 +124,7 @@ def test_one_pass_clears_what_the_pupil_faked_and_records_what_ran(
                 cell.execution_count = 99
 
     wrong = {**CORRECT, "robot-1-c-reponse": "def somme(pas):\n    return 0"}
-    submit_collected(course, "sp33da-01", answered(course, wrong, fake_outputs))
-    options = GradingOptions(policy=POLICY, generate_feedback=False, release_feedback=False)
-    result = grade_submission(course, "sp33da-01", LESSON, options, warm)
+    result = grade(course, warm, "sp33da-01", answered(course, wrong, fake_outputs))
     assert [e.passed for e in result.exercises] == [True, True, False]
     assert not any("FAKED" in text for text in outputs(course, "sp33da-01"))
     notebook = nbformat.read(course.autograded("sp33da-01", LESSON) / f"{LESSON}.ipynb", 4)
@@ -128,24 +137,19 @@ def test_a_warm_kernel_answers_its_first_cell_and_has_no_debugger(
     course: Course, warm: WarmSandbox
 ) -> None:
     answers = {**CORRECT, "robot-1-a-reponse": FIRST_CELL_LOOKS_AROUND}
-    submit_collected(course, "sp33da-02", answered(course, answers))
-    options = GradingOptions(policy=POLICY, generate_feedback=False, release_feedback=False)
-    result = grade_submission(course, "sp33da-02", LESSON, options, warm)
+    result = grade(course, warm, "sp33da-02", answered(course, answers))
     assert all(e.passed for e in result.exercises)
     assert "DEBUGGER no\n" in outputs(course, "sp33da-02")
 
 
 def test_a_cell_that_runs_long_gets_the_lowest_priority(course: Course, warm: WarmSandbox) -> None:
     answers = {**CORRECT, "robot-1-a-reponse": NICE_LOOP}
-    submit_collected(course, "sp33da-03", answered(course, answers))
-    options = GradingOptions(policy=POLICY, generate_feedback=False, release_feedback=False)
-    result = grade_submission(course, "sp33da-03", LESSON, options, warm)
+    result = grade(course, warm, "sp33da-03", answered(course, answers))
     assert all(e.passed for e in result.exercises)
     assert "NICE 19\n" in outputs(course, "sp33da-03")
     # The next pupil's kernel starts at normal priority.
     answers = {**CORRECT, "robot-1-a-reponse": NICE_LOOP.replace("2.0", "0.0")}
-    submit_collected(course, "sp33da-04", answered(course, answers))
-    grade_submission(course, "sp33da-04", LESSON, options, warm)
+    grade(course, warm, "sp33da-04", answered(course, answers))
     assert f"NICE {os.getpriority(os.PRIO_PROCESS, 0)}\n" in outputs(course, "sp33da-04")
 
 
