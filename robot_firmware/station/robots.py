@@ -225,6 +225,19 @@ class Station:
                 job.state = "failed"
                 said = [m.removeprefix("[robot] ") for m in result.messages]
                 job.message = said[-1] if said else _("Your program stopped on an error.")
+        except errors.RobotDisconnected as error:
+            if job.state == "running":
+                # The program was installed and started: a child unplugs the cable to put the
+                # robot on the floor, and at power-on the robot starts that program.
+                job.state = "done"
+                job.message = _(
+                    "The robot is unplugged with your program inside: it starts it each time "
+                    "it is switched on."
+                )
+            else:
+                job.state = "failed"
+                job.message = advice(error)
+                job.detail = error.message
         except errors.FlashError as error:
             job.state = "failed"
             job.message = advice(error)
