@@ -22,6 +22,11 @@ from robot_firmware.ports import RobotPort, find_robots
 
 Lister = Callable[[], Iterable[Any]]
 
+#: Seconds a program has to end after "Stop" (Ctrl-C) before the station lets go of the robot:
+#: a program may swallow Ctrl-C (``try: ... except: pass`` in its loop), and a virtual robot
+#: resets instead of answering when its program never calls the robot.
+STOP_GRACE = 3.0
+
 
 def advice(error: errors.FlashError) -> str:
     """What a child reads when a send fails: short, and what to do now."""
@@ -56,6 +61,8 @@ class Job:
     message: str = ""
     detail: str = ""
     stop_requested: threading.Event = field(default_factory=threading.Event)
+    #: Set when the program did not end after Stop and the station closed the connection.
+    let_go: bool = False
     board: Any = None
 
     def public(self, since: int = 0) -> dict[str, Any]:
@@ -115,8 +122,10 @@ class Station:
         lister: Lister | None = None,
         names: Names | None = None,
         opener: Callable[[str], Any] | None = None,
+        stop_grace: float = STOP_GRACE,
     ) -> None:
         self.lister = lister
+        self.stop_grace = stop_grace
         self.names = names or Names(None)
         self._opener = opener
         self._jobs: dict[int, Job] = {}
@@ -169,6 +178,16 @@ class Station:
         board = job.board
         if board is not None:
             board.interrupt()
+            timer = threading.Timer(self.stop_grace, self._let_go, (job, board))
+            timer.daemon = True
+            timer.start()
+
+    def _let_go(self, job: Job, board: Any) -> None:
+        """The program did not end after Stop: close the connection, so the job ends (its
+        wait for the program's end fails) and the robot can be used again."""
+        if job.board is board and job.state == "running":
+            job.let_go = True
+            board.close()
 
     def close(self, timeout: float = 5.0) -> None:
         """Stop every program and wait for the jobs (used when the station shuts down)."""
@@ -202,6 +221,7 @@ class Station:
                 job.progress = 100
                 if job.stop_requested.is_set():
                     job.state = "stopped"
+                    job.message = _("Program stopped.")
                     return
                 job.state = "running"
 
@@ -225,7 +245,27 @@ class Station:
                 job.state = "failed"
                 said = [m.removeprefix("[robot] ") for m in result.messages]
                 job.message = said[-1] if said else _("Your program stopped on an error.")
-        except errors.RobotDisconnected as error:
+        except Exception as error:  # the page must always get an answer
+            self._ended_by(job, error)
+        finally:
+            with self._lock:
+                if self._busy.get(job.robot) == job.id:
+                    del self._busy[job.robot]
+
+    @staticmethod
+    def _ended_by(job: Job, error: Exception) -> None:
+        """Say how a send that raised ``error`` ended."""
+        if job.let_go:
+            job.state = "stopped"
+            job.message = _(
+                "The robot did not want to stop. If it still moves, switch it off and ask "
+                "your teacher."
+            )
+        elif job.stop_requested.is_set() and job.state == "sending":
+            # Stop while sending: the upload is all or nothing, the robot keeps its program.
+            job.state = "stopped"
+            job.message = _("Sending stopped: the robot kept its previous program.")
+        elif isinstance(error, errors.RobotDisconnected):
             if job.state == "running":
                 # The program was installed and started: a child unplugs the cable to put the
                 # robot on the floor, and at power-on the robot starts that program.
@@ -238,18 +278,14 @@ class Station:
                 job.state = "failed"
                 job.message = advice(error)
                 job.detail = error.message
-        except errors.FlashError as error:
+        elif isinstance(error, errors.FlashError):
             job.state = "failed"
             job.message = advice(error)
             job.detail = error.message
-        except Exception as error:  # the page must always get an answer
+        else:
             job.state = "failed"
             job.message = _("Something went wrong with the robot. Ask your teacher.")
             job.detail = repr(error)
-        finally:
-            with self._lock:
-                if self._busy.get(job.robot) == job.id:
-                    del self._busy[job.robot]
 
 
 class RobotBusy(errors.FlashError):

@@ -12,7 +12,7 @@ import pytest
 
 from robot_firmware.station.robots import Station, virtual_lister
 from robot_firmware.virtual import VirtualRobot
-from tests.station.conftest import install
+from tests.station.conftest import OLD_PROGRAM, install
 
 FOREVER = "from robot import *\nwhile True:\n    print('tour')\n    attendre(0.2)\n"
 FINISHED = ("done", "failed", "stopped")
@@ -52,3 +52,49 @@ def test_unplugged_while_its_program_runs_the_robot_keeps_the_new_program(
         "Le robot est débranché avec ton programme dedans : il le lance chaque fois qu'on l'allume."
     )
     assert (robot.flash / "programme.py").read_text(encoding="utf-8") == FOREVER
+
+
+BUSY = "from robot import *\navancer(1)\nwhile True:\n    pass\n"
+HELLO = "from robot import *\nprint('bonjour')\n"
+
+
+def test_stop_ends_even_a_program_that_does_not_stop_and_frees_the_robot(
+    robot: VirtualRobot,
+) -> None:
+    # A loop that never calls the robot cannot take Ctrl-C on the virtual robot (it resets
+    # instead), as a real robot's program that swallows Ctrl-C: Stop must still end the send.
+    station = Station(virtual_lister([robot]), stop_grace=1.0)
+    try:
+        job = station.send(robot.port, BUSY.encode(), "lina")
+        wait(lambda: job.state == "running")
+        time.sleep(0.3)
+        station.stop(job)
+        wait(lambda: job.state in FINISHED)
+        assert job.state == "stopped"
+        assert job.message == (
+            "Le robot n'a pas voulu s'arrêter. S'il bouge encore, éteins-le et demande à ton "
+            "enseignant·e."
+        )
+        assert station.robots()[0]["busy"] is False
+        again = station.send(robot.port, HELLO.encode(), "noah")
+        wait(lambda: again.state in FINISHED)
+        assert (again.state, again.output.strip()) == ("done", "bonjour")
+    finally:
+        station.close()
+
+
+def test_stop_while_sending_says_so(station: Station, robot: VirtualRobot) -> None:
+    big = "from robot import *\n" + "".join(f"x{i} = {i}  # {'#' * 60}\n" for i in range(1500))
+    job = station.send(robot.port, big.encode(), "lina")
+    wait(lambda: job.progress >= 50)
+    station.stop(job)
+    wait(lambda: job.state in FINISHED)
+    assert job.state == "stopped"
+    # Either the upload ended before the Ctrl-C took (the program is there, not started) or
+    # it was cut (all or nothing: the old program is there); a sentence says which.
+    installed = (robot.flash / "programme.py").read_text(encoding="utf-8")
+    if installed == big:
+        assert job.message == "Programme arrêté."
+    else:
+        assert installed == OLD_PROGRAM
+        assert job.message == "Envoi arrêté : le robot a gardé son programme d'avant."
