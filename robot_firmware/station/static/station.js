@@ -172,6 +172,9 @@ async function refreshRobots() {
   const known = JSON.stringify(data.robots);
   if (list.dataset.known === known) return;
   list.dataset.known = known;
+  // The list is drawn again when a robot is plugged, unplugged or gets busy: the robot the
+  // teacher chose to name stays chosen.
+  const naming = select.value;
   list.replaceChildren();
   select.replaceChildren();
   if (!data.robots.some((r) => r.port === state.port)) state.port = "";
@@ -193,6 +196,7 @@ async function refreshRobots() {
     const option = document.createElement("option");
     option.value = robot.key;
     option.textContent = robot.name;
+    option.selected = robot.key === naming;
     select.append(option);
   }
   $("no-robot").hidden = data.robots.length > 0;
