@@ -60,3 +60,63 @@ def test_the_teacher_names_the_robot_chosen_even_after_a_wrong_code(
         assert page.inner_text("#robot-list").split("\n") == ["🤖 Robot 1", "🤖 Robot bleu"]
     finally:
         page.close()
+
+
+FOREVER = "from robot import *\nwhile True:\n    print('tour')\n    attendre(0.2)\n"
+
+
+def focused(page: Any) -> str:
+    return str(
+        page.evaluate(
+            "() => { const e = document.activeElement;"
+            " return (e.closest('section') || {}).id + ' ' + e.tagName + '#' + e.id; }"
+        )
+    )
+
+
+def test_the_whole_journey_works_with_the_keyboard_and_focus_follows_it(
+    chromium: Any, school: Any, robots: list[VirtualRobot], make_station: Any, tmp_path: Path
+) -> None:
+    programs = tmp_path / "programmes"
+    username = f"{school.class_code.lower()}-01"
+    (programs / username).mkdir(parents=True)
+    (programs / username / "boucle.py").write_text(FOREVER, encoding="utf-8")
+    station = make_station(school.url, programs)
+    page = chromium.new_page()
+    try:
+        page.goto(station.url)
+        page.wait_for_selector("#robot-list button")
+        page.keyboard.press("Tab")
+        assert focused(page) == "step-login INPUT#class-code"
+        page.keyboard.type(school.class_code)
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#pupils button")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")  # the first pupil
+        for picture in school.pupils[0].pictures:
+            page.focus(f".picture[data-picture='{picture}']")
+            page.keyboard.press("Enter")
+        page.wait_for_selector("#who:has-text('Bonjour')")
+        # The pictures are gone: the focus goes on to the next step, not back to the top.
+        assert focused(page) == "step-program BUTTON#"
+        page.keyboard.press("Enter")  # the first (only) program
+        assert "tour" in page.inner_text("#preview")
+        page.focus("#robot-list button >> nth=0")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")  # Robot 2
+        page.keyboard.press("Tab")
+        assert focused(page) == "undefined BUTTON#send"
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#output:has-text('tour')", timeout=20_000)
+        # "Envoyer" is off while the robot works: the focus waits on "Stop".
+        assert focused(page) == "run BUTTON#stop"
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#status:text-is('Programme arrêté.')", timeout=10_000)
+        assert focused(page) == "undefined BUTTON#send"
+        page.focus("#logout")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("#logout", state="hidden")
+        assert focused(page) == "step-login INPUT#class-code"
+    finally:
+        page.close()

@@ -139,6 +139,8 @@ if (classForm) {
       $("pictures").hidden = true;
       showIdentity(data.name);
       usePrograms(data);
+      // The picture that had the focus is gone: go on to the next step, not back to the top.
+      document.querySelector("#step-program button, #file").focus();
     });
   }
   $("erase").addEventListener("click", () => {
@@ -153,6 +155,7 @@ $("logout").addEventListener("click", async () => {
   showIdentity("");
   usePrograms({});
   setProgram("");
+  ($("class-code") || $("file")).focus();
 });
 
 // -- program file ----------------------------------------------------------------------------
@@ -233,7 +236,10 @@ $("send").addEventListener("click", async () => {
   $("output").textContent = "";
   $("detail").textContent = "";
   $("run").hidden = false;
+  $("stop").hidden = false;
   $("send").disabled = true;
+  // "Envoyer" is off while the robot works: the keyboard's focus waits on "Stop".
+  $("stop").focus();
   follow();
 });
 
@@ -254,7 +260,9 @@ async function follow() {
   $("status").className = data.state === "failed" ? "error" : "";
   $("detail").textContent = data.detail;
   if (finished) {
+    const wasOnStop = [$("stop"), $("send"), document.body].includes(document.activeElement);
     $("send").disabled = false;
+    if (wasOnStop) $("send").focus();
     return;
   }
   setTimeout(follow, 250);
