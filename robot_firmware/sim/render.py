@@ -2,8 +2,12 @@
 
 No script and no outside file: SMIL animations (``animateTransform``, ``animate``) move the
 robot, draw its trail, light its LEDs and show its notes, and ``begin="…click"`` on the
-"Rejouer" button replays it. JupyterLab shows it as HTML output; saved to a file, any browser
-plays it offline.
+"Rejouer" button replays it. The button is a real HTML button beside the drawing (SMIL finds
+it by its id in the page), so the keyboard reaches it and Enter or Space replays. When the
+system asks for less motion, a style rule shows the whole path and the robot where it ended
+instead. A sentence under the drawing tells what the robot did (``describe``), for a pupil
+who cannot see it. JupyterLab shows it as HTML output; saved to a file, any browser plays it
+offline.
 """
 
 from __future__ import annotations
@@ -15,8 +19,10 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from robocole.i18n import current_language
 from robocole.i18n import gettext as _
 from robot_firmware.sim.challenges import Program, Verdict, evaluate
+from robot_firmware.sim.describe import describe
 from robot_firmware.sim.runner import SimRun
 from robot_firmware.sim.world import World, load_world
 
@@ -37,8 +43,11 @@ class Animation:
 
     def save(self, path: str | Path) -> Path:
         target = Path(path)
+        # The page's language, so a screen reader reads the sentences with a French voice.
         target.write_text(
-            f'<!doctype html><meta charset="utf-8"><title>Robocole</title>{self.html}',
+            f'<!doctype html><html lang="{html.escape(current_language())}"><meta charset="utf-8">'
+            '<title>Robocole</title><main><h1 style="font:bold 18px sans-serif">Robocole</h1>'
+            f"{self.html}</main></html>",
             encoding="utf-8",
         )
         return target
@@ -109,7 +118,8 @@ def animation(run: SimRun, verdict: Verdict | None = None, *, speed: float = 1.0
 
     parts = _world_svg(world)
     parts.append(
-        f'<polyline points="{trail}" fill="none" stroke="#1565c0" stroke-width="1.2" '
+        f'<polyline id="{uid}trace" points="{trail}" fill="none" stroke="#1565c0" '
+        'stroke-width="1.2" '
         f'stroke-dasharray="{length:.1f}" stroke-dashoffset="{length:.1f}">'
         f'<animate attributeName="stroke-dashoffset" values="{dash}" keyTimes="{key_times}" '
         f"{anim}/></polyline>"
@@ -118,18 +128,15 @@ def animation(run: SimRun, verdict: Verdict | None = None, *, speed: float = 1.0
     x0, y0, h0 = samples[0][1], samples[0][2], math.degrees(samples[0][3])
     led_values, led_times = _led_track(run, total_ms)
     note_values, note_times = _note_track(run, total_ms)
+    # The moving robot stays the drawing's first group (the tests find it so).
     parts.append(
-        f'<g transform="translate({_f(x0)},{_f(y0)}) rotate({h0:.1f})">'
+        f'<g id="{uid}robot" transform="translate({_f(x0)},{_f(y0)}) rotate({h0:.1f})">'
         f'<animateTransform attributeName="transform" type="translate" values="{translate}" '
         f'keyTimes="{key_times}" {anim}/>'
         f'<animateTransform attributeName="transform" type="rotate" additive="sum" '
         f'values="{rotate}" keyTimes="{key_times}" {anim}/>'
-        f'<circle r="{_f(r)}" fill="#ffd54f" stroke="#333" stroke-width="0.8"/>'
-        f'<rect x="{_f(-r * 0.5)}" y="{_f(-r - 1)}" width="{_f(r)}" height="2" fill="#333"/>'
-        f'<rect x="{_f(-r * 0.5)}" y="{_f(r - 1)}" width="{_f(r)}" height="2" fill="#333"/>'
-        f'<polygon points="{_f(r)},0 {_f(r * 0.4)},{_f(-r * 0.35)} '
-        f'{_f(r * 0.4)},{_f(r * 0.35)}" fill="#333"/>'
-        f'<circle r="{_f(r * 0.3)}" fill="{led_values.split(";")[0]}">'
+        + _robot_body(r)
+        + f'<circle r="{_f(r * 0.3)}" fill="{led_values.split(";")[0]}">'
         f'<animate attributeName="fill" values="{led_values}" keyTimes="{led_times}" '
         f'calcMode="discrete" {anim}/></circle>'
         f'<text x="{_f(-r)}" y="{_f(-r - 2)}" font-size="6" opacity="0">♪'
@@ -140,26 +147,30 @@ def animation(run: SimRun, verdict: Verdict | None = None, *, speed: float = 1.0
     if run.collision is not None:
         cx, cy = run.collision.x, run.collision.y
         parts.append(
-            f'<circle cx="{_f(cx)}" cy="{_f(cy)}" r="{_f(r + 2)}" fill="none" stroke="#d32f2f" '
-            f'stroke-width="1.5" opacity="0"><animate attributeName="opacity" values="0;1" '
-            f'keyTimes="0;0.999" calcMode="discrete" {anim}/></circle>'
+            f'<circle id="{uid}choc" cx="{_f(cx)}" cy="{_f(cy)}" r="{_f(r + 2)}" fill="none" '
+            f'stroke="#d32f2f" stroke-width="1.5" opacity="0"><animate attributeName="opacity" '
+            f'values="0;1" keyTimes="0;0.999" calcMode="discrete" {anim}/></circle>'
         )
-    label = html.escape(_("Replay"))
-    button = (
-        f'<g id="{uid}rejouer" style="cursor:pointer" role="button" aria-label="{label}">'
-        f'<rect x="2" y="2" width="34" height="11" rx="3" fill="#1565c0"/>'
-        f'<text x="19" y="10" font-size="6" text-anchor="middle" fill="#fff">▶ {label}</text>'
-        "</g>"
-    )
-    parts.append(button)
+    parts.append(_still(run, uid, trail, led_values.split(";")[-1]))
     width = 640
     height = round(width * world.height / world.width)
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_f(world.width)} '
         f'{_f(world.height)}" width="{width}" height="{height}" role="img" '
-        f'aria-label="{html.escape(world.name())}">' + "".join(parts) + "</svg>"
+        f'aria-label="{html.escape(world.name())}" aria-describedby="{uid}fait">'
+        + "".join(parts)
+        + "</svg>"
     )
-    svg = svg.replace(_UID, "rb" + hashlib.sha256(svg.encode()).hexdigest()[:12])
+    label = html.escape(_("Replay"))
+    button = (
+        f'<button type="button" id="{uid}rejouer" style="font:bold 14px sans-serif;'
+        "color:#fff;background:#1565c0;border:0;border-radius:6px;padding:4px 12px;"
+        f'margin:2px 0 4px;cursor:pointer"><span aria-hidden="true">▶</span> {label}</button>'
+    )
+    told = (
+        f'<p id="{uid}fait" style="font:14px sans-serif;margin:4px 0">'
+        f"{html.escape(describe(run))}</p>"
+    )
     caption = ""
     if verdict is not None:
         colour = "#2e7d32" if verdict.ok else "#c62828"
@@ -174,7 +185,52 @@ def animation(run: SimRun, verdict: Verdict | None = None, *, speed: float = 1.0
             f"{html.escape(run.output)}</pre>"
         )
     title = f'<p style="font:bold 15px sans-serif;margin:4px 0">{html.escape(world.name())}</p>'
-    return Animation(f'<div class="robocole-sim">{title}{svg}{caption}{output}</div>')
+    page = (
+        f'<div class="robocole-sim">{_less_motion(uid)}{title}{button}<br>{svg}{told}'
+        f"{caption}{output}</div>"
+    )
+    # The id is a hash of the whole drawing: the same run gives the same page, bit for bit.
+    return Animation(page.replace(_UID, "rb" + hashlib.sha256(page.encode()).hexdigest()[:12]))
+
+
+def _robot_body(r: float) -> str:
+    return (
+        f'<circle r="{_f(r)}" fill="#ffd54f" stroke="#333" stroke-width="0.8"/>'
+        f'<rect x="{_f(-r * 0.5)}" y="{_f(-r - 1)}" width="{_f(r)}" height="2" fill="#333"/>'
+        f'<rect x="{_f(-r * 0.5)}" y="{_f(r - 1)}" width="{_f(r)}" height="2" fill="#333"/>'
+        f'<polygon points="{_f(r)},0 {_f(r * 0.4)},{_f(-r * 0.35)} '
+        f'{_f(r * 0.4)},{_f(r * 0.35)}" fill="#333"/>'
+    )
+
+
+def _still(run: SimRun, uid: str, trail: str, led: str) -> str:
+    """The end of the run without motion: the whole path, the robot where it stopped, and the
+    red ring where it touched a wall. Shown only when the system asks for less motion."""
+    r = run.world.radius
+    x, y, heading = run.final_pose
+    ring = ""
+    if run.collision is not None:
+        ring = (
+            f'<circle cx="{_f(run.collision.x)}" cy="{_f(run.collision.y)}" r="{_f(r + 2)}" '
+            'fill="none" stroke="#d32f2f" stroke-width="1.5"/>'
+        )
+    return (
+        f'<g id="{uid}fin">'
+        f'<polyline points="{trail}" fill="none" stroke="#1565c0" stroke-width="1.2"/>'
+        f'<g transform="translate({_f(x)},{_f(y)}) rotate({math.degrees(heading):.1f})">'
+        + _robot_body(r)
+        + f'<circle r="{_f(r * 0.3)}" fill="{led}"/></g>{ring}</g>'
+    )
+
+
+def _less_motion(uid: str) -> str:
+    """Swap the animation for the still end of the run when the system asks for less motion
+    (SMIL has no switch of its own; the ids keep the rule to this drawing)."""
+    moving = f"#{uid}trace,#{uid}robot,#{uid}choc,#{uid}rejouer"
+    return (
+        f"<style>#{uid}fin{{display:none}}@media (prefers-reduced-motion:reduce){{"
+        f"{moving}{{display:none}}#{uid}fin{{display:inline}}}}</style>"
+    )
 
 
 def _led_track(run: SimRun, total_ms: float) -> tuple[str, str]:

@@ -1,0 +1,94 @@
+"""The notebook animation for every pupil: replay with the keyboard, a still picture when the
+system asks for less motion, and a sentence that tells what the robot did. Real Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from robot_firmware.sim import montrer
+from tests.axe import axe_violations, require_axe
+
+pytestmark = pytest.mark.browser
+
+MAZE_FAIL = (
+    "from robot import *\nled('rouge')\navancer(95)\ntourner(-90)\navancer(70)\n"
+    "tourner(90)\navancer(100)\n"
+)
+TOLD = (
+    "Ton robot a avancé de 95 cm, tourné de 90° à gauche, avancé de 70 cm, tourné de 90° à "
+    "droite, avancé de 19 cm. Puis il a touché le mur."
+)
+ROBOT = ".robocole-sim svg g"
+
+
+def robot_x(page: Any) -> float:
+    return float(page.evaluate(f"document.querySelector('{ROBOT}').getCTM().e"))
+
+
+@pytest.fixture
+def saved(tmp_path: Path) -> Path:
+    return montrer(MAZE_FAIL, "labyrinthe", speed=8.0).save(tmp_path / "anim.html")
+
+
+def test_replay_is_a_button_the_keyboard_reaches(chromium: Any, saved: Path) -> None:
+    page = chromium.new_page()
+    try:
+        page.goto(saved.as_uri())
+        start = robot_x(page)
+        page.wait_for_function(
+            f"document.querySelector('{ROBOT}').getCTM().e > {start + 50}", timeout=20_000
+        )
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent").strip() == "▶ Rejouer"
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(150)
+        assert robot_x(page) < start + 20  # back near the start: the replay began
+    finally:
+        page.close()
+
+
+def test_less_motion_shows_the_whole_path_at_once(chromium: Any, saved: Path) -> None:
+    context = chromium.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        page.goto(saved.as_uri())
+        # No robot sliding across the page, no replay: the path and where the robot ended.
+        assert not page.is_visible(ROBOT)
+        assert not page.is_visible("text=Rejouer")
+        still = page.locator(".robocole-sim svg g[id$='fin'] g")
+        assert still.is_visible()
+        # Drawn where the run ended (x 280 px of 640), not at the start (x 93 px).
+        assert still.evaluate("g => g.getCTM().e") > 250
+    finally:
+        context.close()
+
+
+def test_the_animation_tells_what_the_robot_did(chromium: Any, saved: Path) -> None:
+    require_axe()
+    page = chromium.new_page()
+    try:
+        page.goto(saved.as_uri())
+        snapshot = page.locator(".robocole-sim").aria_snapshot()
+        assert 'img "Sors du labyrinthe"' in snapshot
+        description = page.evaluate(
+            "document.getElementById("
+            "document.querySelector('.robocole-sim svg').getAttribute('aria-describedby'))"
+            ".textContent"
+        )
+        assert description == TOLD
+        assert page.get_attribute("html", "lang") == "fr"
+        assert axe_violations(page) == []
+    finally:
+        page.close()
+
+
+def test_the_page_is_the_same_bit_for_bit_and_needs_nothing_else() -> None:
+    first = montrer(MAZE_FAIL, "labyrinthe").html
+    assert montrer(MAZE_FAIL, "labyrinthe").html == first
+    assert "<script" not in first and "rbUID" not in first
+    # One drawing's ids and style rule cannot reach another's in the same notebook.
+    other = montrer(MAZE_FAIL.replace("95", "90"), "labyrinthe").html
+    assert first.split('id="')[1][:14] != other.split('id="')[1][:14]
