@@ -12,6 +12,10 @@ the program once per trial, so only a program that really uses its sensors passe
 
 from __future__ import annotations
 
+import ast
+import builtins
+import difflib
+import functools
 import inspect
 import math
 import textwrap
@@ -21,6 +25,7 @@ from pathlib import Path
 
 from robocole.i18n import current_language, ngettext
 from robocole.i18n import gettext as _
+from robot_firmware import BOARD
 from robot_firmware.sim import geometry
 from robot_firmware.sim.runner import SimRun, simulate
 from robot_firmware.sim.world import World, load_world
@@ -35,6 +40,9 @@ class Verdict:
     ok: bool
     message: str
     runs: list[SimRun] = field(default_factory=list)
+    #: A second sentence when the program stopped on an error Python says more about
+    #: ("Voulais-tu écrire « tourner » ?"), else "".
+    hint: str = ""
 
     def __bool__(self) -> bool:
         return self.ok
@@ -60,6 +68,74 @@ def _number(value: float) -> str:
     rounded = round(value, 1)
     text = str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
     return text.replace(".", ",") if current_language() == "fr" else text
+
+
+@functools.cache
+def robot_words() -> tuple[str, ...]:
+    """The robot's words (``avancer``, ``tourner``…, and their English aliases)."""
+    tree = ast.parse((BOARD / "robot.py").read_text(encoding="utf-8"))
+    names: list[str] = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            names.append(node.name)
+        elif isinstance(node, ast.Assign):
+            names += [t.id for t in node.targets if isinstance(t, ast.Name)]
+    return tuple(n for n in names if not n.startswith("_"))
+
+
+def _meant(name: str) -> str | None:
+    """The robot word or Python builtin a misspelt ``name`` most likely stands for."""
+    known = [*robot_words(), *(n for n in dir(builtins) if n.islower() and n[0] != "_")]
+    # Capitals count as a slip ("Avancer"), not as a different word.
+    lowered = {word.lower(): word for word in known}
+    if name.lower() in lowered:
+        return lowered[name.lower()]
+    close = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.75)
+    return lowered[close[0]] if close else None
+
+
+BRACKETS = {"(": ")", "[": "]", "{": "}"}
+
+
+def _syntax_hint(error: SyntaxError) -> str | None:
+    """What to change, from what Python noticed (its messages are stable English)."""
+    said = error.msg or ""
+    if said.endswith("was never closed") and said[1:2] in BRACKETS:
+        return _(
+            "The sign “%(open)s” opened on this line is never closed: add “%(close)s”.",
+            open=said[1],
+            close=BRACKETS[said[1]],
+        )
+    if said.startswith("unmatched '") and len(said) > 11:
+        return _("There is one “%(sign)s” too many.", sign=said[11])
+    if said == "expected ':'":
+        return _("The colon (:) is missing at the end of the line.")
+    if said.startswith("expected an indented block"):
+        return _("The lines inside the loop or the “if” must start with spaces (Tab key).")
+    if said == "unexpected indent":
+        return _("This line starts with spaces it should not have.")
+    if said.startswith("unindent does not match"):
+        return _(
+            "The spaces at the start of this line do not line up with those of the lines above."
+        )
+    if said.startswith(("unterminated string literal", "unterminated triple-quoted")):
+        return _("A text in quotes is not closed: add the missing quote.")
+    if "Maybe you meant '=='" in said:
+        return _("To compare, write == (two equals signs).")
+    return None
+
+
+def error_hint(run: SimRun) -> str | None:
+    """A second sentence after ``explain_error``'s, when Python's error says more precisely
+    what to change: the robot word a misspelt name stands for, the bracket never closed."""
+    error = run.error
+    if isinstance(error, SyntaxError):
+        return _syntax_hint(error)
+    if isinstance(error, NameError) and getattr(error, "name", None):
+        meant = _meant(str(error.name))
+        if meant is not None and meant != error.name:
+            return _("Did you mean %(meant)s?", meant=meant)
+    return None
 
 
 def explain_error(run: SimRun) -> str:
@@ -379,6 +455,8 @@ def evaluate(program: Program, world: World | str | Path, *, seed: int = 0) -> V
         runs.append(run)
         verdict = _judge(run)
         if not verdict.ok:
+            if run.outcome == "error":
+                verdict.hint = error_hint(run) or ""
             if len(world.shifts) > 1:
                 verdict.message = (
                     _("Trial %(n)s of %(total)s: ", n=trial + 1, total=len(world.shifts))
@@ -393,7 +471,7 @@ def check(program: Program, world: World | str | Path, *, seed: int = 0) -> Verd
     """For a test cell: AssertionError with the kind sentence when the challenge is not met."""
     verdict = evaluate(program, world, seed=seed)
     if not verdict.ok:
-        raise AssertionError(verdict.message)
+        raise AssertionError(" ".join(filter(None, (verdict.message, verdict.hint))))
     print(verdict.message)
     return verdict
 

@@ -176,7 +176,7 @@ def animation(run: SimRun, verdict: Verdict | None = None, *, speed: float = 1.0
         colour = "#2e7d32" if verdict.ok else "#c62828"
         caption = (
             f'<p style="font:16px sans-serif;color:{colour};margin:6px 0">'
-            f"{html.escape(verdict.message)}</p>"
+            f"{html.escape(' '.join(filter(None, (verdict.message, verdict.hint))))}</p>"
         )
     output = ""
     if run.output:

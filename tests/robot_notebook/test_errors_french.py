@@ -1,0 +1,90 @@
+"""A pupil's mistakes explained in French, saying what to change: after the sentence the
+grader has always given, a misspelt robot word gets its right spelling and a syntax error
+names what is missing; both in the notebook animation and in a test cell's failure."""
+
+from __future__ import annotations
+
+import pytest
+
+from robot_firmware.sim import evaluer, montrer, verifier
+
+UNKNOWN = (
+    "est inconnu. Vérifie l'orthographe, et que le programme commence par : from robot import *"
+)
+BADLY_WRITTEN = (
+    "le programme est mal écrit. Vérifie les parenthèses, les guillemets, les deux-points (:) "
+    "et les espaces en début de ligne."
+)
+
+
+@pytest.mark.parametrize(
+    ("program", "message", "hint"),
+    [
+        ("avancer(10)\ntoruner(90)\n", f"Ligne 2 : le nom « toruner » {UNKNOWN}", "tourner"),
+        ("Avancer(10)\n", f"Ligne 1 : le nom « Avancer » {UNKNOWN}", "avancer"),
+        (
+            "for i in range(2):\n    avancer(10)\nprnt(i)\n",
+            f"Ligne 3 : le nom « prnt » {UNKNOWN}",
+            "print",
+        ),
+    ],
+)
+def test_a_misspelt_name_gets_the_word_meant(program: str, message: str, hint: str) -> None:
+    verdict = evaluer(program, "carre")
+    assert verdict.message == message
+    assert verdict.hint == f"Voulais-tu écrire « {hint} » ?"
+
+
+def test_a_name_like_no_word_gets_no_guess() -> None:
+    verdict = evaluer("avancer(10)\nzigouigoui(3)\n", "carre")
+    assert (verdict.message, verdict.hint) == (f"Ligne 2 : le nom « zigouigoui » {UNKNOWN}", "")
+
+
+@pytest.mark.parametrize(
+    ("program", "line", "hint"),
+    [
+        (
+            "avancer(10\ntourner(90)\n",
+            1,
+            "Le signe « ( » ouvert sur cette ligne n'est jamais fermé : ajoute « ) ».",
+        ),
+        ("avancer(10))\n", 1, "Il y a un « ) » en trop."),
+        (
+            "for i in range(4)\n    avancer(10)\n",
+            1,
+            "Il manque les deux-points (:) à la fin de la ligne.",
+        ),
+        (
+            "for i in range(4):\navancer(10)\n",
+            2,
+            "Les lignes dans la boucle ou dans le « if » doivent commencer par des espaces "
+            "(touche Tab).",
+        ),
+        ("avancer(10)\n  tourner(90)\n", 2, "Cette ligne commence par des espaces en trop."),
+        (
+            "for i in range(4):\n        avancer(1)\n    tourner(9)\n",
+            3,
+            "Les espaces au début de cette ligne ne sont pas alignés avec ceux des lignes du "
+            "dessus.",
+        ),
+        (
+            "print('bonjour)\n",
+            1,
+            "Un texte entre guillemets n'est pas fermé : ajoute le guillemet qui manque.",
+        ),
+        ("x = 3\nif x = 3:\n    avancer(10)\n", 2, "Pour comparer, écris == (deux signes égal)."),
+        ("avancer 10\n", 1, ""),  # nothing more precise to say than the first sentence
+    ],
+)
+def test_a_syntax_error_names_what_to_change(program: str, line: int, hint: str) -> None:
+    verdict = evaluer(program, "carre")
+    assert (verdict.message, verdict.hint) == (f"Ligne {line} : {BADLY_WRITTEN}", hint)
+
+
+def test_the_hint_is_in_the_animation_and_in_the_test_cell() -> None:
+    program = "avancer(10)\ntoruner(90)\n"
+    said = f"Ligne 2 : le nom « toruner » {UNKNOWN} Voulais-tu écrire « tourner » ?"
+    assert said.replace("'", "&#x27;") in montrer(program, "carre").html
+    with pytest.raises(AssertionError) as failure:
+        verifier(program, "carre")
+    assert str(failure.value) == said
