@@ -178,6 +178,11 @@ def explain_end(run: SimRun) -> str | None:
             "sooner (check your loops).",
             seconds=_number(run.world.time_limit),
         )
+    if run.outcome == "stuck" and run.error_line:
+        return _("Line %(line)s: ", line=run.error_line) + _(
+            "your program goes round and round here without ever talking to the robot: "
+            "check that this loop ends."
+        )
     if run.outcome == "stuck":
         return _(
             "Your program keeps computing without ever talking to the robot: check your "

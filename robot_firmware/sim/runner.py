@@ -11,6 +11,7 @@ put into ``sys.modules``: two runs never share the robot's state, and the notebo
 
 from __future__ import annotations
 
+import ast
 import builtins
 import contextlib
 import ctypes
@@ -260,6 +261,24 @@ def _error_line(error: BaseException) -> int | None:
     return line
 
 
+def _enclosing_loop(program: str, line: int | None) -> int | None:
+    """The header line of the innermost loop around ``line``: where a stuck program turns
+    (the guard stops it at whichever line of the loop it is on)."""
+    if line is None:
+        return None
+    try:
+        tree = ast.parse(program)
+    except SyntaxError:
+        return line
+    loops = [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.For, ast.While))
+        and node.lineno <= line <= (node.end_lineno or node.lineno)
+    ]
+    return max(loops, default=line)
+
+
 @functools.cache
 def families() -> dict[str, dict[str, Any]]:
     namespace: dict[str, Any] = {}
@@ -315,8 +334,8 @@ def simulate(
             else:
                 code = compile(program, PROGRAM_NAME, "exec")
             exec(code, namespace)
-        except _Stuck:
-            outcome = "stuck"
+        except _Stuck as stuck:
+            outcome, line = "stuck", _enclosing_loop(program, _error_line(stuck))
         except RunEnded as ended:
             outcome = "collision" if hw.collision is not None else ended.reason
         except SystemExit:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from robot_firmware.sim import evaluer, montrer, verifier
+from robot_firmware.sim import evaluer, montrer, simulate, verifier
+from robot_firmware.sim.challenges import explain_end
 
 UNKNOWN = (
     "est inconnu. Vérifie l'orthographe, et que le programme commence par : from robot import *"
@@ -88,3 +89,15 @@ def test_the_hint_is_in_the_animation_and_in_the_test_cell() -> None:
     with pytest.raises(AssertionError) as failure:
         verifier(program, "carre")
     assert str(failure.value) == said
+
+
+def test_a_loop_that_never_talks_to_the_robot_is_pointed_at() -> None:
+    # The pupil forgot "x = x + 1": the loop never ends and never calls the robot. The guard
+    # stops it on line 3 or 4: the sentence names the loop's first line, every time.
+    program = "avancer(1)\nx = 0\nwhile x < 10:\n    y = x\nprint('fini')\n"
+    run = simulate(program, "carre", wall_limit=0.3, robot_names=True)
+    assert run.outcome == "stuck"
+    assert explain_end(run) == (
+        "Ligne 3 : ton programme tourne en rond ici sans jamais parler au robot : vérifie "
+        "que cette boucle se termine."
+    )
