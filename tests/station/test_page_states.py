@@ -120,3 +120,45 @@ def test_the_whole_journey_works_with_the_keyboard_and_focus_follows_it(
         assert focused(page) == "step-login INPUT#class-code"
     finally:
         page.close()
+
+
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of a computed CSS colour ("rgb(r, g, b)")."""
+    values = [int(v) / 255 for v in colour[colour.index("(") + 1 : -1].split(",")[:3]]
+    linear = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in values]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+FOCUS_COLOURS = """e => {
+  const style = getComputedStyle(e);
+  let around = e.parentElement;
+  const clear = (n) => getComputedStyle(n).backgroundColor === 'rgba(0, 0, 0, 0)';
+  while (clear(around)) around = around.parentElement;
+  const shadow = style.boxShadow.match(/rgba?\\([^)]*\\)/);
+  return [style.outlineColor, shadow ? shadow[0] : style.outlineColor,
+          getComputedStyle(around).backgroundColor];
+}"""
+
+
+def test_the_keyboard_focus_stands_out_on_every_background(
+    chromium: Any, robots: list[VirtualRobot], make_station: Any, tmp_path: Path
+) -> None:
+    station = make_station()
+    page = chromium.new_page()
+    try:
+        page.goto(station.url)
+        page.wait_for_selector("#robot-list button")
+        page.evaluate("document.getElementById('logout').hidden = false")
+        # The ring around the focused control (WCAG 1.4.11: 3:1 against what is around it):
+        # on a white card, on the page's beige, on the blue header.
+        for selector in ("#robot-list button", "#send", "#logout"):
+            page.focus(selector)
+            ring, inner, around = page.eval_on_selector(selector, FOCUS_COLOURS)
+            assert max(_contrast(ring, around), _contrast(inner, around)) >= 3, selector
+    finally:
+        page.close()
