@@ -33,15 +33,21 @@ EXACT_BELOW_S = 0.1
 EXACT_WINDOW_S = 0.2
 _EPS_S = 1e-9  # seconds: a root this close is the crossing the sensor is standing on
 _W_EPS = 1e-9  # the same threshold as geometry.Motion for "not turning"
+_ALONG_MARGIN = 1e-6  # cm: far above the rounding of a dot product with a unit direction
 
 #: One part of the line: start, unit direction, length, unit normal, end.
 _Part = tuple[float, float, float, float, float, float, float, float, float]
 
 
+#: A cell of the grid: its parts as (start, unit direction, length) for the distances, and
+#: whole for the exact crossings.
+_Cell = tuple[tuple[tuple[float, float, float, float, float], ...], tuple[_Part, ...]]
+
+
 @functools.lru_cache(maxsize=32)
 def _tape(
     points: tuple[tuple[float, ...], ...], radius: float
-) -> tuple[list[_Part], dict[tuple[float, float], tuple[_Part, ...]]]:
+) -> tuple[list[_Part], dict[tuple[float, float], _Cell]]:
     """The parts of a line, and its grid of cells (filled as robots go): one per world, so
     that running a program again (a pupil's next try, the grader) finds the cells ready."""
     parts: list[_Part] = []
@@ -59,27 +65,19 @@ class LineSensors:
 
     __slots__ = (
         "_cells",
-        "abs_v",
         "arm",
         "at",
-        "cos_h",
-        "cx",
-        "cy",
+        "flips",
         "gap",
-        "motion",
         "next",
         "parts",
+        "path",
         "radius",
         "radius2",
         "sensors",
-        "sin_h",
-        "since",
         "speed",
-        "turning",
         "until",
         "values",
-        "vx",
-        "vy",
     )
 
     def __init__(self, points: list[Point], width: float, sensors: list[tuple[float, float]]):
@@ -91,8 +89,6 @@ class LineSensors:
         #: The farthest sensor from the robot's centre: no sensor moves faster than
         #: |v| + |w| * arm.
         self.arm = max((math.hypot(a, b) for a, b in sensors), default=0.0)
-        self.motion = Motion(0.0, 0.0, 0.0, 0.0, 0.0)
-        self.since = 0.0
         self.speed = 0.0
         # Per sensor: its value, until when (µs) it holds for certain, and the radius (cm) of
         # the ball around where it was at ``at`` (µs) that is all in or all out of the tape.
@@ -100,22 +96,21 @@ class LineSensors:
         self.until = [-math.inf] * len(sensors)
         self.gap = [0.0] * len(sensors)
         self.at = [0.0] * len(sensors)
+        self.flips = [-math.inf] * len(sensors)
         self.next = -math.inf
-        self.cos_h, self.sin_h = 1.0, 0.0
-        self.turning = False
-        self.vx = self.vy = self.cx = self.cy = self.abs_v = 0.0
+        self.set_motion(Motion(0.0, 0.0, 0.0, 0.0, 0.0), 0.0)
 
     # -- where the parts are ------------------------------------------------------------------
 
-    def _near(self, px: float, py: float) -> tuple[_Part, ...]:
+    def _near(self, px: float, py: float) -> _Cell:
         key = (px // CELL, py // CELL)
         found = self._cells.get(key)
         if found is None:
             # Everything a point of this cell can touch after moving REACH cm.
             cx, cy = (key[0] + 0.5) * CELL, (key[1] + 0.5) * CELL
             limit = REACH + self.radius + CELL * 0.7072
-            found = tuple(p for p in self.parts if _distance(cx, cy, p) <= limit)
-            self._cells[key] = found
+            near = tuple(p for p in self.parts if _distance(cx, cy, p) <= limit)
+            found = self._cells[key] = (tuple(p[:5] for p in near), near)
         return found
 
     # -- the sensors on a motion ---------------------------------------------------------------
@@ -128,7 +123,6 @@ class LineSensors:
         old_speed = self.speed
         v, w = motion.v, motion.w
         speed = self.speed = abs(v) + abs(w) * self.arm
-        self.motion, self.since = motion, now
         until, gap, at = self.until, self.gap, self.at
         earliest = math.inf
         # Plain loops over locals: this runs at every motor command of a line follower.
@@ -143,45 +137,48 @@ class LineSensors:
                     continue
             until[i] = earliest = -math.inf
         self.next = earliest
+        self.flips = [-math.inf] * len(until)
         # How the sensors move: along (vx, vy), or around (cx, cy). Where each starts is worked
-        # out when it is read (most motions read one sensor or two).
+        # out when it is read (most motions read one sensor or two). One tuple, as read()
+        # takes it apart in one step.
         x, y = motion.x, motion.y
         cos_h, sin_h = math.cos(motion.heading), math.sin(motion.heading)
-        self.cos_h, self.sin_h = cos_h, sin_h
-        self.turning = turning = abs(w) >= _W_EPS
-        self.abs_v = abs(v)
-        self.vx, self.vy = v * cos_h, v * sin_h
+        turning = abs(w) >= _W_EPS
+        cx = cy = 0.0
         if turning:
             k = v / w if abs(v) >= _W_EPS else 0.0
             # The centre of the circle the whole robot turns around (see Motion.at).
-            self.cx, self.cy = x - k * sin_h, y + k * cos_h
-        else:
-            self.cx = self.cy = 0.0
+            cx, cy = x - k * sin_h, y + k * cos_h
+        self.path = (now, x, y, cos_h, sin_h, turning, cx, cy, w, v * cos_h, v * sin_h, abs(v))
 
     def read(self, now: float) -> tuple[tuple[bool, ...], float]:
         """The sensors at ``now`` (µs), and until when they keep these values for certain."""
         # Written for CPython's speed: a line follower calls this thousands of times a minute.
-        until = self.until
-        t = (now - self.since) / 1e6
-        motion = self.motion
-        turning, cx, cy, w = self.turning, self.cx, self.cy, motion.w
+        since, x0, y0, cos_h, sin_h, turning, cx, cy, w, vx, vy, speed = self.path
+        t = (now - since) / 1e6
         cos_a = sin_a = shift_x = shift_y = 0.0
-        speed = self.abs_v
         if turning:
             # Every point of the robot turns by w * t around (cx, cy) (y down: clockwise).
             cos_a, sin_a = cos(w * t), sin(w * t)
         else:
-            shift_x, shift_y = self.vx * t, self.vy * t
-        x0, y0, cos_h, sin_h = motion.x, motion.y, self.cos_h, self.sin_h
-        values, radius, radius2, cells = self.values, self.radius, self.radius2, self._cells
-        gaps, seen_at = self.gap, self.at
-        i = -1
-        for ahead, left in self.sensors:
-            i += 1
+            shift_x, shift_y = vx * t, vy * t
+        until, values, radius, radius2 = self.until, self.values, self.radius, self.radius2
+        cells, gaps, seen_at, sensors = self._cells, self.gap, self.at, self.sensors
+        flips = self.flips
+        for i in range(len(until)):
             if until[i] > now:
+                continue
+            if flips[i] > now:
+                # The crossing worked out at the last look has come, and the next one has
+                # not: the sensor crossed, nothing to look at (a line follower's reading at
+                # the tape's edge, once per motor command).
+                values[i] = not values[i]
+                until[i], flips[i] = flips[i], -inf
+                gaps[i], seen_at[i] = 0.0, now
                 continue
             # Where the sensor was when the motion started ("left" of a robot looking along
             # (cos, sin) with y down is (sin, -cos)), then where it is now.
+            ahead, left = sensors[i]
             sx = x0 + ahead * cos_h + left * sin_h
             sy = y0 + ahead * sin_h - left * cos_h
             if turning:
@@ -191,11 +188,12 @@ class LineSensors:
                 speed = abs(w) * sqrt(dx * dx + dy * dy)
             else:
                 px, py = sx + shift_x, sy + shift_y
-            near = cells.get((px // CELL, py // CELL))
-            if near is None:
-                near = self._near(px, py)
+            cell = cells.get((px // CELL, py // CELL))
+            if cell is None:
+                cell = self._near(px, py)
+            short, near = cell
             nearest2 = inf
-            for ax, ay, ex, ey, length, _nx, _ny, _bx, _by in near:
+            for ax, ay, ex, ey, length in short:
                 # _distance2, inlined: this loop runs at every crossing of the tape.
                 rx, ry = px - ax, py - ay
                 u = rx * ex + ry * ey
@@ -226,12 +224,53 @@ class LineSensors:
             # program reacts): solving its next crossing on this path would be wasted.
             if ds < EXACT_BELOW_S and not crossed:
                 if turning:
-                    ds = _next_on_circle(px, py, cx, cy, w, near, radius, EXACT_WINDOW_S)
+                    ds, after = _next_on_circle(px, py, cx, cy, w, near, radius, EXACT_WINDOW_S)
                 else:
-                    ds = _next_on_line(px, py, self.vx, self.vy, near, radius, EXACT_WINDOW_S)
-            until[i] = self.since + (t + ds) * 1e6
+                    ds, after = _next_on_line(px, py, vx, vy, near, radius, EXACT_WINDOW_S)
+                # Crossing an edge of one capsule is entering or leaving the tape, unless the
+                # crossing point is in or at another capsule (where parts meet).
+                if after > ds and (
+                    len(near) == 1 or _alone(px, py, cx, cy, w, vx, vy, ds, short, radius)
+                ):
+                    flips[i] = since + (t + after) * 1e6
+            until[i] = since + (t + ds) * 1e6
         self.next = min(until)
         return tuple(values), self.next
+
+
+def _alone(
+    px: float,
+    py: float,
+    cx: float,
+    cy: float,
+    w: float,
+    vx: float,
+    vy: float,
+    s: float,
+    short: tuple[tuple[float, float, float, float, float], ...],
+    r: float,
+) -> bool:
+    """Whether the point of (px, py) ``s`` seconds on (around (cx, cy) at ``w``, or along
+    (vx, vy) when not turning) is on the edge of one capsule only, clear of all others."""
+    if abs(w) >= _W_EPS:
+        cos_a, sin_a = cos(w * s), sin(w * s)
+        dx, dy = px - cx, py - cy
+        qx, qy = cx + cos_a * dx - sin_a * dy, cy + sin_a * dx + cos_a * dy
+    else:
+        qx, qy = px + s * vx, py + s * vy
+    limit2 = (r + _ALONG_MARGIN) * (r + _ALONG_MARGIN)
+    touched = 0
+    for ax, ay, ex, ey, length in short:
+        rx, ry = qx - ax, qy - ay
+        u = rx * ex + ry * ey
+        if u < 0.0:
+            u = 0.0
+        elif u > length:
+            u = length
+        rx, ry = rx - u * ex, ry - u * ey
+        if rx * rx + ry * ry <= limit2:
+            touched += 1
+    return touched == 1
 
 
 def _distance2(px: float, py: float, part: _Part) -> float:
@@ -248,21 +287,30 @@ def _distance(px: float, py: float, part: _Part) -> float:
 
 def _next_on_line(
     px: float, py: float, vx: float, vy: float, near: tuple[_Part, ...], r: float, within: float
-) -> float:
+) -> tuple[float, float]:
     """Seconds before a point at p moving at v crosses the edge of one of the capsules near it,
     leaves the area the ``near`` parts were chosen for, or ``within`` seconds have passed.
 
     An edge farther away than the point can go in ``within`` seconds cannot be crossed in
-    time: its roots are not worked out (most ends of the tape's parts are far away)."""
+    time: its roots are not worked out (most ends of the tape's parts are far away).
+
+    Returns that time and the next such time after it: between the two, the point crosses
+    no edge (both are the same when nothing is crossed before the end of the window, or when
+    the first crossing is only a touch)."""
     speed2 = vx * vx + vy * vy
     speed = sqrt(speed2)
     best = REACH / speed
     if within < best:
         best = within
+    after = best  # the second crossing (see the docstring)
     reach = speed * best
     # A round end is within reach when |p - end| is within r +- reach (squared: no root).
     far2 = (r + reach) * (r + reach)
     close2 = (r - reach) * (r - reach) if r > reach else -1.0
+    # ... which needs the point within r + reach of that end along the part (a cheaper test
+    # first; the margin covers the rounding of the unit direction).
+    along = r + reach + _ALONG_MARGIN
+    # Sides and ends written out twice, not looped over: this runs at most motor commands.
     for ax, ay, ex, ey, length, nx, ny, bx, by in near:
         rx, ry = px - ax, py - ay
         # The long sides: the distance to the part's line changes linearly.
@@ -271,29 +319,49 @@ def _next_on_line(
         u0 = rx * ex + ry * ey
         uv = vx * ex + vy * ey
         if hv != 0.0:
-            for side in (r, -r):
-                if abs(side - h0) > reach:
-                    continue
-                s = (side - h0) / hv
-                if _EPS_S < s < best and 0.0 <= u0 + s * uv <= length:
-                    best = s
+            if abs(r - h0) <= reach:
+                s = (r - h0) / hv
+                if _EPS_S < s < after and 0.0 <= u0 + s * uv <= length:
+                    if s < best:
+                        best, after = s, best
+                    else:
+                        after = s
+            if abs(-r - h0) <= reach:
+                s = (-r - h0) / hv
+                if _EPS_S < s < after and 0.0 <= u0 + s * uv <= length:
+                    if s < best:
+                        best, after = s, best
+                    else:
+                        after = s
         # The round ends: |p + s v - end| = r, on the outer half of that end.
-        for qx, qy, outer in ((ax, ay, -1.0), (bx, by, 1.0)):
-            dx, dy = px - qx, py - qy
+        if -along <= u0 <= along:
+            d2 = rx * rx + ry * ry
+            if close2 <= d2 <= far2:
+                b = rx * vx + ry * vy
+                disc = b * b - speed2 * (d2 - r * r)
+                if disc >= 0.0:
+                    root = sqrt(disc)
+                    for s in ((-b - root) / speed2, (-b + root) / speed2):
+                        if _EPS_S < s < after and (rx + s * vx) * ex + (ry + s * vy) * ey <= 0.0:
+                            if s < best:
+                                best, after = s, best
+                            else:
+                                after = s
+        if -along <= u0 - length <= along:
+            dx, dy = px - bx, py - by
             d2 = dx * dx + dy * dy
-            if d2 > far2 or d2 < close2:
-                continue
-            b = dx * vx + dy * vy
-            disc = b * b - speed2 * (d2 - r * r)
-            if disc < 0.0:
-                continue
-            root = sqrt(disc)
-            for s in ((-b - root) / speed2, (-b + root) / speed2):
-                if _EPS_S < s < best:
-                    along = (dx + s * vx) * ex + (dy + s * vy) * ey
-                    if along * outer >= 0.0:
-                        best = s
-    return best
+            if close2 <= d2 <= far2:
+                b = dx * vx + dy * vy
+                disc = b * b - speed2 * (d2 - r * r)
+                if disc >= 0.0:
+                    root = sqrt(disc)
+                    for s in ((-b - root) / speed2, (-b + root) / speed2):
+                        if _EPS_S < s < after and (dx + s * vx) * ex + (dy + s * vy) * ey >= 0.0:
+                            if s < best:
+                                best, after = s, best
+                            else:
+                                after = s
+    return best, after
 
 
 def _next_on_circle(
@@ -305,7 +373,7 @@ def _next_on_circle(
     near: tuple[_Part, ...],
     r: float,
     within: float,
-) -> float:
+) -> tuple[float, float]:
     """The same for a point turning around c at ``w`` rad/s (clockwise positive, y down)."""
     rho = hypot(px - cx, py - cy)
     rate = abs(w)
@@ -315,24 +383,26 @@ def _next_on_circle(
         best = min(best, REACH / (rho * rate))
     if within < best:
         best = within
+    after = best  # the second crossing (see the docstring)
     if rho < 1e-12:
-        return best
+        return best, best
     # How far (cm, along the circle) the point goes before ``best``: edges farther away
     # cannot be met in time.
     reach = rho * rate * best
     far2 = (r + reach) * (r + reach)
     close2 = (r - reach) * (r - reach) if r > reach else -1.0
+    along = r + reach + _ALONG_MARGIN  # see _next_on_line
     start = nan  # the point's angle around c, once a crossing is found
     direction = 1.0 if w > 0 else -1.0
+    # Each crossing's angle around c becomes seconds at once (the earliest is kept).
     for ax, ay, ex, ey, length, nx, ny, bx, by in near:
-        angles: list[float] = []
+        rx, ry = px - ax, py - ay
         # The long sides: circle (c, rho) against the lines at +-r from the part.
-        dc0 = (cx - ax) * nx + (cy - ay) * ny
-        h0 = (px - ax) * nx + (py - ay) * ny
+        h0 = rx * nx + ry * ny
         for side in (r, -r):
             if abs(h0 - side) > reach:
                 continue
-            dc = dc0 - side
+            dc = (cx - ax) * nx + (cy - ay) * ny - side
             if abs(dc) > rho:
                 continue
             half = sqrt(rho * rho - dc * dc)
@@ -340,9 +410,19 @@ def _next_on_circle(
             for sign in (1.0, -1.0):
                 qx, qy = fx + sign * half * ex, fy + sign * half * ey
                 if 0.0 <= (qx - ax) * ex + (qy - ay) * ey <= length:
-                    angles.append(atan2(qy - cy, qx - cx))
+                    if start != start:  # NaN: not yet worked out
+                        start = atan2(py - cy, px - cx)
+                    s = ((atan2(qy - cy, qx - cx) - start) * direction) % tau / rate
+                    if _EPS_S < s < after:
+                        if s < best:
+                            best, after = s, best
+                        else:
+                            after = s
         # The round ends: circle (c, rho) against circle (end, r), on the outer half.
-        for qx, qy, outer in ((ax, ay, -1.0), (bx, by, 1.0)):
+        u0 = rx * ex + ry * ey
+        for qx, qy, outer, u in ((ax, ay, -1.0, u0), (bx, by, 1.0, u0 - length)):
+            if not -along <= u <= along:
+                continue
             d2 = (px - qx) * (px - qx) + (py - qy) * (py - qy)
             if d2 > far2 or d2 < close2:
                 continue
@@ -354,11 +434,12 @@ def _next_on_circle(
             for angle in (base + a, base - a):
                 ox, oy = cx + rho * cos(angle), cy + rho * sin(angle)
                 if ((ox - qx) * ex + (oy - qy) * ey) * outer >= 0.0:
-                    angles.append(angle)
-        if angles and start != start:  # NaN: not yet worked out
-            start = atan2(py - cy, px - cx)
-        for angle in angles:
-            s = ((angle - start) * direction) % tau / rate
-            if _EPS_S < s < best:
-                best = s
-    return best
+                    if start != start:
+                        start = atan2(py - cy, px - cx)
+                    s = ((angle - start) * direction) % tau / rate
+                    if _EPS_S < s < after:
+                        if s < best:
+                            best, after = s, best
+                        else:
+                            after = s
+    return best, after
