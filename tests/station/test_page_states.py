@@ -162,3 +162,35 @@ def test_the_keyboard_focus_stands_out_on_every_background(
             assert max(_contrast(ring, around), _contrast(inner, around)) >= 3, selector
     finally:
         page.close()
+
+
+def test_a_screen_reader_hears_words_not_symbols(
+    chromium: Any, school: Any, robots: list[VirtualRobot], make_station: Any, tmp_path: Path
+) -> None:
+    station = make_station(school.url)
+    page = chromium.new_page()
+    try:
+        page.goto(station.url)
+        page.wait_for_selector("#robot-list button")
+        # "Robot 1", not "robot face Robot 1".
+        assert page.locator("#robot-list").aria_snapshot() == (
+            '- button "Robot 1"\n- button "Robot 2"'
+        )
+        page.fill("#class-code", school.class_code)
+        page.click("#class-form button")
+        page.click(f"#pupils button:text-is('{school.pupils[0].pseudonym}')")
+        for picture in school.pupils[0].pictures[:2]:
+            page.click(f".picture[data-picture='{picture}']")
+        # The dots are for the eyes; the live region says how many pictures are in.
+        assert page.locator("#dots").aria_snapshot() == '- paragraph: "Images : 2 sur 3"'
+        send_file(page, tmp_path)
+        page.wait_for_selector("#status:text-is('Ton programme est terminé.')", timeout=20_000)
+        assert 'progressbar "Avancement de l\'envoi"' in page.locator("#run").aria_snapshot()
+        page.click("#teacher summary")
+        page.fill("#name-text", "Robot bleu")
+        page.fill("#name-code", TEACHER_CODE)
+        page.click("#name-form button")
+        page.wait_for_selector("#name-result:not(:empty)")
+        assert page.inner_text("#name-result") == "Enregistré."
+    finally:
+        page.close()

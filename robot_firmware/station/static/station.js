@@ -92,6 +92,17 @@ function showIdentity(name) {
 }
 
 // -- login -----------------------------------------------------------------------------------
+function showDots() {
+  // The dots are for the eyes; a screen reader hears "Images : 2 sur 3".
+  const eyes = document.createElement("span");
+  eyes.setAttribute("aria-hidden", "true");
+  eyes.textContent = "●".repeat(state.chosen.length) + "○".repeat(Math.max(0, state.count - state.chosen.length));
+  const words = document.createElement("span");
+  words.className = "sr";
+  words.textContent = T.picked.replace("{n}", state.chosen.length).replace("{total}", state.count);
+  $("dots").replaceChildren(eyes, words);
+}
+
 const classForm = $("class-form");
 if (classForm) {
   classForm.addEventListener("submit", async (event) => {
@@ -123,7 +134,7 @@ if (classForm) {
   for (const b of document.querySelectorAll(".picture")) {
     b.addEventListener("click", async () => {
       state.chosen.push(b.dataset.picture);
-      $("dots").textContent = "●".repeat(state.chosen.length) + "○".repeat(Math.max(0, state.count - state.chosen.length));
+      showDots();
       if (state.chosen.length < state.count) return;
       const { ok, data } = await call("POST", "/api/login", {
         class_code: state.classCode, username: state.pupil, pictures: state.chosen,
@@ -187,7 +198,10 @@ async function refreshRobots() {
       state.port = robot.port;
       press(list, b);
     }, "robot");
-    b.textContent = "🤖 " + robot.name;
+    const face = document.createElement("span");
+    face.setAttribute("aria-hidden", "true");  // read as "robot face" otherwise
+    face.textContent = "🤖";
+    b.replaceChildren(face, " " + robot.name);
     if (robot.busy) {
       const small = document.createElement("small");
       small.textContent = T.busy;
@@ -210,7 +224,7 @@ $("name-form").addEventListener("submit", async (event) => {
   const { data } = await call("POST", "/api/robots/name", {
     key: $("name-robot").value, name: $("name-text").value, code: $("name-code").value,
   });
-  $("name-result").textContent = data.message || "✔";
+  $("name-result").textContent = data.message || T.saved;
   $("robot-list").dataset.known = "";
   refreshRobots();
 });
