@@ -63,6 +63,8 @@ class Job:
     stop_requested: threading.Event = field(default_factory=threading.Event)
     #: Set when the program did not end after Stop and the station closed the connection.
     let_go: bool = False
+    #: Set once the job has let go of the robot, whatever the outcome.
+    ended: threading.Event = field(default_factory=threading.Event)
     board: Any = None
 
     def public(self, since: int = 0) -> dict[str, Any]:
@@ -157,18 +159,23 @@ class Station:
         return self._jobs.get(job_id)
 
     def send(self, port: str, program: bytes, pupil: str) -> Job:
-        """Start sending ``program`` to the robot on ``port``; returns the job to follow."""
+        """Start sending ``program`` to the robot on ``port``; returns the job to follow.
+
+        A program still running there is stopped first, as a flasher does: the page that
+        started it may be gone (reloaded), and the child at the robot wants their own.
+        """
         with self._lock:
-            if port in self._busy and self._jobs[self._busy[port]].state in (
-                "waiting",
-                "sending",
-                "running",
-            ):
+            previous = self._jobs.get(self._busy.get(port, 0))
+            if previous is not None and previous.state in ("waiting", "sending"):
                 raise RobotBusy()
+            if previous is not None and previous.state == "running":
+                self.stop(previous)
+            else:
+                previous = None
             job = Job(next(self._ids), port, pupil)
             self._jobs[job.id] = job
             self._busy[port] = job.id
-        thread = threading.Thread(target=self._run, args=(job, program), daemon=True)
+        thread = threading.Thread(target=self._run, args=(job, program, previous), daemon=True)
         self._threads.append(thread)
         thread.start()
         return job
@@ -203,8 +210,11 @@ class Station:
 
         return Robot.open(port)
 
-    def _run(self, job: Job, program: bytes) -> None:
+    def _run(self, job: Job, program: bytes, previous: Job | None = None) -> None:
         try:
+            if previous is not None:
+                # Stop lets go of the robot within its grace: then the port is free.
+                previous.ended.wait(self.stop_grace + 10)
             job.state = "sending"
             board = self._open(job.robot)
             try:
@@ -251,6 +261,7 @@ class Station:
             with self._lock:
                 if self._busy.get(job.robot) == job.id:
                     del self._busy[job.robot]
+            job.ended.set()
 
     @staticmethod
     def _ended_by(job: Job, error: Exception) -> None:

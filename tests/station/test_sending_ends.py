@@ -98,3 +98,16 @@ def test_stop_while_sending_says_so(station: Station, robot: VirtualRobot) -> No
     else:
         assert installed == OLD_PROGRAM
         assert job.message == "Envoi arrêté : le robot a gardé son programme d'avant."
+
+
+def test_a_new_send_replaces_the_program_running_on_the_robot(
+    station: Station, robot: VirtualRobot
+) -> None:
+    # The page was reloaded (its Stop is gone) or another child comes to the robot: the
+    # robot must not stay "busy" with a program that never ends.
+    first = station.send(robot.port, FOREVER.encode(), "lina")
+    wait(lambda: "tour" in first.output)
+    second = station.send(robot.port, HELLO.encode(), "noah")
+    wait(lambda: second.state in FINISHED)
+    assert first.state == "stopped"
+    assert (second.state, second.output.strip()) == ("done", "bonjour")
