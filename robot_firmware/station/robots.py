@@ -43,6 +43,8 @@ def advice(error: errors.FlashError) -> str:
         return _("This computer may not talk to the robot yet. Ask your teacher.")
     if isinstance(error, errors.NotMicroPython):
         return _("This robot is not ready for Python yet. Ask your teacher.")
+    if isinstance(error, errors.RobotBusy):
+        return _("The robot cannot stop its old program. Switch it off, then ask your teacher.")
     if isinstance(error, errors.TransferCorrupted):
         return _("The program arrived damaged. Check the cable and send again.")
     return _("Something went wrong with the robot. Ask your teacher.")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from robot_firmware import errors
 from robot_firmware.station.robots import Station, virtual_lister
 from robot_firmware.virtual import VirtualRobot
 from tests.station.conftest import OLD_PROGRAM, install
@@ -111,3 +112,23 @@ def test_a_new_send_replaces_the_program_running_on_the_robot(
     wait(lambda: second.state in FINISHED)
     assert first.state == "stopped"
     assert (second.state, second.output.strip()) == ("done", "bonjour")
+
+
+def test_a_robot_whose_program_swallows_ctrl_c_gets_a_child_sentence(robot: VirtualRobot) -> None:
+    # A real robot whose program catches KeyboardInterrupt never gives its prompt: the
+    # flasher says so (the virtual robot resets instead, so the flasher's answer is used).
+    def opener(port: str) -> object:
+        raise errors.RobotBusy(port)
+
+    station = Station(virtual_lister([robot]), opener=opener)
+    try:
+        job = station.send(robot.port, HELLO.encode(), "lina")
+        wait(lambda: job.state in FINISHED)
+        assert job.state == "failed"
+        assert job.message == (
+            "Le robot n'arrive pas à arrêter son ancien programme. Éteins-le, puis demande à "
+            "ton enseignant·e."
+        )
+        assert "bouton" in job.detail  # the teacher's sentence: safe mode, holding the button
+    finally:
+        station.close()
