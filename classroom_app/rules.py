@@ -3,7 +3,9 @@
 Rules are data in the curriculum manifest (see ``curriculum.manifest``). The engine knows no
 database and no clock: given the exercises a pupil passed and whether the class reached its
 goal, it says which badges the rules grant. The caller turns new ones into proposals that a
-teacher confirms. Badges with a ``teacher`` rule are never granted here.
+teacher confirms. A ``teacher`` rule (a challenge on the real robot) is granted here only when
+it names the exercises that prepare it (the same challenge in the simulator): the proposal
+tells the teacher the pupil is ready to show the robot. Without them it is by hand only.
 """
 
 from __future__ import annotations
@@ -42,12 +44,13 @@ def rule_progress(manifest: Manifest, rule: BadgeRule, facts: PupilFacts) -> tup
 
 def badge_earned(manifest: Manifest, badge: Badge, facts: PupilFacts) -> bool:
     rule = badge.rule
-    if rule.type == "exercises_passed":
+    if rule.type in ("exercises_passed", "teacher"):
+        # A teacher rule without exercises selects none: only a person awards it.
         done, needed = rule_progress(manifest, rule, facts)
         return needed > 0 and done >= needed
     if rule.type == "class_goal":
         return facts.class_goal_reached
-    return False  # "teacher": only a person awards it
+    return False
 
 
 def earned_badges(manifest: Manifest, facts: PupilFacts) -> list[str]:
