@@ -51,6 +51,9 @@ Badge rules (the classroom app's rules engine evaluates them):
   exercises tagged C; ``min = N`` asks for N of the selection instead of all of it.
 - ``{type = "class_goal"}``: the class reached its shared XP goal (cooperative badge).
 - ``{type = "teacher"}``: only a teacher awards it, by hand (robot challenges, workshops).
+  With a selection (``exercises = [...]``, ``unit``…: the simulator's version of a robot
+  challenge), it is proposed to the teacher once the selection is passed, and the teacher
+  confirms it after seeing the real robot do it.
 
 There is deliberately no rule for streaks, speed or ranking.
 
