@@ -28,7 +28,8 @@ bp = Blueprint("station", __name__)
 #: Largest program a pupil can send (a robot's flash is small; a lesson program is ~1 KB).
 MAX_PROGRAM = 64 * 1024
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
-#: The PC is shared: a pupil who walks away is logged out after this many seconds.
+#: The PC is shared: a pupil who walks away is logged out after this many seconds without
+#: using the station (the page forgets them too).
 LOGIN_SECONDS = 15 * 60
 
 
@@ -103,6 +104,7 @@ def page() -> Any:
         "station.html",
         pictures={p.id: p.label_text() for p in PICTURES},
         school=_parts()["school"].configured,
+        login_seconds=current_app.config.get("LOGIN_SECONDS", LOGIN_SECONDS),
     )
 
 
@@ -186,7 +188,10 @@ def _logged_in() -> bool:
     limit = current_app.config.get("LOGIN_SECONDS", LOGIN_SECONDS)
     if "pupil" in session and time.time() - float(since) > limit:
         session.clear()
-    return "pupil" in session
+    if "pupil" not in session:
+        return False
+    session["since"] = time.time()  # still using the station: the time starts again
+    return True
 
 
 @bp.get("/api/me")
@@ -278,7 +283,7 @@ def send() -> Any:
         )
     program = source.replace("\r\n", "\n").encode("utf-8")
     try:
-        job = _station().send(port, program, session.get("pupil", ""))
+        job = _station().send(port, program, session["pupil"] if _logged_in() else "")
     except FlashError as error:
         return _error(error.message, 409)
     return jsonify(job.public())

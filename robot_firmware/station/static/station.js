@@ -160,14 +160,28 @@ if (classForm) {
   });
 }
 
-$("logout").addEventListener("click", async () => {
+async function forget() {
   await call("POST", "/api/logout", {});
   state.pupil = "";
   showIdentity("");
   usePrograms({});
   setProgram("");
+}
+
+$("logout").addEventListener("click", async () => {
+  await forget();
   ($("class-code") || $("file")).focus();
 });
+
+// The PC is shared: a pupil who walks away is forgotten by the page as by the station, so the
+// next child does not find their name and programs. Any key or click counts as still here.
+let idle = null;
+function stillHere() {
+  clearTimeout(idle);
+  idle = setTimeout(() => { if (state.pupil) forget(); }, Number(T.loginSeconds) * 1000);
+}
+for (const kind of ["pointerdown", "keydown"]) document.addEventListener(kind, stillHere, true);
+stillHere();
 
 // -- program file ----------------------------------------------------------------------------
 $("file").addEventListener("change", async () => {
