@@ -138,10 +138,14 @@ def roster(code: str) -> Any:
         name=data.get("name", ""),
         picture_count=data.get("picture_count", 4),
         pictures=[p["id"] for p in data.get("pictures", [])],
+        # A paused login is listed too: a child who does not find their name is only puzzled.
         pupils=[
-            {"username": p["username"], "pseudonym": p["pseudonym"]}
+            {
+                "username": p["username"],
+                "pseudonym": p["pseudonym"],
+                "locked": bool(p.get("locked")),
+            }
             for p in data.get("pupils", [])
-            if not p.get("locked")
         ],
     )
 

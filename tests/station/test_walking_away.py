@@ -63,3 +63,42 @@ def test_the_page_forgets_a_pupil_who_walked_away(
         assert page.evaluate("fetch('/api/me').then(r => r.json())")["username"] is None
     finally:
         page.close()
+
+
+@pytest.mark.browser
+def test_a_pupil_whose_login_is_paused_finds_their_name_and_what_to_do(
+    chromium: Any, tmp_path: Path
+) -> None:
+    from classroom_app.store import Store
+    from tests.station.conftest import school_app
+
+    app, klass, pupils = school_app(tmp_path / "school")
+    store = Store.open(app.config["DATABASE"])
+    try:
+        row = store.pupil(pupils[0].id)
+        assert row is not None
+        store.record_pupil_failure(row, lock_after=1)  # too many wrong tries
+    finally:
+        store.close()
+    station = Station(lambda: PORTS)
+    with (
+        LiveServer(app) as school,
+        LiveServer(
+            create_app(station, school=School(school.url, API_TOKEN, timeout=30.0))
+        ) as server,
+    ):
+        page = chromium.new_page()
+        try:
+            page.goto(server.url)
+            page.fill("#class-code", str(klass["code"]))
+            page.click("#class-form button")
+            # The name is there (a missing name only puzzles the child), and says why.
+            page.click(f"#pupils button:has-text('{pupils[0].pseudonym}')")
+            assert page.inner_text("#login-error") == (
+                "Ta connexion est en pause après trop d'essais. Demande à ton enseignant·e de "
+                "la débloquer."
+            )
+            assert not page.is_visible("#pictures")
+        finally:
+            page.close()
+            station.close()

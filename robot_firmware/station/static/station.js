@@ -122,12 +122,23 @@ if (classForm) {
     for (const pupil of data.pupils) {
       const b = button(pupil.pseudonym, () => {
         press(pupils, b);
+        $("login-error").textContent = "";
+        if (pupil.locked) {
+          $("pictures").hidden = true;
+          $("login-error").textContent = T.paused;
+          return;
+        }
         state.pupil = pupil.username;
         state.chosen = [];
         $("pictures").hidden = false;
         $("pictures-help").textContent = T.clickPictures;
         $("dots").textContent = "";
       });
+      if (pupil.locked) {
+        const small = document.createElement("small");
+        small.textContent = T.pausedShort;
+        b.append(" ", small);
+      }
       pupils.append(b);
     }
   });
