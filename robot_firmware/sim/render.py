@@ -186,7 +186,10 @@ def animation(run: SimRun, verdict: Verdict | None = None, *, speed: float = 1.0
         )
     title = f'<p style="font:bold 15px sans-serif;margin:4px 0">{html.escape(world.name())}</p>'
     page = (
-        f'<div class="robocole-sim">{_less_motion(uid)}{title}{button}<br>{svg}{told}'
+        # Its own light panel: in a dark notebook theme the texts would inherit light colours
+        # over the light drawing and output box.
+        '<div class="robocole-sim" style="background:#fff;color:#222;padding:6px 8px;'
+        f'border-radius:6px;max-width:660px">{_less_motion(uid)}{title}{button}<br>{svg}{told}'
         f"{caption}{output}</div>"
     )
     # The id is a hash of the whole drawing: the same run gives the same page, bit for bit.

@@ -92,3 +92,18 @@ def test_the_page_is_the_same_bit_for_bit_and_needs_nothing_else() -> None:
     # One drawing's ids and style rule cannot reach another's in the same notebook.
     other = montrer(MAZE_FAIL.replace("95", "90"), "labyrinthe").html
     assert first.split('id="')[1][:14] != other.split('id="')[1][:14]
+
+
+def test_the_animation_stays_readable_in_a_dark_notebook(chromium: Any, tmp_path: Path) -> None:
+    # JupyterLab's dark theme: light text on a dark page. The robot's output and the verdict
+    # must not inherit it over their own light backgrounds.
+    require_axe()
+    program = "from robot import *\nprint('bonjour')\navancer(200)\n"
+    saved = montrer(program, "labyrinthe").save(tmp_path / "sombre.html")
+    page = chromium.new_page()
+    try:
+        page.goto(saved.as_uri())
+        page.evaluate("document.body.style.background = '#111'; document.body.style.color = '#ddd'")
+        assert axe_violations(page) == []
+    finally:
+        page.close()
