@@ -18,6 +18,7 @@ import difflib
 import functools
 import inspect
 import math
+import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -122,6 +123,60 @@ def _syntax_hint(error: SyntaxError) -> str | None:
         return _("A text in quotes is not closed: add the missing quote.")
     if "Maybe you meant '=='" in said:
         return _("To compare, write == (two equals signs).")
+    if said == "'return' outside function":
+        return _("“return” only works inside a function (def).")
+    if said == "'break' outside loop":
+        return _("“break” only works inside a loop.")
+    return None
+
+
+def _raised_by_robot(error: BaseException) -> bool:
+    """Whether robot.py raised it: its messages are the robot's own, in French already."""
+    traceback = error.__traceback__
+    while traceback is not None and traceback.tb_next is not None:
+        traceback = traceback.tb_next
+    robot = str(BOARD / "robot.py")
+    return traceback is not None and traceback.tb_frame.f_code.co_filename == robot
+
+
+def _python_says(error: BaseException) -> str | None:
+    """Python's own error in words a child reads, for the mistakes children make; its message
+    is English, so it is never shown as it is. None for the others."""
+    said = str(error)
+    if isinstance(error, ModuleNotFoundError) and error.name:
+        return _("the robot does not have the module %(name)s.", name=error.name)
+    if isinstance(error, IndexError):
+        return _("the list has no element at this place (the first one is number 0).")
+    if isinstance(error, TypeError):
+        called = re.match(r"(\w+)\(\) (takes|missing)", said)
+        if called and called.group(2) == "takes":
+            return _("too many values between the brackets of %(name)s.", name=called.group(1))
+        if called:
+            return _("a value is missing between the brackets of %(name)s.", name=called.group(1))
+        if said.startswith("can only concatenate str") or (
+            said.startswith("unsupported operand type(s) for +") and "'str'" in said
+        ):
+            return _(
+                "a text and a number cannot be added: write str(number) to turn the number "
+                "into text."
+            )
+        if said.endswith("object is not iterable"):
+            return _(
+                "after “in”, the loop needs range(…) or a list: for example, for i in range(4):"
+            )
+        if said.endswith("object is not callable"):
+            return _(
+                "what is before the brackets is not a function: did you give that name to "
+                "a number or a text?"
+            )
+    if isinstance(error, ValueError):
+        number = re.match(
+            r"(?:invalid literal for int\(\) with base 10|could not convert "
+            r"string to float): (.*)$",
+            said,
+        )
+        if number:
+            return _("%(text)s is not a number.", text=number.group(1).strip("'\""))
     return None
 
 
@@ -156,6 +211,10 @@ def explain_error(run: SimRun) -> str:
         )
     if isinstance(error, ZeroDivisionError):
         return where + _("a division by zero.")
+    if error is not None and not _raised_by_robot(error):
+        said = _python_says(error)
+        if said is not None:
+            return where + said
     if isinstance(error, (TypeError, ValueError)):
         return where + _("impossible value: %(detail)s.", detail=error)
     return where + _("error %(kind)s: %(detail)s.", kind=type(error).__name__, detail=error)

@@ -101,3 +101,45 @@ def test_a_loop_that_never_talks_to_the_robot_is_pointed_at() -> None:
         "Ligne 3 : ton programme tourne en rond ici sans jamais parler au robot : vérifie "
         "que cette boucle se termine."
     )
+
+
+@pytest.mark.parametrize(
+    ("program", "message"),
+    [
+        ("avancer(10, 20)\n", "Ligne 1 : trop de valeurs entre les parenthèses de « avancer »."),
+        ("moteurs(50)\n", "Ligne 1 : il manque une valeur entre les parenthèses de « moteurs »."),
+        (
+            "n = 3\nprint('tour ' + n)\n",
+            "Ligne 2 : on ne peut pas ajouter un texte et un nombre : écris str(nombre) pour "
+            "changer le nombre en texte.",
+        ),
+        (
+            "for i in 4:\n    avancer(10)\n",
+            "Ligne 1 : après « in », la boucle a besoin de range(…) ou d'une liste : par "
+            "exemple, for i in range(4):",
+        ),
+        (
+            "cotes = [20, 20]\navancer(cotes[2])\n",
+            "Ligne 2 : la liste n'a pas d'élément à cette place (le premier est le numéro 0).",
+        ),
+        ("import numpy\n", "Ligne 1 : le robot n'a pas le module « numpy »."),
+        ("n = int('dix')\n", "Ligne 1 : « dix » n'est pas un nombre."),
+        (
+            "avancer = 10\navancer(5)\n",
+            "Ligne 2 : ce qu'il y a devant les parenthèses n'est pas une fonction : as-tu donné "
+            "ce nom à un nombre ou à un texte ?",
+        ),
+        # The robot's own messages are French already: they stay as they are.
+        (
+            "tourner('droite')\n",
+            "Ligne 1 : valeur impossible : l'angle doit être un nombre, pas 'droite'.",
+        ),
+    ],
+)
+def test_python_s_own_errors_are_said_in_french(program: str, message: str) -> None:
+    assert evaluer(program, "carre").message == message
+
+
+def test_return_outside_a_function_gets_a_hint() -> None:
+    verdict = evaluer("avancer(10)\nreturn\n", "carre")
+    assert verdict.hint == "« return » ne marche que dans une fonction (def)."
