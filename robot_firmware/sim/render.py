@@ -19,13 +19,15 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from robocole.i18n import current_language
+from robocole.i18n import current_language, ngettext
 from robocole.i18n import gettext as _
 from robot_firmware.sim.challenges import Program, Verdict, evaluate
 from robot_firmware.sim.describe import describe
 from robot_firmware.sim.runner import SimRun
 from robot_firmware.sim.world import World, load_world
 
+#: Lines of the program's output shown from its start, and as many from its end.
+OUTPUT_LINES = 100
 #: Animation frames per second of robot time (the robot moves smoothly between them).
 FRAMES_PER_SECOND = 10
 #: Stands for the animation's id while it is drawn; the id is then a hash of the drawing, so
@@ -181,8 +183,8 @@ def animation(run: SimRun, verdict: Verdict | None = None, *, speed: float = 1.0
     output = ""
     if run.output:
         output = (
-            '<pre style="font:13px monospace;background:#f4f4f4;padding:4px;margin:4px 0">'
-            f"{html.escape(run.output)}</pre>"
+            '<pre style="font:13px monospace;background:#f4f4f4;padding:4px;margin:4px 0;'
+            f'max-height:24em;overflow:auto">{html.escape(_shown_output(run.output))}</pre>'
         )
     title = f'<p style="font:bold 15px sans-serif;margin:4px 0">{html.escape(world.name())}</p>'
     page = (
@@ -194,6 +196,17 @@ def animation(run: SimRun, verdict: Verdict | None = None, *, speed: float = 1.0
     )
     # The id is a hash of the whole drawing: the same run gives the same page, bit for bit.
     return Animation(page.replace(_UID, "rb" + hashlib.sha256(page.encode()).hexdigest()[:12]))
+
+
+def _shown_output(text: str) -> str:
+    """What the program printed, its first and last lines when it printed a lot: a print()
+    in a loop gives tens of thousands of lines in 60 robot seconds, megabytes in a notebook."""
+    lines = text.splitlines(keepends=True)
+    if len(lines) <= 2 * OUTPUT_LINES:
+        return text
+    skipped = len(lines) - 2 * OUTPUT_LINES
+    note = ngettext("… %(num)s more line …", "… %(num)s more lines …", skipped)
+    return "".join(lines[:OUTPUT_LINES]) + note + "\n" + "".join(lines[-OUTPUT_LINES:])
 
 
 def _robot_body(r: float) -> str:

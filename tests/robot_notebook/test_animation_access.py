@@ -3,6 +3,7 @@ system asks for less motion, and a sentence that tells what the robot did. Real 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -107,3 +108,17 @@ def test_the_animation_stays_readable_in_a_dark_notebook(chromium: Any, tmp_path
         assert axe_violations(page) == []
     finally:
         page.close()
+
+
+def test_a_chatty_program_shows_the_start_and_the_end_of_what_it_printed() -> None:
+    # 60 robot seconds of print() in a loop: tens of thousands of lines would weigh
+    # megabytes in the notebook. The first and last lines are kept, the rest counted.
+    chatty = "from robot import *\nn = 0\nwhile True:\n    n += 1\n    print('tour', n)\n"
+    chatty += "    attendre(0.001)\n"
+    page = montrer(chatty, "carre").html
+    assert len(page) < 60_000
+    assert "tour 1\n" in page and "tour 100\n" in page and "tour 101\n" not in page
+    skipped = re.search(r"… (\d+) lignes de plus …", page)
+    assert skipped is not None
+    lines = int(skipped.group(1))
+    assert f"tour {100 + lines + 1}\n" in page  # the last hundred lines follow
