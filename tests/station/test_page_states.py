@@ -194,3 +194,24 @@ def test_a_screen_reader_hears_words_not_symbols(
         assert page.inner_text("#name-result") == "Enregistré."
     finally:
         page.close()
+
+
+def test_the_output_follows_the_robot_s_last_lines(
+    chromium: Any, robots: list[VirtualRobot], make_station: Any, tmp_path: Path
+) -> None:
+    station = make_station()
+    page = chromium.new_page()
+    try:
+        page.goto(station.url)
+        many = "from robot import *\nfor i in range(60):\n    print('ligne', i)\n"
+        many += "    attendre(0.02)\n"
+        send_file(page, tmp_path, many)
+        page.wait_for_selector("#status:text-is('Ton programme est terminé.')", timeout=20_000)
+        # The box is 16 lines high: what the robot said last is what the child sees.
+        at_bottom = page.eval_on_selector(
+            "#output", "o => o.scrollHeight - o.scrollTop - o.clientHeight < 2"
+        )
+        assert page.eval_on_selector("#output", "o => o.scrollHeight > o.clientHeight")
+        assert at_bottom
+    finally:
+        page.close()

@@ -289,7 +289,11 @@ async function follow() {
     return;
   }
   $("progress").value = data.progress;
-  $("output").textContent += data.output;
+  // Follow what the robot says last, unless the child scrolled up to read something.
+  const out = $("output");
+  const following = out.scrollHeight - out.scrollTop - out.clientHeight < 24;
+  out.textContent += data.output;
+  if (following) out.scrollTop = out.scrollHeight;
   state.since = data.length;
   const finished = ["done", "failed", "stopped"].includes(data.state);
   $("stop").hidden = finished;
