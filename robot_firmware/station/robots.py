@@ -26,6 +26,9 @@ Lister = Callable[[], Iterable[Any]]
 #: a program may swallow Ctrl-C (``try: ... except: pass`` in its loop), and a virtual robot
 #: resets instead of answering when its program never calls the robot.
 STOP_GRACE = 3.0
+#: Characters of a program's output kept for the page: a print loop without a pause sends
+#: about 10 KB a second for as long as it runs.
+OUTPUT_KEEP = 64 * 1024
 
 
 def advice(error: errors.FlashError) -> str:
@@ -68,6 +71,16 @@ class Job:
     #: Set once the job has let go of the robot, whatever the outcome.
     ended: threading.Event = field(default_factory=threading.Event)
     board: Any = None
+    #: Characters dropped from the start of ``output`` (offsets count the whole output).
+    dropped: int = 0
+
+    def add_output(self, text: str) -> None:
+        output = self.output + text
+        if len(output) > OUTPUT_KEEP:
+            cut = len(output) - OUTPUT_KEEP
+            self.dropped += cut
+            output = output[cut:]
+        self.output = output
 
     def public(self, since: int = 0) -> dict[str, Any]:
         return {
@@ -75,8 +88,8 @@ class Job:
             "robot": self.robot,
             "state": self.state,
             "progress": self.progress,
-            "output": self.output[since:],
-            "length": len(self.output),
+            "output": self.output[max(since - self.dropped, 0) :],
+            "length": self.dropped + len(self.output),
             "message": self.message,
             "detail": self.detail,
         }
@@ -241,7 +254,7 @@ class Station:
                 decoder = codecs.getincrementaldecoder("utf-8")("replace")
 
                 def collect(data: bytes) -> None:
-                    job.output += decoder.decode(data).replace("\r", "")
+                    job.add_output(decoder.decode(data).replace("\r", ""))
 
                 result = board.run_program(on_output=collect)
             finally:

@@ -215,3 +215,18 @@ def test_the_output_follows_the_robot_s_last_lines(
         assert at_bottom
     finally:
         page.close()
+
+
+def test_the_page_keeps_only_the_end_of_a_long_output(
+    chromium: Any, robots: list[VirtualRobot], make_station: Any, tmp_path: Path
+) -> None:
+    station = make_station()
+    page = chromium.new_page()
+    try:
+        page.goto(station.url)
+        send_file(page, tmp_path, "for i in range(80):\n    print(i, 'x' * 1000)\nprint('fin')\n")
+        page.wait_for_selector("#status:text-is('Ton programme est terminé.')", timeout=30_000)
+        shown = page.inner_text("#output")
+        assert 60_000 < len(shown) <= 65_536 and shown.rstrip().endswith("fin")
+    finally:
+        page.close()

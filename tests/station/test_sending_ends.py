@@ -132,3 +132,18 @@ def test_a_robot_whose_program_swallows_ctrl_c_gets_a_child_sentence(robot: Virt
         assert "bouton" in job.detail  # the teacher's sentence: safe mode, holding the button
     finally:
         station.close()
+
+
+def test_a_program_that_prints_for_hours_keeps_only_its_last_output() -> None:
+    from robot_firmware.station.robots import OUTPUT_KEEP, Job
+
+    job = Job(1, "/dev/ttyACM0", "lina")
+    for n in range(20000):  # a no-sleep print loop: the serial line never rests
+        job.add_output(f"tour {n}\n")
+    total = sum(len(f"tour {n}\n") for n in range(20000))
+    assert len(job.output) <= OUTPUT_KEEP < total
+    assert job.output.endswith("tour 19999\n")
+    # The page asks from where it stopped reading, in the whole output's count.
+    assert job.public()["length"] == total
+    assert job.public(since=total - 10)["output"] == "tour 19999\n"[-10:]
+    assert job.public(since=0)["output"] == job.output  # what was dropped cannot be sent
