@@ -8,7 +8,9 @@ a two-sensor Maqueen), and a loop waiting for the button (never pressed in the s
 The polling loops call the robot tens of thousands of times per robot minute, as they would
 on the robot (each call costs its real duration in simulated time, see
 ``robot_firmware/sim/hardware.py``); the rounds proven identical to the one before are
-skipped (``robot_firmware/sim/fast_forward.py``), and counted.
+skipped (``robot_firmware/sim/fast_forward.py``), and counted. The line sensors run from their
+compiled copy when the install built one (``setup.py``, ``robot_firmware/sim/compiled.py``);
+the line followers are timed again with the source, for comparison.
 
 The anchor, measured in the same run, is a fixed pure-Python workload (the speed of this
 machine's CPython), so the ratio travels between machines. Wall time is the goal's measure
@@ -34,6 +36,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from robot_firmware.sim import hardware, line_sensors  # noqa: E402
+from robot_firmware.sim.compiled import line_sensors_module  # noqa: E402
 from robot_firmware.sim.runner import SimRun, simulate  # noqa: E402
 from robot_firmware.sim.world import World, from_dict  # noqa: E402
 from tests.robot_sim.programs import FOLLOWER  # noqa: E402
@@ -168,15 +172,26 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    used = line_sensors_module()
+    kind = "compiled copy" if used is not line_sensors else "source"
+    print(f"line sensors: {kind} ({used.__file__})")
     anchor_ms, anchor_cpu = timed(anchor, args.repeat)
     print(
         f"anchor (pure-Python loop of 300k steps): {anchor_ms:.1f} ms wall, {anchor_cpu:.1f} ms CPU"
     )
     print(
-        f"{'program':<38} {'robot s':>7} {'motor cmds':>10} {'skipped':>8} {'wall ms/60 s':>12} "
+        f"{'program':<47} {'robot s':>7} {'motor cmds':>10} {'skipped':>8} {'wall ms/60 s':>12} "
         f"{'× anchor':>8} {'CPU ms/60 s':>11} {'× anchor':>8}  goal ≤ {GOAL_MS:.0f} ms"
     )
-    for name, program, data in PROGRAMS:
+    rows = [(name, program, data, used) for name, program, data in PROGRAMS]
+    if used is not line_sensors:
+        rows += [
+            (f"{name} (source)", program, data, line_sensors)
+            for name, program, data in PROGRAMS
+            if "follower" in name
+        ]
+    for name, program, data, module in rows:
+        hardware.line_sensors_module = lambda module=module: module  # type: ignore[misc]
         world: World = from_dict(data)
         run = simulate(program, world)
         assert run.outcome in ("time", "done"), (name, run.outcome, run.error)
@@ -184,7 +199,7 @@ def main() -> None:
         scale = 60_000 / run.duration_ms
         per_minute, cpu_per_minute = wall * scale, cpu * scale
         print(
-            f"{name:<38} {run.duration_ms / 1000:7.1f} {calls(run):10d} "
+            f"{name:<47} {run.duration_ms / 1000:7.1f} {calls(run):10d} "
             f"{run.skipped:8d} {per_minute:12.1f} "
             f"{per_minute / anchor_ms:8.2f} {cpu_per_minute:11.1f} "
             f"{cpu_per_minute / anchor_cpu:8.2f}"

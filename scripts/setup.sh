@@ -27,5 +27,11 @@ if [ ! -x .venv/bin/python ]; then
 fi
 # Cairo draws the PNG of each Open Badge from the curriculum's SVG (cairosvg).
 apt_install libcairo2
+# A C compiler and Python's headers build the compiled copy of the simulator's line sensors
+# (setup.py); without them the install still works, and the simulator is slower.
+command -v gcc >/dev/null 2>&1 || apt_install gcc libc6-dev
+if ! .venv/bin/python -c 'import os, sys, sysconfig; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))'; then
+  apt_install python3-dev
+fi
 EXTRAS=${ROBOCOLE_EXTRAS:-server,robots}
 .venv/bin/python -m pip install -q -e ".[${EXTRAS}]"

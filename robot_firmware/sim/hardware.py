@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from robot_firmware.sim import geometry
+from robot_firmware.sim.compiled import line_sensors_module
 from robot_firmware.sim.geometry import Motion
 from robot_firmware.sim.line_sensors import LineSensors
 from robot_firmware.sim.world import World
@@ -197,7 +198,8 @@ class SimulatedHardware:
         self.segments = world.segments()
         self.radius = world.radius
         ahead = LINE_SENSOR_AHEAD * self.radius
-        self.line_sensors = LineSensors(
+        # The compiled copy of line_sensors.py when there is a fresh one (see compiled.py).
+        self.line_sensors: LineSensors = line_sensors_module().LineSensors(
             world.line, world.line_width, [(ahead, offset) for offset in self.line_offsets]
         )
         self.limit_us = to_us(world.time_limit * 1000.0)

@@ -120,6 +120,20 @@ class LineSensors:
         starts. A sensor keeps its value as long as it stays in the ball, all in or all out
         of the tape, measured at its last read: what is left of that ball still holds on the
         new path."""
+        # Floats only: C doubles when this file is compiled (see setup.py).
+        old_speed: float
+        v: float
+        w: float
+        speed: float
+        earliest: float
+        left: float
+        x: float
+        y: float
+        cos_h: float
+        sin_h: float
+        k: float
+        cx: float
+        cy: float
         old_speed = self.speed
         v, w = motion.v, motion.w
         speed = self.speed = abs(v) + abs(w) * self.arm
@@ -153,6 +167,48 @@ class LineSensors:
 
     def read(self, now: float) -> tuple[tuple[bool, ...], float]:
         """The sensors at ``now`` (µs), and until when they keep these values for certain."""
+        # Floats only: C doubles when this file is compiled (see setup.py).
+        since: float
+        x0: float
+        y0: float
+        cos_h: float
+        sin_h: float
+        cx: float
+        cy: float
+        w: float
+        vx: float
+        vy: float
+        speed: float
+        t: float
+        cos_a: float
+        sin_a: float
+        shift_x: float
+        shift_y: float
+        radius: float
+        radius2: float
+        ahead: float
+        left: float
+        sx: float
+        sy: float
+        dx: float
+        dy: float
+        px: float
+        py: float
+        nearest2: float
+        ax: float
+        ay: float
+        ex: float
+        ey: float
+        length: float
+        rx: float
+        ry: float
+        u: float
+        qx: float
+        qy: float
+        d2: float
+        gap: float
+        ds: float
+        after: float
         # Written for CPython's speed: a line follower calls this thousands of times a minute.
         since, x0, y0, cos_h, sin_h, turning, cx, cy, w, vx, vy, speed = self.path
         t = (now - since) / 1e6
@@ -252,6 +308,22 @@ def _alone(
 ) -> bool:
     """Whether the point of (px, py) ``s`` seconds on (around (cx, cy) at ``w``, or along
     (vx, vy) when not turning) is on the edge of one capsule only, clear of all others."""
+    # Floats only: C doubles when this file is compiled (see setup.py).
+    cos_a: float
+    sin_a: float
+    dx: float
+    dy: float
+    qx: float
+    qy: float
+    limit2: float
+    ax: float
+    ay: float
+    ex: float
+    ey: float
+    length: float
+    rx: float
+    ry: float
+    u: float
     if abs(w) >= _W_EPS:
         cos_a, sin_a = cos(w * s), sin(w * s)
         dx, dy = px - cx, py - cy
@@ -297,6 +369,37 @@ def _next_on_line(
     Returns that time and the next such time after it: between the two, the point crosses
     no edge (both are the same when nothing is crossed before the end of the window, or when
     the first crossing is only a touch)."""
+    # Floats only: C doubles when this file is compiled (see setup.py).
+    speed2: float
+    speed: float
+    best: float
+    after: float
+    reach: float
+    far2: float
+    close2: float
+    along: float
+    ax: float
+    ay: float
+    ex: float
+    ey: float
+    length: float
+    nx: float
+    ny: float
+    bx: float
+    by: float
+    rx: float
+    ry: float
+    h0: float
+    hv: float
+    u0: float
+    uv: float
+    s: float
+    d2: float
+    b: float
+    disc: float
+    root: float
+    dx: float
+    dy: float
     speed2 = vx * vx + vy * vy
     speed = sqrt(speed2)
     best = REACH / speed
@@ -375,6 +478,43 @@ def _next_on_circle(
     within: float,
 ) -> tuple[float, float]:
     """The same for a point turning around c at ``w`` rad/s (clockwise positive, y down)."""
+    # Floats only: C doubles when this file is compiled (see setup.py).
+    rho: float
+    rate: float
+    best: float
+    after: float
+    reach: float
+    far2: float
+    close2: float
+    along: float
+    start: float
+    direction: float
+    ax: float
+    ay: float
+    ex: float
+    ey: float
+    length: float
+    nx: float
+    ny: float
+    bx: float
+    by: float
+    rx: float
+    ry: float
+    h0: float
+    dc: float
+    half: float
+    fx: float
+    fy: float
+    qx: float
+    qy: float
+    s: float
+    u0: float
+    d2: float
+    d: float
+    base: float
+    a: float
+    ox: float
+    oy: float
     rho = hypot(px - cx, py - cy)
     rate = abs(w)
     # Never further than one turn, nor than REACH cm along the circle.
