@@ -10,12 +10,15 @@ it does not answer, pupils pick their program file. Example::
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import socket
 import threading
 import webbrowser
 from pathlib import Path
 from typing import Any
 
+from robocole.errors import RobocoleError
 from robocole.i18n import gettext as _
 
 DEFAULT_PORT = 8765
@@ -56,6 +59,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run)
 
 
+def _port_free(port: int) -> bool:
+    """Whether the station can listen on ``port`` of the loopback (as waitress binds it)."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                return False
+            raise
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
     from waitress import create_server
 
@@ -65,34 +81,52 @@ def run(args: argparse.Namespace) -> int:
 
     token = os.environ.get("ROBOCOLE_SCHOOL_TOKEN", "")
     if args.token_file is not None:
-        token = args.token_file.read_text(encoding="utf-8").strip()
-    robots: list[Any] = []
-    lister = None
-    if args.virtual:
-        from robot_firmware.flasher import library_files
-        from robot_firmware.virtual import VirtualRobot
-
-        for number in range(1, args.virtual + 1):
-            folder = args.data / "station-virtuel" / str(number)
-            folder.mkdir(parents=True, exist_ok=True)
-            for name, data in library_files("virtuel").items():
-                (folder / name).write_bytes(data)
-            robots.append(VirtualRobot(folder).plug())
-        lister = virtual_lister(robots)
-    station = Station(lister, Names(args.data / "station-robots.json"))
+        try:
+            token = args.token_file.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            raise RobocoleError(
+                _(
+                    "The token file %(path)s cannot be read: check the path given to --token-file.",
+                    path=args.token_file,
+                )
+            ) from None
+    robots: list[Any] = []  # filled once the port is ours; the lister reads it when asked
+    station = Station(
+        virtual_lister(robots) if args.virtual else None, Names(args.data / "station-robots.json")
+    )
     app = create_app(
         station,
         school=School(args.school, token),
         programs=args.programs,
         teacher_code=args.teacher_code,
     )
+    # The port first: a second station (a launcher clicked twice) stops here, before any
+    # virtual robot (waitress leaves its sockets open when its own bind fails).
+    if not _port_free(args.port):
+        raise RobocoleError(
+            _(
+                "Port %(port)s of this computer is already used, perhaps by a station already "
+                "running: open http://127.0.0.1:%(port)s/, or choose another port with --port.",
+                port=args.port,
+            )
+        )
     # Loopback only: the station must never be reachable from the school network.
     server = create_server(app, host="127.0.0.1", port=args.port, threads=8)
-    url = f"http://127.0.0.1:{args.port}/"
-    print(_("Flashing station on %(url)s (Ctrl-C to stop).", url=url), flush=True)
-    if args.open:
-        threading.Timer(0.5, webbrowser.open, (url,)).start()
     try:
+        if args.virtual:
+            from robot_firmware.flasher import library_files
+            from robot_firmware.virtual import VirtualRobot
+
+            for number in range(1, args.virtual + 1):
+                folder = args.data / "station-virtuel" / str(number)
+                folder.mkdir(parents=True, exist_ok=True)
+                for name, data in library_files("virtuel").items():
+                    (folder / name).write_bytes(data)
+                robots.append(VirtualRobot(folder).plug())
+        url = f"http://127.0.0.1:{args.port}/"
+        print(_("Flashing station on %(url)s (Ctrl-C to stop).", url=url), flush=True)
+        if args.open:
+            threading.Timer(0.5, webbrowser.open, (url,)).start()
         server.run()
     finally:
         server.close()

@@ -1,0 +1,39 @@
+"""``robocole station`` started wrong says what to do, in one sentence, without a traceback:
+a second station on the same port, a token file that is not there."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from robocole.cli import main
+from tests.conftest import free_port
+
+
+def test_a_second_station_on_the_same_port_says_where_the_first_one_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    port = free_port()
+    with socket.socket() as first:  # the station started a minute ago
+        first.bind(("127.0.0.1", port))
+        first.listen()
+        code = main(["station", "--port", str(port), "--data", str(tmp_path)])
+    said = capsys.readouterr().err
+    assert code == 2
+    assert said == (
+        f"robocole station: Le port {port} de cet ordinateur est déjà pris, peut-être par une "
+        f"station déjà lancée : ouvrez http://127.0.0.1:{port}/, ou choisissez un autre port "
+        "avec --port.\n"
+    )
+
+
+def test_a_missing_token_file_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "jeton.txt"
+    code = main(["station", "--token-file", str(missing), "--port", str(free_port())])
+    assert code == 2
+    assert capsys.readouterr().err == (
+        f"robocole station: Le fichier du jeton {missing} ne se lit pas : vérifiez le chemin "
+        "donné à --token-file.\n"
+    )
