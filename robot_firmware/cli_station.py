@@ -41,7 +41,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help=_("folder of the pupils' programs, one sub-folder per pupil's user name"),
     )
     parser.add_argument(
-        "--teacher-code", default="", help=_("code the teacher types to name the robots")
+        "--teacher-code",
+        # From the environment, the code stays out of the process list of the shared PC.
+        default=os.environ.get("ROBOCOLE_TEACHER_CODE", ""),
+        help=_("code the teacher types to name the robots (or ROBOCOLE_TEACHER_CODE)"),
     )
     parser.add_argument(
         "--port", type=int, default=DEFAULT_PORT, help=_("port of the page on 127.0.0.1")

@@ -37,3 +37,18 @@ def test_a_missing_token_file_is_named(tmp_path: Path, capsys: pytest.CaptureFix
         f"robocole station: Le fichier du jeton {missing} ne se lit pas : vérifiez le chemin "
         "donné à --token-file.\n"
     )
+
+
+def test_the_teacher_code_can_stay_out_of_the_process_list(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # On a shared PC, `ps` shows every command line: the code can come from the environment.
+    import argparse
+
+    from robot_firmware.cli_station import configure
+
+    monkeypatch.setenv("ROBOCOLE_TEACHER_CODE", "2468")
+    parser = argparse.ArgumentParser()
+    configure(parser)
+    assert parser.parse_args([]).teacher_code == "2468"
+    assert parser.parse_args(["--teacher-code", "1357"]).teacher_code == "1357"
