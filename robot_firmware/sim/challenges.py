@@ -143,6 +143,11 @@ def _python_says(error: BaseException) -> str | None:
     """Python's own error in words a child reads, for the mistakes children make; its message
     is English, so it is never shown as it is. None for the others."""
     said = str(error)
+    if isinstance(error, NotImplementedError):  # nbgrader's stub, where the answer goes
+        return _(
+            "your program is not written yet: put your orders to the robot instead of the "
+            "line raise NotImplementedError()."
+        )
     if isinstance(error, ModuleNotFoundError) and error.name:
         return _("the robot does not have the module %(name)s.", name=error.name)
     if isinstance(error, IndexError):

@@ -143,3 +143,16 @@ def test_python_s_own_errors_are_said_in_french(program: str, message: str) -> N
 def test_return_outside_a_function_gets_a_hint() -> None:
     verdict = evaluer("avancer(10)\nreturn\n", "carre")
     assert verdict.hint == "« return » ne marche que dans une fonction (def)."
+
+
+def test_the_cell_run_before_writing_the_program_says_so() -> None:
+    # What nbgrader leaves in the pupil's copy of every robot exercise (curriculum/lesson.py).
+    def programme() -> None:
+        # ÉCRIS TON CODE ICI
+        raise NotImplementedError()
+
+    line = programme.__code__.co_firstlineno + 2
+    assert evaluer(programme, "carre").message == (
+        f"Ligne {line} : ton programme n'est pas encore écrit : mets tes ordres au robot à la "
+        "place de la ligne raise NotImplementedError()."
+    )
