@@ -39,6 +39,8 @@ _TYPE_NAMES = {
     "NoneType": N_("None"),
 }
 _NETWORK_ERRNOS = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ECONNREFUSED}
+#: Characters of a test's own assertion message shown as the feedback sentence.
+ASSERT_MESSAGE_MAX = 300
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,11 @@ def explain(error: Mapping[str, Any] | None) -> str:
             expected=_type_name(expected),
             got=_type_name(got),
         )
+    if name == "AssertionError" and value.strip():
+        # The test's own sentence, written for the pupil: a robot challenge's "Ton robot a
+        # touché le mur après 2 virages." (verifier), an author's assert message.
+        said = " ".join(value.split())
+        return said if len(said) <= ASSERT_MESSAGE_MAX else said[: ASSERT_MESSAGE_MAX - 1] + "…"
     if name == "AssertionError":
         return _("Not yet: a test did not pass. Read the instructions again and try again!")
     if name == "NotImplementedError":
