@@ -262,3 +262,19 @@ def test_the_page_keeps_only_the_end_of_a_long_output(chromium: Any, tmp_path: P
     finally:
         page.close()
         station.close()
+
+
+def test_the_page_loads_without_an_error_in_the_console(
+    chromium: Any, robots: list[VirtualRobot], make_station: Any
+) -> None:
+    station = make_station()
+    page = chromium.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        page.goto(station.url)
+        page.wait_for_selector("#robot-list button")
+        page.wait_for_timeout(300)
+        assert errors == []  # the browser asked for /favicon.ico: a 404 each time
+    finally:
+        page.close()
