@@ -117,7 +117,15 @@ def robots() -> Any:
 def rename() -> Any:
     data = request.get_json(silent=True) or {}
     code = str(_parts()["teacher_code"])
-    if not code or not hmac.compare_digest(str(data.get("code", "")), code):
+    if not code:
+        return _error(
+            _(
+                "This station has no teacher code: start it again with --teacher-code (or "
+                "ROBOCOLE_TEACHER_CODE) to name the robots."
+            ),
+            403,
+        )
+    if not hmac.compare_digest(str(data.get("code", "")), code):
         return _error(_("Only the teacher can name the robots (wrong teacher code)."), 403)
     key, name = str(data.get("key", "")), str(data.get("name", "")).strip()[:40]
     if key not in {r["key"] for r in _station().robots()}:

@@ -52,3 +52,22 @@ def test_the_teacher_code_can_stay_out_of_the_process_list(
     configure(parser)
     assert parser.parse_args([]).teacher_code == "2468"
     assert parser.parse_args(["--teacher-code", "1357"]).teacher_code == "1357"
+
+
+def test_naming_robots_without_a_teacher_code_says_how_to_set_one(tmp_path: Path) -> None:
+    from robot_firmware.station.robots import Names, PortInfo, Station
+    from robot_firmware.station.web import create_app
+
+    ports = [PortInfo("/dev/ttyACM0", 0x2E8A, 0x0005, "E6614C311B")]
+    client = create_app(Station(lambda: ports, Names(tmp_path / "n.json"))).test_client()
+    answer = client.post(
+        "/api/robots/name",
+        json={"key": "E6614C311B", "name": "Robot bleu", "code": "1234"},
+        headers={"X-Robocole": "station"},
+    )
+    assert answer.status_code == 403
+    # Not "wrong code": there is none to type.
+    assert answer.get_json()["message"] == (
+        "Cette station n'a pas de code enseignant : relancez-la avec --teacher-code (ou "
+        "ROBOCOLE_TEACHER_CODE) pour nommer les robots."
+    )
