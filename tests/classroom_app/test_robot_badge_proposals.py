@@ -19,6 +19,7 @@ from tests.classroom_app.conftest import (
     World,
     api_headers,
     make_app,
+    pictures_of,
 )
 
 #: The fixture's square challenge, prepared by the first loop exercise (the simulator's).
@@ -76,3 +77,25 @@ def test_passing_the_simulator_challenge_asks_the_teacher_to_confirm_on_the_robo
         {"pupil_id": pupil["id"], "badge_id": "pilote-du-carre", "decision": "confirm"},
     )
     assert store.award_states(pupil["id"])["pilote-du-carre"].state == "confirmed"
+
+
+def test_the_pupil_is_told_to_go_and_show_the_robot(
+    app: Flask, browser: Browser, world: World, store: Store
+) -> None:
+    pupil = world.pupil_row(store, 0)
+    app.test_client().post(
+        "/api/v1/results",
+        headers=api_headers(),
+        json={
+            "idempotency_key": "sim-carre-2",
+            "username": pupil["username"],
+            "lesson_id": "boucles-1",
+            "exercises": [{"exercise_id": "boucles-1-a", "passed": True}],
+        },
+    )
+    browser.login_pupil(world.klass, pupil["username"], pictures_of(store, world, 0))
+    page = browser.get("/pupil/badges").text
+    waiting = page[page.index("En attente") :]
+    # Not "your teacher will look at it soon": the teacher must see the robot do it.
+    assert "Pilote du carré" in waiting
+    assert "Tu es prêt·e ! Montre ton robot qui dessine un carré à ton enseignant·e." in waiting
