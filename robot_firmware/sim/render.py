@@ -34,14 +34,22 @@ FRAMES_PER_SECOND = 10
 #: the same run gives the same SVG, bit for bit, and two different runs in one notebook
 #: never share the ids their "Rejouer" buttons are found by.
 _UID = "rbUID"
+#: Displays of animations in this process (a notebook's kernel), for ids unique per display.
+_DISPLAYS = itertools.count(1)
 
 
 @dataclass
 class Animation:
     html: str
+    #: The ids' stem in ``html`` (a hash of the drawing).
+    uid: str = ""
 
     def _repr_html_(self) -> str:  # shown by Jupyter
-        return self.html
+        # Each display gets its own ids: the same run shown in two cells would otherwise share
+        # them, and the second "Rejouer" would replay the first drawing.
+        if not self.uid:
+            return self.html
+        return self.html.replace(self.uid, f"{self.uid}n{next(_DISPLAYS)}")
 
     def save(self, path: str | Path) -> Path:
         target = Path(path)
@@ -195,7 +203,8 @@ def animation(run: SimRun, verdict: Verdict | None = None, *, speed: float = 1.0
         f"{caption}{output}</div>"
     )
     # The id is a hash of the whole drawing: the same run gives the same page, bit for bit.
-    return Animation(page.replace(_UID, "rb" + hashlib.sha256(page.encode()).hexdigest()[:12]))
+    uid = "rb" + hashlib.sha256(page.encode()).hexdigest()[:12]
+    return Animation(page.replace(_UID, uid), uid)
 
 
 def _shown_output(text: str) -> str:

@@ -122,3 +122,30 @@ def test_a_chatty_program_shows_the_start_and_the_end_of_what_it_printed() -> No
     assert skipped is not None
     lines = int(skipped.group(1))
     assert f"tour {100 + lines + 1}\n" in page  # the last hundred lines follow
+
+
+def test_the_same_run_shown_twice_replays_each_on_its_own(chromium: Any, tmp_path: Path) -> None:
+    # Two cells of a notebook showing the same program: each "Rejouer" replays its drawing.
+    animation = montrer(MAZE_FAIL, "labyrinthe", speed=8.0)
+    page_file = tmp_path / "deux.html"
+    page_file.write_text(
+        '<!doctype html><html lang="fr"><meta charset="utf-8"><title>t</title><main>'
+        + animation._repr_html_()
+        + animation._repr_html_()
+        + "</main></html>",
+        encoding="utf-8",
+    )
+    page = chromium.new_page()
+    try:
+        page.goto(page_file.as_uri())
+        robots = "document.querySelectorAll('.robocole-sim svg > g')"
+        xs = f"Array.from({robots}).filter(g => g.id.endsWith('robot')).map(g => g.getCTM().e)"
+        start = page.evaluate(xs)[0]
+        page.wait_for_function(f"{xs}.every(x => x > {start + 50})", timeout=20_000)
+        page.locator("text=Rejouer").nth(1).click()
+        page.wait_for_timeout(150)
+        first, second = page.evaluate(xs)
+        assert first > start + 50  # the first drawing stays where its run ended
+        assert second < start + 20  # the second one replays
+    finally:
+        page.close()
