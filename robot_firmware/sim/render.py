@@ -24,7 +24,7 @@ from robocole.i18n import gettext as _
 from robot_firmware.sim.challenges import Program, Verdict, evaluate
 from robot_firmware.sim.describe import describe
 from robot_firmware.sim.runner import SimRun
-from robot_firmware.sim.world import World, load_world
+from robot_firmware.sim.world import World, WorldError, load_world
 
 #: Lines of the program's output shown from its start, and as many from its end.
 OUTPUT_LINES = 100
@@ -282,8 +282,17 @@ def _note_track(run: SimRun, total_ms: float) -> tuple[str, str]:
     return ";".join(values), _key_times(times, total_ms)
 
 
-def show(program: Program, world: World | str | Path, *, speed: float = 1.0) -> Animation:
+def show(
+    program: Program, world: World | str | Path | None = None, *, speed: float = 1.0
+) -> Animation:
     """Grade ``program`` in ``world`` and animate its (first failed, else last) run."""
+    # A child's slips, said in French rather than by Python's TypeError and ZeroDivisionError.
+    if world is None:
+        raise WorldError(
+            _('Say which world your robot drives in, for example: montrer(programme, "carre")')
+        )
+    if not isinstance(speed, (int, float)) or not speed > 0:
+        raise WorldError(_("The speed must be a number above 0 (1: the speed of the real robot)."))
     if not isinstance(world, World):
         world = load_world(world)
     verdict = evaluate(program, world)

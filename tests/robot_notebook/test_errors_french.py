@@ -156,3 +156,18 @@ def test_the_cell_run_before_writing_the_program_says_so() -> None:
         f"Ligne {line} : ton programme n'est pas encore écrit : mets tes ordres au robot à la "
         "place de la ligne raise NotImplementedError()."
     )
+
+
+def test_montrer_without_a_world_or_with_speed_zero_says_what_to_write() -> None:
+    from robot_firmware.sim.world import WorldError
+
+    with pytest.raises(WorldError) as no_world:
+        montrer("avancer(10)\n")  # type: ignore[call-arg]
+    assert str(no_world.value) == (
+        'Dis dans quel monde ton robot roule, par exemple : montrer(programme, "carre")'
+    )
+    with pytest.raises(WorldError) as still:
+        montrer("avancer(10)\n", "carre", speed=0)
+    assert str(still.value) == (
+        "La vitesse doit être un nombre plus grand que 0 (1 : la vitesse du vrai robot)."
+    )
