@@ -93,8 +93,9 @@ def explain(error: Mapping[str, Any] | None) -> str:
         )
     if name == "AssertionError" and value.strip():
         # The test's own sentence, written for the pupil: a robot challenge's "Ton robot a
-        # touché le mur après 2 virages." (verifier), an author's assert message.
-        said = " ".join(value.split())
+        # touché le mur après 2 virages." (verifier), an author's assert message. Its first
+        # line only: what follows (a drawing, line by line) stays in "what Python said".
+        said = " ".join(value.strip().splitlines()[0].split())
         return said if len(said) <= ASSERT_MESSAGE_MAX else said[: ASSERT_MESSAGE_MAX - 1] + "…"
     if name == "AssertionError":
         return _("Not yet: a test did not pass. Read the instructions again and try again!")

@@ -33,3 +33,13 @@ def test_a_bare_assert_keeps_the_general_sentence() -> None:
 def test_a_very_long_message_is_cut() -> None:
     said = explain({"ename": "AssertionError", "evalue": "Robi a joué " + "do, " * 200})
     assert said.startswith("Robi a joué do, ") and len(said) <= 301 and said.endswith("…")
+
+
+def test_a_message_on_several_lines_gives_its_first_line() -> None:
+    # The drawing lessons' message shows the pupil's drawing under its first line: flattened
+    # into one sentence, the drawing would be unreadable.
+    error = {
+        "ename": "AssertionError",
+        "evalue": "Le dessin ne ressemble pas au modèle.\nTon dessin :\n#..#\n.##.",
+    }
+    assert explain(error) == "Le dessin ne ressemble pas au modèle."
