@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -89,6 +90,17 @@ def test_time_passes_only_in_the_simulation() -> None:
 def test_a_loop_that_never_calls_the_robot_is_stopped() -> None:
     run = simulate("from robot import *\nwhile True:\n    pass\n", "carre", wall_limit=0.5)
     assert run.outcome == "stuck"
+
+
+def test_a_loop_is_stopped_a_limit_after_the_last_call_to_the_robot() -> None:
+    # The robot is called at first, then never again. Looking only once per limit, the guard
+    # saw the clock move at its first look and stopped the loop at its second: twice the
+    # limit. The bound leaves room for a busy machine.
+    program = "from robot import *\navancer(1)\nwhile True:\n    pass\n"
+    start = time.monotonic()
+    run = simulate(program, "carre", wall_limit=2.0)
+    assert run.outcome == "stuck"
+    assert time.monotonic() - start < 3.5
 
 
 # In its own process: under a debugger or a profiler, clearing the guard's exception with
