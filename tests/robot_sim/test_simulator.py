@@ -9,7 +9,8 @@ import time
 
 import pytest
 
-from robot_firmware.sim.runner import simulate
+from grader.sandbox import SandboxPolicy
+from robot_firmware.sim.runner import DEFAULT_WALL_LIMIT, simulate
 from robot_firmware.sim.world import WorldError, from_dict, load_world, world_ids
 
 OPEN = {
@@ -159,3 +160,10 @@ def test_a_maqueen_world_uses_the_maqueen_calibration_and_two_line_sensors() -> 
     # 25 cm/s at 100 %, robot.py's 50 %: 25 cm take 2 s.
     assert run.duration_ms == pytest.approx(2000, abs=10)
     assert run.final_pose[0] == pytest.approx(175, abs=0.1)
+
+
+def test_a_graded_loop_is_stopped_by_the_simulator_before_the_grader_s_timeout() -> None:
+    # A robot exercise's cell runs the pupil's program in the simulator inside the grader:
+    # the simulator must give its sentence about the loop before the grader stops the cell
+    # and only says "too long" (with room for a loaded grader).
+    assert SandboxPolicy().cell_timeout >= DEFAULT_WALL_LIMIT * 1.4
