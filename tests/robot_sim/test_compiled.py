@@ -110,3 +110,24 @@ def test_random_followers_run_the_same_compiled_and_from_the_source(
         assert_same_run(compiled_run, source_run)
         busy += len(compiled_run.record.keyframes) > 100
     assert busy >= 5
+
+
+def test_the_source_runs_when_asked_for_or_when_nothing_was_built(
+    built: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compiled.line_sensors_module.cache_clear()
+    try:
+        monkeypatch.setenv("ROBOCOLE_SIM_SOURCE", "1")
+        assert compiled.line_sensors_module() is line_sensors
+        compiled.line_sensors_module.cache_clear()
+        monkeypatch.delenv("ROBOCOLE_SIM_SOURCE")
+
+        def nothing_built(name: str) -> ModuleType:
+            raise ImportError(name)  # installed where there was no C compiler
+
+        monkeypatch.setattr(compiled.importlib, "import_module", nothing_built)
+        assert compiled.line_sensors_module() is line_sensors
+    finally:
+        monkeypatch.undo()
+        compiled.line_sensors_module.cache_clear()
+    assert compiled.line_sensors_module() is built
