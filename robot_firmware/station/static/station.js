@@ -282,6 +282,27 @@ $("send").addEventListener("click", async () => {
   follow();
 });
 
+// A status written again with the same words would be read again (role="status").
+function setText(id, text) {
+  const element = $(id);
+  if (element.textContent !== text) element.textContent = text;
+}
+
+// The last `limit` characters of the output, cutting its oldest texts.
+function keepEnd(out, limit) {
+  let extra = out.textContent.length - limit;
+  while (extra > 0 && out.firstChild) {
+    const first = out.firstChild;
+    if (first.textContent.length <= extra) {
+      extra -= first.textContent.length;
+      first.remove();
+    } else {
+      first.deleteData(0, extra);
+      extra = 0;
+    }
+  }
+}
+
 async function follow() {
   const { ok, data } = await call("GET", `/api/jobs/${state.job}?since=${state.since}`);
   if (!ok) {
@@ -292,17 +313,22 @@ async function follow() {
   // Follow what the robot says last, unless the child scrolled up to read something.
   const out = $("output");
   const following = out.scrollHeight - out.scrollTop - out.clientHeight < 24;
-  // Only the end is kept: a print loop without a pause would slow the page down to a crawl.
-  out.textContent = (out.textContent + data.output).slice(-65536);
+  // What is new goes in as a text of its own: the log (role="log") reads only that to a
+  // screen reader. Only the end is kept: a print loop without a pause would slow the page
+  // down to a crawl.
+  if (data.output) {
+    out.append(data.output);
+    keepEnd(out, 65536);
+  }
   if (following) out.scrollTop = out.scrollHeight;
   state.since = data.length;
   const finished = ["done", "failed", "stopped"].includes(data.state);
   $("stop").hidden = finished;
-  if (data.state === "sending" || data.state === "waiting") $("status").textContent = T.sending;
-  else if (data.state === "running") $("status").textContent = T.running;
-  else $("status").textContent = data.message;
+  if (data.state === "sending" || data.state === "waiting") setText("status", T.sending);
+  else if (data.state === "running") setText("status", T.running);
+  else setText("status", data.message);
   $("status").className = data.state === "failed" ? "error" : "";
-  $("detail").textContent = data.detail;
+  setText("detail", data.detail);
   if (finished) {
     const wasOnStop = [$("stop"), $("send"), document.body].includes(document.activeElement);
     $("send").disabled = false;
