@@ -28,9 +28,11 @@ REACH2 = REACH * REACH * 4  # beyond 2 * REACH away, the distance itself does no
 CELL = 4.0
 #: Below this many seconds from the tape's edge, a sensor's crossing is solved exactly; further
 #: away, the distance to the edge over the sensor's speed is a safe, cheaper bound.
-EXACT_BELOW_S = 0.1
-#: ... and only within this many seconds: the next look comes at the latest then.
-EXACT_WINDOW_S = 0.2
+EXACT_BELOW_S = 0.2
+#: ... and only within this many seconds: the next look comes at the latest then. (Measured
+#: with the compiled copy: 0.2 s and 0.5 s take 3 % fewer instructions per line follower's
+#: minute than 0.1 s and 0.2 s, as each new look costs a round of the pupil's loop.)
+EXACT_WINDOW_S = 0.5
 _EPS_S = 1e-9  # seconds: a root this close is the crossing the sensor is standing on
 _W_EPS = 1e-9  # the same threshold as geometry.Motion for "not turning"
 _ALONG_MARGIN = 1e-6  # cm: far above the rounding of a dot product with a unit direction
