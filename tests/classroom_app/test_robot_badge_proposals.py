@@ -50,22 +50,27 @@ def test_a_teacher_rule_with_exercises_proposes_once_they_are_passed(manifest_pa
     assert "pilote-du-carre" not in earned_badges(load_manifest(FIXTURE_MANIFEST), everything)
 
 
-def test_passing_the_simulator_challenge_asks_the_teacher_to_confirm_on_the_robot(
-    app: Flask, browser: Browser, world: World, store: Store
-) -> None:
+def pass_the_simulator_exercise(app: Flask, username: str, key: str) -> int:
+    """The grader posts that the pupil passed the simulator's square (boucles-1-a)."""
     client: FlaskClient = app.test_client()
-    pupil = world.pupil_row(store, 0)
     response = client.post(
         "/api/v1/results",
         headers=api_headers(),
         json={
-            "idempotency_key": "sim-carre",
-            "username": pupil["username"],
+            "idempotency_key": key,
+            "username": username,
             "lesson_id": "boucles-1",
             "exercises": [{"exercise_id": "boucles-1-a", "passed": True}],
         },
     )
-    assert response.status_code == 201
+    return response.status_code
+
+
+def test_passing_the_simulator_challenge_asks_the_teacher_to_confirm_on_the_robot(
+    app: Flask, browser: Browser, world: World, store: Store
+) -> None:
+    pupil = world.pupil_row(store, 0)
+    assert pass_the_simulator_exercise(app, pupil["username"], "sim-carre") == 201
     assert store.award_states(pupil["id"])["pilote-du-carre"].state == "proposed"
     browser.login_teacher()
     dashboard = browser.get(f"/teacher/classes/{world.klass['id']}").text
@@ -83,16 +88,7 @@ def test_the_pupil_is_told_to_go_and_show_the_robot(
     app: Flask, browser: Browser, world: World, store: Store
 ) -> None:
     pupil = world.pupil_row(store, 0)
-    app.test_client().post(
-        "/api/v1/results",
-        headers=api_headers(),
-        json={
-            "idempotency_key": "sim-carre-2",
-            "username": pupil["username"],
-            "lesson_id": "boucles-1",
-            "exercises": [{"exercise_id": "boucles-1-a", "passed": True}],
-        },
-    )
+    assert pass_the_simulator_exercise(app, pupil["username"], "sim-carre-2") == 201
     browser.login_pupil(world.klass, pupil["username"], pictures_of(store, world, 0))
     page = browser.get("/pupil/badges").text
     waiting = page[page.index("En attente") :]

@@ -5,17 +5,7 @@ from __future__ import annotations
 
 from robot_firmware.sim import simulate
 from robot_firmware.sim.describe import describe
-
-FOLLOWER = """from robot import *
-while True:
-    gauche, centre, droite = ligne()
-    if gauche:
-        moteurs(5, 40)
-    elif droite:
-        moteurs(40, 5)
-    else:
-        moteurs(40, 40)
-"""
+from tests.robot_sim.programs import FOLLOWER
 
 
 def test_a_square_is_told_move_by_move() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +15,8 @@ from classroom_app.app import create_app as create_classroom
 from classroom_app.passwords import hash_password
 from classroom_app.store import Store
 from robocole.i18n import _current, set_language
-from robot_firmware.flasher import library_files
-from robot_firmware.station.robots import Names, Station, virtual_lister
+from robot_firmware.flasher import RunResult, library_files
+from robot_firmware.station.robots import Names, PortInfo, Station, virtual_lister
 from robot_firmware.station.school import School
 from robot_firmware.station.web import create_app
 from robot_firmware.virtual import VirtualRobot
@@ -25,6 +26,7 @@ MANIFEST = Path(__file__).parent.parent / "fixtures" / "manifest.toml"
 API_TOKEN = "station-test-token"
 TEACHER_CODE = "4321"
 OLD_PROGRAM = "from robot import *\nprint('ancien programme')\n"
+HELLO = "from robot import *\nprint('fini')\n"
 
 
 @pytest.fixture(autouse=True)
@@ -127,3 +129,56 @@ def page_requests(page: Any) -> list[str]:
     seen: list[str] = []
     page.on("request", lambda request: seen.append(request.url))
     return seen
+
+
+def send_file(page: Any, tmp_path: Path, source: str = HELLO) -> None:
+    """Picks ``source`` as a file, chooses Robot 1 and presses "Envoyer au robot"."""
+    program = tmp_path / "programme.py"
+    program.write_text(source, encoding="utf-8")
+    page.set_input_files("#file", str(program))
+    page.click("#robot-list button:has-text('Robot 1')")
+    page.click("text=Envoyer au robot")
+
+
+@pytest.fixture
+def page(chromium: Any) -> Iterator[Any]:
+    """A new tab of the shared headless Chromium, closed after the test."""
+    tab = chromium.new_page()
+    try:
+        yield tab
+    finally:
+        tab.close()
+
+
+class ScriptedBoard:
+    """A robot that takes any program at once, then writes ``chunks``, ``pause`` seconds
+    apart: the page's own behaviour, without the virtual robot's serial line (it drops what a
+    loaded PC reads too late, as MicroPython's USB port does)."""
+
+    def __init__(self, chunks: list[bytes], pause: float) -> None:
+        self.chunks, self.pause = chunks, pause
+
+    def sync_library(self, progress: Any) -> None:
+        progress("", 1, 1)
+
+    def upload_program(self, program: bytes, progress: Any) -> None:
+        progress("", 1, 1)
+
+    def run_program(self, on_output: Any) -> RunResult:
+        for index, chunk in enumerate(self.chunks):
+            if index:
+                time.sleep(self.pause)
+            on_output(chunk)
+        return RunResult(ok=True, interrupted=False, output=b"".join(self.chunks))
+
+    def interrupt(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def scripted_station(board: ScriptedBoard) -> Station:
+    """A station with one robot plugged in: ``board``."""
+    ports = [PortInfo("/dev/ttyACM0", 0x2E8A, 0x0005, "E6614C311B")]
+    return Station(lambda: ports, opener=lambda port: board)

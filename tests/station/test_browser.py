@@ -61,64 +61,52 @@ def test_log_in_pick_a_program_send_it_and_see_the_output(
     assert requests and all(url.startswith(station.url) for url in requests)
 
 
-def test_wrong_pictures_are_refused_kindly(chromium: Any, school: Any, make_station: Any) -> None:
+def test_wrong_pictures_are_refused_kindly(page: Any, school: Any, make_station: Any) -> None:
     station = make_station(school.url)
-    page = chromium.new_page()
-    try:
-        page.goto(station.url)
-        page.fill("#class-code", school.class_code)
-        page.click("#class-form button")
-        page.click(f"#pupils button:text-is('{school.pupils[0].pseudonym}')")
-        # Pictures not in the pupil's sequence: any three of them are wrong.
-        wrong = [p.id for p in PICTURES if p.id not in school.pupils[0].pictures]
-        for picture in wrong[:3]:
-            page.click(f".picture[data-picture='{picture}']")
-        page.wait_for_selector("#login-error:not(:empty)")
-        assert page.inner_text("#login-error") == "Ce ne sont pas les bonnes images."
-        assert page.inner_text("#who") == ""
-    finally:
-        page.close()
+    page.goto(station.url)
+    page.fill("#class-code", school.class_code)
+    page.click("#class-form button")
+    page.click(f"#pupils button:text-is('{school.pupils[0].pseudonym}')")
+    # Pictures not in the pupil's sequence: any three of them are wrong.
+    wrong = [p.id for p in PICTURES if p.id not in school.pupils[0].pictures]
+    for picture in wrong[:3]:
+        page.click(f".picture[data-picture='{picture}']")
+    page.wait_for_selector("#login-error:not(:empty)")
+    assert page.inner_text("#login-error") == "Ce ne sont pas les bonnes images."
+    assert page.inner_text("#who") == ""
 
 
 def test_stop_button_stops_the_robot(
-    chromium: Any, robots: list[VirtualRobot], make_station: Any, tmp_path: Path
+    page: Any, robots: list[VirtualRobot], make_station: Any, tmp_path: Path
 ) -> None:
     station = make_station()  # no school server configured: pick a file
     program = tmp_path / "boucle.py"
     program.write_text(FOREVER, encoding="utf-8")
-    page = chromium.new_page()
-    try:
-        page.goto(station.url)
-        page.set_input_files("#file", str(program))
-        page.click("#robot-list button:has-text('Robot 1')")
-        page.click("text=Envoyer au robot")
-        page.wait_for_selector("#output:has-text('tour 3')", timeout=20_000)
-        assert page.inner_text("#status") == "Ton robot exécute ton programme."
-        page.click("#stop")
-        page.wait_for_selector("#status:text-is('Programme arrêté.')", timeout=10_000)
-        assert page.is_enabled("#send")
-    finally:
-        page.close()
+    page.goto(station.url)
+    page.set_input_files("#file", str(program))
+    page.click("#robot-list button:has-text('Robot 1')")
+    page.click("text=Envoyer au robot")
+    page.wait_for_selector("#output:has-text('tour 3')", timeout=20_000)
+    assert page.inner_text("#status") == "Ton robot exécute ton programme."
+    page.click("#stop")
+    page.wait_for_selector("#status:text-is('Programme arrêté.')", timeout=10_000)
+    assert page.is_enabled("#send")
 
 
 def test_school_server_down_still_lets_a_pupil_send_a_file(
-    chromium: Any, robots: list[VirtualRobot], make_station: Any, tmp_path: Path
+    page: Any, robots: list[VirtualRobot], make_station: Any, tmp_path: Path
 ) -> None:
     station = make_station(unreachable_url())
     program = tmp_path / "bonjour.py"
     program.write_text("from robot import *\nprint('bonjour robot')\n", encoding="utf-8")
-    page = chromium.new_page()
-    try:
-        page.goto(station.url)
-        page.fill("#class-code", "ABC234")
-        page.click("#class-form button")
-        page.wait_for_selector("#login-error:has-text('ne répond pas')")
-        page.set_input_files("#file", str(program))
-        page.click("#robot-list button:has-text('Robot 1')")
-        page.click("text=Envoyer au robot")
-        page.wait_for_selector("#output:has-text('bonjour robot')", timeout=20_000)
-    finally:
-        page.close()
+    page.goto(station.url)
+    page.fill("#class-code", "ABC234")
+    page.click("#class-form button")
+    page.wait_for_selector("#login-error:has-text('ne répond pas')")
+    page.set_input_files("#file", str(program))
+    page.click("#robot-list button:has-text('Robot 1')")
+    page.click("text=Envoyer au robot")
+    page.wait_for_selector("#output:has-text('bonjour robot')", timeout=20_000)
 
 
 def test_unplugged_while_sending_says_what_to_do_and_the_robot_still_boots(

@@ -7,16 +7,14 @@ robot had written again and again."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from robot_firmware.flasher import RunResult
-from robot_firmware.station.robots import PortInfo, Station
 from robot_firmware.station.web import create_app
 from tests.conftest import LiveServer
+from tests.station.conftest import ScriptedBoard, scripted_station, send_file
 
 pytestmark = pytest.mark.browser
 
@@ -36,54 +34,24 @@ WATCH = """() => {
 }"""
 
 
-class TalkingBoard:
-    """A robot whose program writes a line, five times, 0.4 s apart (the page looks at the
-    job about ten times meanwhile)."""
-
-    def sync_library(self, progress: Any) -> None:
-        progress("", 1, 1)
-
-    def upload_program(self, program: bytes, progress: Any) -> None:
-        progress("", 1, 1)
-
-    def run_program(self, on_output: Any) -> RunResult:
-        for i in range(5):
-            on_output(b"distance %d\n" % (40 - i))
-            time.sleep(0.4)
-        return RunResult(ok=True, interrupted=False, output=b"")
-
-    def interrupt(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-
-def test_a_screen_reader_hears_each_change_once(chromium: Any, tmp_path: Path) -> None:
-    ports = [PortInfo("/dev/ttyACM0", 0x2E8A, 0x0005, "E6614C311B")]
-    station = Station(lambda: ports, opener=lambda port: TalkingBoard())
-    page = chromium.new_page()
-    try:
-        with LiveServer(create_app(station)) as server:
-            page.goto(server.url)
-            assert page.get_attribute("#run", "aria-live") is None
-            assert page.get_attribute("#status", "role") == "status"
-            assert page.get_attribute("#output", "role") == "log"
-            page.evaluate(WATCH)
-            program = tmp_path / "programme.py"
-            program.write_text("from robot import *\nprint(distance())\n", encoding="utf-8")
-            page.set_input_files("#file", str(program))
-            page.click("#robot-list button:has-text('Robot 1')")
-            page.click("text=Envoyer au robot")
-            page.wait_for_selector("#status:text-is('Ton programme est terminé.')")
-            seen = page.evaluate("window.seen")
-            assert page.inner_text("#output").split("\n")[:5] == [
-                f"distance {40 - i}" for i in range(5)
-            ]
-        # Each new line went in on its own, nothing was taken out and written again.
-        assert seen["removed"] == 0
-        assert 2 <= seen["added"] <= 5
-        # Sending, running, finished: the status changed a few times, not at every look.
-        assert seen["statusChanges"] <= 6
-    finally:
-        page.close()
+def test_a_screen_reader_hears_each_change_once(page: Any, tmp_path: Path) -> None:
+    # Five lines, 0.4 s apart: the page looks at the job about ten times meanwhile.
+    lines = [b"distance %d\n" % (40 - i) for i in range(5)]
+    station = scripted_station(ScriptedBoard(lines, pause=0.4))
+    with LiveServer(create_app(station)) as server:
+        page.goto(server.url)
+        assert page.get_attribute("#run", "aria-live") is None
+        assert page.get_attribute("#status", "role") == "status"
+        assert page.get_attribute("#output", "role") == "log"
+        page.evaluate(WATCH)
+        send_file(page, tmp_path, "from robot import *\nprint(distance())\n")
+        page.wait_for_selector("#status:text-is('Ton programme est terminé.')")
+        seen = page.evaluate("window.seen")
+        assert page.inner_text("#output").split("\n")[:5] == [
+            f"distance {40 - i}" for i in range(5)
+        ]
+    # Each new line went in on its own, nothing was taken out and written again.
+    assert seen["removed"] == 0
+    assert 2 <= seen["added"] <= 5
+    # Sending, running, finished: the status changed a few times, not at every look.
+    assert seen["statusChanges"] <= 6

@@ -134,7 +134,7 @@ def test_a_program_sent_from_the_notebook_is_listed_after_login_and_runs_on_the_
 
 
 def test_when_the_server_goes_away_after_login_a_file_still_goes_to_the_robot(
-    chromium: Any,
+    page: Any,
     hub_school: tuple[HubSchool, FakeHub],
     robots: list[VirtualRobot],
     make_station: Any,
@@ -146,21 +146,17 @@ def test_when_the_server_goes_away_after_login_a_file_still_goes_to_the_robot(
     station = make_station(school.url)
     program = tmp_path / "fichier.py"
     program.write_text("from robot import *\nprint('depuis un fichier')\n", encoding="utf-8")
-    page = chromium.new_page()
-    try:
-        page.goto(station.url)
-        login(page, school, 1)
-        page.wait_for_selector("#saved-list button:has-text('Bonjour')")
-        school.server.__exit__()  # the school server stops answering
-        page.click("#saved-list button:has-text('Bonjour')")
-        page.wait_for_selector("#programs-error:has-text('ne répond pas')")
-        assert page.inner_text("#programs-error") == (
-            "Le serveur de l'école ne répond pas. Tu peux quand même choisir ton fichier "
-            "de programme sur cet ordinateur."
-        )
-        page.set_input_files("#file", str(program))
-        page.click("#robot-list button:has-text('Robot 1')")
-        page.click("text=Envoyer au robot")
-        page.wait_for_selector("#output:has-text('depuis un fichier')", timeout=20_000)
-    finally:
-        page.close()
+    page.goto(station.url)
+    login(page, school, 1)
+    page.wait_for_selector("#saved-list button:has-text('Bonjour')")
+    school.server.__exit__()  # the school server stops answering
+    page.click("#saved-list button:has-text('Bonjour')")
+    page.wait_for_selector("#programs-error:has-text('ne répond pas')")
+    assert page.inner_text("#programs-error") == (
+        "Le serveur de l'école ne répond pas. Tu peux quand même choisir ton fichier "
+        "de programme sur cet ordinateur."
+    )
+    page.set_input_files("#file", str(program))
+    page.click("#robot-list button:has-text('Robot 1')")
+    page.click("text=Envoyer au robot")
+    page.wait_for_selector("#output:has-text('depuis un fichier')", timeout=20_000)

@@ -45,24 +45,20 @@ def short_station(school: Any) -> Iterator[LiveServer]:
 
 @pytest.mark.browser
 def test_the_page_forgets_a_pupil_who_walked_away(
-    chromium: Any, school: Any, short_station: LiveServer
+    page: Any, school: Any, short_station: LiveServer
 ) -> None:
-    page = chromium.new_page()
-    try:
-        page.goto(short_station.url)
-        page.fill("#class-code", school.class_code)
-        page.click("#class-form button")
-        page.click(f"#pupils button:text-is('{school.pupils[0].pseudonym}')")
-        for picture in school.pupils[0].pictures:
-            page.click(f".picture[data-picture='{picture}']")
-        page.wait_for_selector("#who:has-text('Bonjour')")
-        # Nobody touches the page: the next child must not find Lina's name and programs.
-        page.wait_for_selector("#logout", state="hidden", timeout=10_000)
-        assert page.inner_text("#who") == ""
-        assert page.inner_text("#saved-list") == ""
-        assert page.evaluate("fetch('/api/me').then(r => r.json())")["username"] is None
-    finally:
-        page.close()
+    page.goto(short_station.url)
+    page.fill("#class-code", school.class_code)
+    page.click("#class-form button")
+    page.click(f"#pupils button:text-is('{school.pupils[0].pseudonym}')")
+    for picture in school.pupils[0].pictures:
+        page.click(f".picture[data-picture='{picture}']")
+    page.wait_for_selector("#who:has-text('Bonjour')")
+    # Nobody touches the page: the next child must not find Lina's name and programs.
+    page.wait_for_selector("#logout", state="hidden", timeout=10_000)
+    assert page.inner_text("#who") == ""
+    assert page.inner_text("#saved-list") == ""
+    assert page.evaluate("fetch('/api/me').then(r => r.json())")["username"] is None
 
 
 @pytest.mark.browser
