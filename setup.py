@@ -54,12 +54,6 @@ class OptionalBuildExt(build_ext):
                 f"robocole: line sensors not compiled ({error}); using the source", file=sys.stderr
             )
 
-    def build_extension(self, ext: Extension) -> None:
-        try:
-            super().build_extension(ext)
-        except Exception as error:
-            print(f"robocole: {ext.name} not compiled ({error}); using the source", file=sys.stderr)
-
 
 def extensions() -> list[Extension]:
     try:
