@@ -28,6 +28,7 @@ from robocole.i18n import current_language, ngettext
 from robocole.i18n import gettext as _
 from robot_firmware import BOARD
 from robot_firmware.sim import geometry
+from robot_firmware.sim.describe import segments
 from robot_firmware.sim.runner import SimRun, simulate
 from robot_firmware.sim.world import World, load_world
 
@@ -357,19 +358,10 @@ class _Phase:
 
 def _phases(run: SimRun) -> list[_Phase]:
     """The drawing as straight lines and turns, merged when consecutive."""
-    frames = run.record.keyframes
     phases: list[_Phase] = []
-    for index, frame in enumerate(frames):
-        end = frames[index + 1].t if index + 1 < len(frames) else run.duration_ms
-        x, y, h = frame.motion.at((end - frame.t) / 1000.0)
-        if frame.left == frame.right == 0 or end <= frame.t:
-            continue
-        if frame.left == frame.right:
-            phase = _Phase("straight", math.hypot(x - frame.x, y - frame.y))
-        elif frame.left == -frame.right:
-            phase = _Phase("spin", math.degrees(h - frame.heading))
-        else:
-            phase = _Phase("curve", 0.0)
+    for move in segments(run):
+        # A drawing's line is a line whichever way the robot drove it.
+        phase = _Phase("straight" if move.kind in ("forward", "back") else move.kind, move.amount)
         if phases and phases[-1].kind == phase.kind and phase.kind != "curve":
             phases[-1].amount += phase.amount
         else:

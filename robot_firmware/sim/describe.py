@@ -37,7 +37,9 @@ def _seconds(ms: float) -> str:
     return text.replace(".", ",") if current_language() == "fr" else text
 
 
-def _raw_moves(run: SimRun) -> list[Move]:
+def segments(run: SimRun) -> list[Move]:
+    """One move per keyframe that moved the robot: forward or back (cm), a spin (degrees),
+    or a curve. The grader reads drawings from them too (challenges._phases)."""
     frames = run.record.keyframes
     found: list[Move] = []
     for index, frame in enumerate(frames):
@@ -53,6 +55,11 @@ def _raw_moves(run: SimRun) -> list[Move]:
             found.append(Move("spin", math.degrees(heading - frame.heading), ms))
         else:
             found.append(Move("curve", 0.0, ms))
+    return found
+
+
+def _raw_moves(run: SimRun) -> list[Move]:
+    found = segments(run)
     kinds = [m.kind for m in found]
     for index, move in enumerate(found):
         beside = kinds[max(index - 1, 0) : index + 2]
