@@ -26,6 +26,10 @@ classroom_port = int(os.environ.get("ROBOCOLE_CLASSROOM_PORT", "8010"))
 # unless one is given; the hub tells both services at each start.
 grader_port = int(os.environ.get("ROBOCOLE_GRADER_PORT") or random_port())
 python = sys.executable
+# The services run with the data folder as their working folder, whose "grader" and
+# "curriculum" folders Python would import in place of Robocole's packages (the grader then
+# found no French catalog and spoke English): -P keeps the working folder off the import path.
+safe_python = [python, "-P"]
 
 c.JupyterHub.bind_url = f"http://{os.environ.get('ROBOCOLE_HUB_IP', '127.0.0.1')}:{hub_port}"
 c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{hub_api_port}"
@@ -67,7 +71,13 @@ c.JupyterHub.services = [
     {
         "name": "classroom",
         "url": f"http://127.0.0.1:{classroom_port}",
-        "command": [python, "-m", "hub_config.classroom_service", "--port", str(classroom_port)],
+        "command": [
+            *safe_python,
+            "-m",
+            "hub_config.classroom_service",
+            "--port",
+            str(classroom_port),
+        ],
         "environment": {
             "ROBOCOLE_DATA": str(data),
             "ROBOCOLE_GRADER_URL": f"http://127.0.0.1:{grader_port}/services/grader",
@@ -81,7 +91,7 @@ c.JupyterHub.services = [
         "name": "grader",
         "url": f"http://127.0.0.1:{grader_port}",
         "command": [
-            python,
+            *safe_python,
             "-m",
             "robocole.cli",
             "grade",
@@ -105,7 +115,13 @@ c.JupyterHub.services = [
     },
     {
         "name": "idle-culler",
-        "command": [python, "-m", "jupyterhub_idle_culler", "--timeout=1800", "--cull-every=300"],
+        "command": [
+            *safe_python,
+            "-m",
+            "jupyterhub_idle_culler",
+            "--timeout=1800",
+            "--cull-every=300",
+        ],
     },
 ]
 c.JupyterHub.load_roles = [

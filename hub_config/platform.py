@@ -14,6 +14,7 @@ import os
 import pwd
 import secrets
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -54,6 +55,43 @@ def _ensure_system_user(name: str) -> None:
             check=True,
             capture_output=True,
         )
+
+
+def sandbox_paths() -> list[Path]:
+    """What the grader's sandbox user must reach: this Python, its home, Robocole's code.
+
+    The sandbox runs pupils' kernels with this virtual environment's Python, which is a link
+    to the Python it was made from (with pyenv, under root's private home) and imports
+    Robocole from its checkout (an editable install; a clone made with mktemp is private).
+    """
+    code = Path(__file__).resolve().parent.parent
+    paths = {Path(sys.prefix), Path(sys.base_prefix), Path(sys.executable).resolve().parent}
+    paths.add(code)
+    return sorted(paths)
+
+
+def open_for_sandbox(paths: Sequence[Path], listable: Sequence[Path] = ()) -> list[Path]:
+    """Let every user pass through the folders down to ``paths``; the folders it changed.
+
+    Only the right to pass through (o+x) is added, never the right to list a folder, so
+    nothing private in root's home can be read by name-guessing alone. ``listable`` folders
+    (the checkout, an import path whose listing Python caches) also get o+r. Without this the
+    grader refuses to start on a fresh machine: its probe, run as the sandbox user, cannot
+    even start Python.
+    """
+    changed: list[Path] = []
+    listable = {folder.resolve() for folder in listable}
+    for start in paths:
+        for folder in [start.resolve(), *start.resolve().parents]:
+            wanted = stat.S_IXOTH | (stat.S_IROTH if folder in listable else 0)
+            try:
+                mode = folder.stat().st_mode
+                if mode & wanted != wanted:
+                    os.chmod(folder, stat.S_IMODE(mode) | wanted)
+                    changed.append(folder)
+            except OSError:
+                continue  # a folder we may not change: the grader's probe will say so
+    return changed
 
 
 def built_curriculum(data: Path) -> Path:
@@ -108,6 +146,8 @@ def prepare(data: Path, demo: bool = True, lessons: int = 2) -> Demo | None:
         os.chmod(data / private, 0o700)
     prepare_root(data / "exchange")
     _ensure_system_user(SANDBOX_USER)
+    code = Path(__file__).resolve().parent.parent
+    open_for_sandbox([*sandbox_paths(), data], listable=[code])
     app = create_app({"DATA_DIR": str(data)})
     manifest = app.extensions["robocole.manifest"]
     if not (built_curriculum(data) / "fr" / "source").is_dir():
