@@ -8,9 +8,9 @@ message. Messages never blame; they say what to try next.
 
 from __future__ import annotations
 
+import ast
 import errno
 import html
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -24,23 +24,10 @@ from grader.execute import (
     TOO_MANY_PROCESSES,
     TYPE_MISMATCH,
 )
-from robocole.i18n import N_
 from robocole.i18n import gettext as _
+from robocole.python_errors import error_line, explain_python_error, type_name
 
-_NAME_ERROR = re.compile(r"name '([^']+)' is not defined")
-_TYPE_NAMES = {
-    "int": N_("a whole number (int)"),
-    "float": N_("a decimal number (float)"),
-    "str": N_("a text (str)"),
-    "bool": N_("True or False (bool)"),
-    "list": N_("a list"),
-    "tuple": N_("a tuple"),
-    "dict": N_("a dictionary (dict)"),
-    "NoneType": N_("None"),
-}
 _NETWORK_ERRNOS = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ECONNREFUSED}
-#: Characters of a test's own assertion message shown as the feedback sentence.
-ASSERT_MESSAGE_MAX = 300
 
 
 @dataclass(frozen=True)
@@ -60,12 +47,15 @@ def exercise_id(grade_id: str) -> str:
     return grade_id
 
 
-def _type_name(name: str) -> str:
-    return _(_TYPE_NAMES[name]) if name in _TYPE_NAMES else name
+def explain(
+    error: Mapping[str, Any] | None, line: int | None = None, known_names: Iterable[str] = ()
+) -> str:
+    """One sentence about why a test did not pass, from the error that caused it.
 
-
-def explain(error: Mapping[str, Any] | None) -> str:
-    """One sentence about why a test did not pass, from the error that caused it."""
+    The grader's own stops (time over, output cut, the sandbox's refusals) are said here;
+    Python's errors by the shared explainer, ``robocole.python_errors`` (``line``: the line
+    in the pupil's cell; ``known_names``: the names the lesson defines, for "did you mean").
+    """
     if error is None:
         return _("Not yet: a test did not pass. Read the instructions again and try again!")
     name = str(error.get("ename", ""))
@@ -81,31 +71,14 @@ def explain(error: Mapping[str, Any] | None) -> str:
             "Your program was stopped because it used too much computing time or memory. "
             "Look for a loop that never ends."
         )
-    if name in ("KeyboardInterrupt", "CellTimeoutError"):
-        return _("Your program took too long. Check that no loop runs forever.")
     if name == "AssertionError" and value.startswith(TYPE_MISMATCH + ":"):
         _marker, got, expected = ([*value.split(":"), "", ""])[:3]
         return _(
             "Your answer is not the right kind of value: the test expected %(expected)s, "
             "not %(got)s.",
-            expected=_type_name(expected),
-            got=_type_name(got),
+            expected=type_name(expected),
+            got=type_name(got),
         )
-    if name == "AssertionError" and value.strip():
-        # The test's own sentence, written for the pupil: a robot challenge's "Ton robot a
-        # touché le mur après 2 virages." (verifier), an author's assert message. Its first
-        # line only: what follows (a drawing, line by line) stays in "what Python said".
-        said = " ".join(value.strip().splitlines()[0].split())
-        return said if len(said) <= ASSERT_MESSAGE_MAX else said[: ASSERT_MESSAGE_MAX - 1] + "…"
-    if name == "AssertionError":
-        return _("Not yet: a test did not pass. Read the instructions again and try again!")
-    if name == "NotImplementedError":
-        return _(
-            "This exercise is not done yet: write your code instead of the line "
-            "raise NotImplementedError()."
-        )
-    if name == "MemoryError":
-        return _("Your program asked for too much memory. Try with smaller numbers or lists.")
     if name in ("FileNotFoundError", "PermissionError", "IsADirectoryError"):
         return _("Your program can only open the files of your own folder.")
     if (
@@ -120,22 +93,35 @@ def explain(error: Mapping[str, Any] | None) -> str:
         name == "OSError" and any(f"Errno {n}]" in value for n in _NETWORK_ERRNOS)
     ):
         return _("During checking, your program cannot use the Internet.")
-    if name == "NameError":
-        match = _NAME_ERROR.search(value)
-        return _(
-            "The test cannot find %(name)s: check its spelling and run your cell.",
-            name=match.group(1) if match else "?",
-        )
-    if name == "SyntaxError" or name == "IndentationError":
-        return _("Python cannot read your code (%(error)s): check the line it shows.", error=name)
-    return _(
-        "Your code stopped with an error (%(error)s). Read the message and try again!",
-        error=name,
-    )
+    return explain_python_error(name, value, line, known_names)
+
+
+def defined_names(source: str) -> list[str]:
+    """The functions and variables a setup cell defines (the world's ``droite``, ``peins``):
+    what a misspelt name in the pupil's answer most likely stands for."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    names: list[str] = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.append(node.name)
+        elif isinstance(node, ast.Assign):
+            names += [t.id for t in node.targets if isinstance(t, ast.Name)]
+    return [name for name in names if not name.startswith("_")]
 
 
 def _errors(cell: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+
+
+def _line(cell: Mapping[str, Any], error: Mapping[str, Any]) -> int | None:
+    """The line of an error raised in the pupil's answer cell ("Ligne 2 : …"); none for
+    the other cells (a line of a test means nothing to the pupil)."""
+    if not is_solution(cell):
+        return None
+    return error_line([str(line) for line in error.get("traceback", [])])
 
 
 def outcomes(
@@ -146,19 +132,22 @@ def outcomes(
     ``scores`` maps a test cell's grade id to (points, max points) from nbgrader's gradebook.
     """
     results: dict[str, ExerciseOutcome] = {}
-    span_errors: list[Mapping[str, Any]] = []
+    span_errors: list[tuple[Mapping[str, Any], int | None]] = []
+    known: list[str] = []
     for cell in cells:
-        span_errors += _errors(cell)
+        span_errors += [(error, _line(cell, error)) for error in _errors(cell)]
+        if cell.get("cell_type") == "code" and not is_solution(cell) and not is_grade(cell):
+            known += defined_names(str(cell.get("source", "")))
         if not (is_grade(cell) and not is_solution(cell)) or cell.get("cell_type") != "code":
             continue
         grade_id = cell["metadata"]["nbgrader"]["grade_id"]
         points, max_points = scores.get(grade_id, (0.0, 0.0))
         passed = max_points > 0 and points >= max_points
-        message = (
-            _("Well done, this exercise is solved!")
-            if passed
-            else explain(_cause(span_errors, _errors(cell)))
-        )
+        if passed:
+            message = _("Well done, this exercise is solved!")
+        else:
+            error, line = _cause(span_errors, [(e, None) for e in _errors(cell)])
+            message = explain(error, line, known)
         span_errors = []
         exercise = exercise_id(grade_id)
         previous = results.get(exercise)
@@ -171,18 +160,19 @@ def outcomes(
     return list(results.values())
 
 
-def _cause(
-    span: list[Mapping[str, Any]], test: list[Mapping[str, Any]]
-) -> Mapping[str, Any] | None:
+Located = tuple[Mapping[str, Any], int | None]
+
+
+def _cause(span: list[Located], test: list[Located]) -> Located | tuple[None, None]:
     """The error that best explains a failed test: a wrong type, else the first error seen.
 
     The first error since the previous test is usually the pupil's (a loop stopped, a
     network call refused) and the test's own error (a missing name) only follows from it.
     """
-    for error in test:
+    for error, line in test:
         if str(error.get("evalue", "")).startswith(TYPE_MISMATCH):
-            return error
-    return span[0] if span else None
+            return error, line
+    return span[0] if span else (None, None)
 
 
 def summary_markdown(results: Iterable[ExerciseOutcome], notes: Iterable[str]) -> str:

@@ -13,17 +13,15 @@ the program once per trial, so only a program that really uses its sensors passe
 from __future__ import annotations
 
 import ast
-import builtins
-import difflib
 import functools
 import inspect
 import math
-import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from robocole import python_errors
 from robocole.i18n import current_language, ngettext
 from robocole.i18n import gettext as _
 from robot_firmware import BOARD
@@ -85,52 +83,6 @@ def robot_words() -> tuple[str, ...]:
     return tuple(n for n in names if not n.startswith("_"))
 
 
-def _meant(name: str) -> str | None:
-    """The robot word or Python builtin a misspelt ``name`` most likely stands for."""
-    known = [*robot_words(), *(n for n in dir(builtins) if n.islower() and n[0] != "_")]
-    # Capitals count as a slip ("Avancer"), not as a different word.
-    lowered = {word.lower(): word for word in known}
-    if name.lower() in lowered:
-        return lowered[name.lower()]
-    close = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.75)
-    return lowered[close[0]] if close else None
-
-
-BRACKETS = {"(": ")", "[": "]", "{": "}"}
-
-
-def _syntax_hint(error: SyntaxError) -> str | None:
-    """What to change, from what Python noticed (its messages are stable English)."""
-    said = error.msg or ""
-    if said.endswith("was never closed") and said[1:2] in BRACKETS:
-        return _(
-            "The sign “%(open)s” opened on this line is never closed: add “%(close)s”.",
-            open=said[1],
-            close=BRACKETS[said[1]],
-        )
-    if said.startswith("unmatched '") and len(said) > 11:
-        return _("There is one “%(sign)s” too many.", sign=said[11])
-    if said == "expected ':'":
-        return _("The colon (:) is missing at the end of the line.")
-    if said.startswith("expected an indented block"):
-        return _("The lines inside the loop or the “if” must start with spaces (Tab key).")
-    if said == "unexpected indent":
-        return _("This line starts with spaces it should not have.")
-    if said.startswith("unindent does not match"):
-        return _(
-            "The spaces at the start of this line do not line up with those of the lines above."
-        )
-    if said.startswith(("unterminated string literal", "unterminated triple-quoted")):
-        return _("A text in quotes is not closed: add the missing quote.")
-    if "Maybe you meant '=='" in said:
-        return _("To compare, write == (two equals signs).")
-    if said == "'return' outside function":
-        return _("“return” only works inside a function (def).")
-    if said == "'break' outside loop":
-        return _("“break” only works inside a loop.")
-    return None
-
-
 def _raised_by_robot(error: BaseException) -> bool:
     """Whether robot.py raised it: its messages are the robot's own, in French already."""
     traceback = error.__traceback__
@@ -140,90 +92,48 @@ def _raised_by_robot(error: BaseException) -> bool:
     return traceback is not None and traceback.tb_frame.f_code.co_filename == robot
 
 
-def _python_says(error: BaseException) -> str | None:
-    """Python's own error in words a child reads, for the mistakes children make; its message
-    is English, so it is never shown as it is. None for the others."""
-    said = str(error)
-    if isinstance(error, NotImplementedError):  # nbgrader's stub, where the answer goes
-        return _(
-            "your program is not written yet: put your orders to the robot instead of the "
-            "line raise NotImplementedError()."
-        )
+def _explanation(run: SimRun) -> python_errors.Explanation:
+    """The shared explainer's sentences for the error that stopped the program, with the
+    robot's own words where they differ: its messages, its modules, its names."""
+    error = run.error
+    if error is None:
+        return python_errors.Explanation(_("the program stopped."))
+    kind = type(error).__name__
+    if _raised_by_robot(error) and isinstance(error, (TypeError, ValueError)):
+        return python_errors.Explanation(_("impossible value: %(detail)s.", detail=error))
+    if isinstance(error, SyntaxError):
+        # The line as typed (``avancer 10``) lets the hint say what to write instead.
+        return python_errors.explain(kind, error.msg or "", robot_words(), code=error.text, line=1)
     if isinstance(error, ModuleNotFoundError) and error.name:
-        return _("the robot does not have the module %(name)s.", name=error.name)
-    if isinstance(error, IndexError):
-        return _("the list has no element at this place (the first one is number 0).")
-    if isinstance(error, TypeError):
-        called = re.match(r"(\w+)\(\) (takes|missing)", said)
-        if called and called.group(2) == "takes":
-            return _("too many values between the brackets of %(name)s.", name=called.group(1))
-        if called:
-            return _("a value is missing between the brackets of %(name)s.", name=called.group(1))
-        if said.startswith("can only concatenate str") or (
-            said.startswith("unsupported operand type(s) for +") and "'str'" in said
-        ):
-            return _(
-                "a text and a number cannot be added: write str(number) to turn the number "
-                "into text."
-            )
-        if said.endswith("object is not iterable"):
-            return _(
-                "after “in”, the loop needs range(…) or a list: for example, for i in range(4):"
-            )
-        if said.endswith("object is not callable"):
-            return _(
-                "what is before the brackets is not a function: did you give that name to "
-                "a number or a text?"
-            )
-    if isinstance(error, ValueError):
-        number = re.match(
-            r"(?:invalid literal for int\(\) with base 10|could not convert "
-            r"string to float): (.*)$",
-            said,
+        return python_errors.Explanation(
+            _("the robot does not have the module %(name)s.", name=error.name)
         )
-        if number:
-            return _("%(text)s is not a number.", text=number.group(1).strip("'\""))
-    return None
+    if isinstance(error, NameError) and not isinstance(error, UnboundLocalError):
+        name = getattr(error, "name", None) or str(error)
+        return python_errors.Explanation(
+            _(
+                "the name %(name)s is unknown. Check its spelling, and that the program starts "
+                "with: from robot import *",
+                name=name,
+            ),
+            python_errors.name_hint(name, robot_words()),
+        )
+    if isinstance(error, NotImplementedError):  # the answer stub of lessons built before
+        return python_errors.Explanation(
+            _("your program is not written yet: put your orders to the robot in the block.")
+        )
+    return python_errors.explain(kind, str(error), robot_words())
 
 
 def error_hint(run: SimRun) -> str | None:
     """A second sentence after ``explain_error``'s, when Python's error says more precisely
     what to change: the robot word a misspelt name stands for, the bracket never closed."""
-    error = run.error
-    if isinstance(error, SyntaxError):
-        return _syntax_hint(error)
-    if isinstance(error, NameError) and getattr(error, "name", None):
-        meant = _meant(str(error.name))
-        if meant is not None and meant != error.name:
-            return _("Did you mean %(meant)s?", meant=meant)
-    return None
+    return _explanation(run).precise or None
 
 
 def explain_error(run: SimRun) -> str:
     """One sentence about the error that stopped the program."""
-    error = run.error
-    where = _("Line %(line)s: ", line=run.error_line) if run.error_line else ""
-    if isinstance(error, SyntaxError):
-        return where + _(
-            "the program is not written correctly. Check the brackets, the quotes, the "
-            "colons (:) and the spaces at the start of the lines."
-        )
-    if isinstance(error, NameError):
-        name = getattr(error, "name", None) or str(error)
-        return where + _(
-            "the name %(name)s is unknown. Check its spelling, and that the program starts "
-            "with: from robot import *",
-            name=name,
-        )
-    if isinstance(error, ZeroDivisionError):
-        return where + _("a division by zero.")
-    if error is not None and not _raised_by_robot(error):
-        said = _python_says(error)
-        if said is not None:
-            return where + said
-    if isinstance(error, (TypeError, ValueError)):
-        return where + _("impossible value: %(detail)s.", detail=error)
-    return where + _("error %(kind)s: %(detail)s.", kind=type(error).__name__, detail=error)
+    return python_errors.line_prefix(run.error_line) + _explanation(run).general
 
 
 def explain_end(run: SimRun) -> str | None:
@@ -244,7 +154,7 @@ def explain_end(run: SimRun) -> str | None:
             seconds=_number(run.world.time_limit),
         )
     if run.outcome == "stuck" and run.error_line:
-        return _("Line %(line)s: ", line=run.error_line) + _(
+        return python_errors.line_prefix(run.error_line) + _(
             "your program goes round and round here without ever talking to the robot: "
             "check that this loop ends."
         )

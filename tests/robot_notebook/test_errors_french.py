@@ -21,19 +21,29 @@ BADLY_WRITTEN = (
 @pytest.mark.parametrize(
     ("program", "message", "hint"),
     [
-        ("avancer(10)\ntoruner(90)\n", f"Ligne 2 : le nom « toruner » {UNKNOWN}", "tourner"),
-        ("Avancer(10)\n", f"Ligne 1 : le nom « Avancer » {UNKNOWN}", "avancer"),
+        (
+            "avancer(10)\ntoruner(90)\n",
+            f"Ligne 2 : le nom « toruner » {UNKNOWN}",
+            "Voulais-tu écrire « tourner » ?",
+        ),
+        (
+            "Avancer(10)\n",
+            f"Ligne 1 : le nom « Avancer » {UNKNOWN}",
+            # Only the capital is wrong: the hint says so.
+            "Voulais-tu écrire « avancer » ? Pour Python, une majuscule et une minuscule sont "
+            "deux lettres différentes.",
+        ),
         (
             "for i in range(2):\n    avancer(10)\nprnt(i)\n",
             f"Ligne 3 : le nom « prnt » {UNKNOWN}",
-            "print",
+            "Voulais-tu écrire « print » ?",
         ),
     ],
 )
 def test_a_misspelt_name_gets_the_word_meant(program: str, message: str, hint: str) -> None:
     verdict = evaluer(program, "carre")
     assert verdict.message == message
-    assert verdict.hint == f"Voulais-tu écrire « {hint} » ?"
+    assert verdict.hint == hint
 
 
 def test_a_name_like_no_word_gets_no_guess() -> None:
@@ -74,7 +84,8 @@ def test_a_name_like_no_word_gets_no_guess() -> None:
             "Un texte entre guillemets n'est pas fermé : ajoute le guillemet qui manque.",
         ),
         ("x = 3\nif x = 3:\n    avancer(10)\n", 2, "Pour comparer, écris == (deux signes égal)."),
-        ("avancer 10\n", 1, ""),  # nothing more precise to say than the first sentence
+        ("avancer 10\n", 1, "Mets des parenthèses après avancer : avancer(10)."),
+        ("x = = 3\n", 1, ""),  # nothing more precise to say than the first sentence
     ],
 )
 def test_a_syntax_error_names_what_to_change(program: str, line: int, hint: str) -> None:
@@ -146,15 +157,15 @@ def test_return_outside_a_function_gets_a_hint() -> None:
 
 
 def test_the_cell_run_before_writing_the_program_says_so() -> None:
-    # What nbgrader leaves in the pupil's copy of every robot exercise (curriculum/lesson.py).
+    # What nbgrader left in the pupil's copy of a robot exercise before the comment stub.
     def programme() -> None:
         # ÉCRIS TON CODE ICI
         raise NotImplementedError()
 
     line = programme.__code__.co_firstlineno + 2
     assert evaluer(programme, "carre").message == (
-        f"Ligne {line} : ton programme n'est pas encore écrit : mets tes ordres au robot à la "
-        "place de la ligne raise NotImplementedError()."
+        f"Ligne {line} : ton programme n'est pas encore écrit : mets tes ordres au robot dans "
+        "le bloc."
     )
 
 
