@@ -555,16 +555,26 @@ class Robot:
         text = collected.decode("utf-8", "replace")
         messages = [line.strip() for line in text.splitlines() if line.startswith("[robot] ")]
         error_text = bytes(error).decode("utf-8", "replace")
-        ok = ERROR_MARK not in error_text and not error_text.strip()
+        stopped_here = interrupted or timed_out.is_set()
+        # Code that never reaches the guard's except (a loop that calls nothing, or code
+        # outside rb_demarrage) ends on KeyboardInterrupt: our own Ctrl-C, not an error.
+        ok = ERROR_MARK not in error_text and (
+            not error_text.strip() or (stopped_here and _only_interrupted(error_text))
+        )
         result = RunResult(
             ok=ok,
-            interrupted=interrupted or timed_out.is_set(),
+            interrupted=stopped_here,
             output=bytes(collected),
             messages=messages,
         )
         if interrupted:
             raise KeyboardInterrupt
         return result
+
+
+def _only_interrupted(error_text: str) -> bool:
+    lines = error_text.strip().splitlines()
+    return bool(lines) and lines[-1].startswith("KeyboardInterrupt")
 
 
 def _close_quietly(transport: Any) -> None:

@@ -26,6 +26,8 @@ const R = 1; // bytes consumed from the ring (total)
 const MOTORS_ON = 2;
 const LOCK = 3;
 const STARTED = 4; // 1 once the interpreter runs (loading the WebAssembly takes a while)
+const RAW = 5; // 1 while the REPL is the raw REPL (the flasher's, mpremote's)
+const RUNNING = 6; // 1 while code runs (a raw REPL command, boot.py, main.py)
 // Float64 words.
 const EPOCH = 0; // wall-clock ms at power-on
 const SKEW = 1; // virtual ms added by sleeps that were shortened (time scale < 1)
@@ -113,14 +115,21 @@ const EMSCRIPTEN_TO_POSIX = {
   65: 71, 66: 93, 67: 91, 68: 34, 69: 30, 70: 29, 71: 3, 72: 116, 73: 110, 74: 26, 75: 18,
 };
 
-function patchErrnos() {
+// The interpreter thread's own clock for C code (time.sleep, time.ticks_ms): set once it runs.
+let clockHook = null;
+
+function patchImports() {
   const original = WebAssembly.instantiate;
   WebAssembly.instantiate = function (binary, imports) {
     // env and wasi_snapshot_preview1 are one object here: wrap each function once.
     for (const space of new Set(Object.values(imports || {}))) {
       for (const [name, fn] of Object.entries(space)) {
         if (typeof fn !== "function") continue;
-        if (name.startsWith("__syscall_")) {
+        if (name === "mp_js_ticks_ms") {
+          // time.sleep(), sleep_ms() and ticks_ms() all read this clock, the first two in a
+          // busy loop of C: the robot's clock answers, and notices a Ctrl-C there.
+          space[name] = (...args) => (clockHook ? clockHook() : fn(...args));
+        } else if (name.startsWith("__syscall_")) {
           space[name] = function (...args) {
             const r = fn.apply(this, args);
             return typeof r === "number" && r < 0 && EMSCRIPTEN_TO_POSIX[-r] ? -EMSCRIPTEN_TO_POSIX[-r] : r;
@@ -246,7 +255,7 @@ async function interpreter() {
   const c = new Int32Array(workerData.control);
   const f = new Float64Array(workerData.floats);
   const ring = new Uint16Array(workerData.ring);
-  patchErrnos();
+  patchImports();
   const { loadMicroPython } = await import(pathToFileURL(cfg.mpModule).href);
 
   const out = Buffer.alloc(4096);
@@ -261,12 +270,15 @@ async function interpreter() {
     out[outLength++] = b;
   };
   // Boards send "\r\n" for a newline (cooked output); this port sends "\n".
+  let muted = false; // what a fresh start prints that a board resuming does not send
   const stdout = (bytes) => {
+    if (muted) return;
     for (const b of bytes) {
       if (b === 10 && !lastWasCR) put(13);
       put(b);
       lastWasCR = b === 13;
-      if (b === 10 && outLength > 512) flush();
+      // A board sends a printed line at once: a program stuck right after it still showed it.
+      if (b === 10) flush();
     }
   };
 
@@ -307,16 +319,43 @@ async function interpreter() {
     emit(cfg, f, event);
   };
 
+  // Waits ms of robot time; true when a Ctrl-C came meanwhile (the wait then ends).
   const sleep = (ms) => {
     const scaled = ms * cfg.timeScale;
     f[SKEW] += ms - scaled;
     const end = performance.now() + scaled;
     for (;;) {
-      if (pollInterrupt()) return;
+      if (pollInterrupt()) return true;
       const left = end - performance.now();
-      if (left <= 0) return;
+      if (left <= 0) return false;
       Atomics.wait(c, W, Atomics.load(c, W), Math.min(left, 20));
     }
+  };
+
+  // The clock MicroPython's C code reads (mp_js_ticks_ms): time.sleep() and time.sleep_ms()
+  // are busy loops on it, so it is where they notice a Ctrl-C, as a board's UART interrupt
+  // does. It is the robot's clock (the time scale applies, and ticks_ms() agrees with the
+  // motors'); a loop that reads the same millisecond over and over waits for the next one,
+  // instead of spinning a core of the PC. When a Ctrl-C is taken, the clock C sees jumps by
+  // 2^31 ms: the wait in progress ends at once, and Python sees no jump, since
+  // time.ticks_ms() keeps 30 bits and ticks_us() 32 bits of a thousand times the value.
+  let clockJump = 0;
+  let lastTick = -1;
+  let sameTick = 0;
+  const clock = () => {
+    if (mp === null) return Math.floor(now(f));
+    flush();
+    let t = Math.floor(now(f));
+    if (t !== lastTick) {
+      lastTick = t;
+      sameTick = 0;
+    } else if (++sameTick >= 8) {
+      sameTick = 0;
+      if (sleep(1)) clockJump += 2 ** 31;
+      t = Math.floor(now(f));
+    }
+    if (pollInterrupt()) clockJump += 2 ** 31;
+    return t + clockJump;
   };
 
   const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, Number(v)));
@@ -388,6 +427,7 @@ async function interpreter() {
   const runFile = (name) => {
     const quoted = JSON.stringify(name);
     runningFile = true;
+    Atomics.store(c, RUNNING, 1);
     try {
       mp.runPython(
         `import os as _os\ntry:\n _os.stat(${quoted})\n _f = True\nexcept OSError:\n _f = False\ndel _os\n` +
@@ -398,17 +438,24 @@ async function interpreter() {
       stdout(Buffer.from(`${e.message}\n`));
     } finally {
       runningFile = false;
+      Atomics.store(c, RUNNING, 0);
       flush();
     }
   };
 
   const start = async (runMain, rawRepl, softReboot) => {
+    mp = null;
     mp = await loadMicroPython({ stdout, linebuffer: false, heapsize: cfg.heapsize });
     Atomics.store(c, STARTED, 1);
     const flash = new Flash(mp.FS, cfg.flash);
     flash.load();
     flash.install();
     mp.registerJsModule("robocole_virtual", hardware);
+    clockHook = clock;
+    if (cfg.interrupted) {
+      resumeInterrupted(cfg.interrupted);
+      return;
+    }
     if (softReboot) stdout(Buffer.from("MPY: soft reboot\n"));
     emit(cfg, f, { e: softReboot ? "redemarrage" : "demarrage" });
     runFile("boot.py");
@@ -427,8 +474,26 @@ async function interpreter() {
     emit(cfg, f, { e: "pret" });
   };
 
-  let raw = false;
-  await start(cfg.runMain, false, false);
+  // Code that never reads the clock nor calls the hardware (`while True: pass`) cannot take
+  // a Ctrl-C in this port: the main thread then ends this interpreter and starts another
+  // one here, which answers as a board does after KeyboardInterrupt: in the raw REPL, the
+  // end of the command's output, the error, and the prompt; else the error and ">>> ".
+  // Only the program's variables are lost (a board keeps them): the files are all there.
+  const resumeInterrupted = (mode) => {
+    const error = "Traceback (most recent call last):\nKeyboardInterrupt: \n";
+    muted = true;
+    mp.replInit();
+    if (mode === "raw") mp.replProcessChar(1);
+    muted = false;
+    emit(cfg, f, { e: "reinitialisation", cause: "programme bloque" });
+    stdout(Buffer.from(mode === "raw" ? `\x04${error}\x04>` : `${error}>>> `));
+    flush();
+    emit(cfg, f, { e: "pret" });
+  };
+
+  let raw = cfg.interrupted === "raw";
+  await start(cfg.runMain, raw, false);
+  Atomics.store(c, RAW, raw ? 1 : 0);
   for (;;) {
     const w = Atomics.load(c, W);
     const r = Atomics.load(c, R);
@@ -442,8 +507,13 @@ async function interpreter() {
     if (byte === SKIPPED) continue;
     if (byte === 1) raw = true;
     else if (byte === 2) raw = false;
+    Atomics.store(c, RAW, raw ? 1 : 0);
     f[LAST_CALL_WALL] = wall();
-    if (mp.replProcessChar(byte)) {
+    // In the raw REPL, Ctrl-D runs the command received, inside replProcessChar.
+    Atomics.store(c, RUNNING, raw && byte === 4 ? 1 : 0);
+    const reset = mp.replProcessChar(byte);
+    Atomics.store(c, RUNNING, 0);
+    if (reset) {
       // Ctrl-D on an empty line: a soft reset, as on a board (boot.py, then main.py unless
       // the raw REPL is in use). Motors stop, as the interpreter's state is lost.
       flush();
@@ -481,9 +551,9 @@ function main() {
 
   let worker = null;
   let watchedInterrupt = null; // [ring index, wall ms] of a Ctrl-C not yet taken
-  const spawn = (runMain) => {
+  const spawn = (runMain, interrupted = null) => {
     worker = new Worker(new URL(import.meta.url), {
-      workerData: { cfg: { ...cfg, runMain }, control, floats, ring: ringBuffer },
+      workerData: { cfg: { ...cfg, runMain, interrupted }, control, floats, ring: ringBuffer },
     });
     worker.on("error", (e) => {
       process.stderr.write(`virtual robot: ${e.stack || e}\n`);
@@ -557,6 +627,8 @@ function main() {
       } else if (Date.now() - since > cfg.interruptGraceMs) {
         watchedInterrupt = null;
         ring[index % RING] = SKIPPED;
+        const running = Atomics.load(c, RUNNING);
+        const mode = Atomics.load(c, RAW) ? "raw" : "friendly";
         const old = worker;
         old.removeAllListeners("error");
         old.terminate().then(() => {
@@ -569,10 +641,15 @@ function main() {
             unlock(c);
             emit(cfg, f, { e: "moteurs", g: 0, d: 0, cause: "reinitialisation", ...pose(f) });
           }
-          emit(cfg, f, { e: "reinitialisation", cause: "programme bloque" });
           Atomics.store(c, LOCK, 0);
           Atomics.store(c, STARTED, 0);
-          spawn(false);
+          Atomics.store(c, RUNNING, 0);
+          if (running) {
+            spawn(false, mode);
+          } else {
+            emit(cfg, f, { e: "reinitialisation", cause: "programme bloque" });
+            spawn(false);
+          }
         });
       }
     }
