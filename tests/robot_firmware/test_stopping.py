@@ -96,7 +96,8 @@ def test_the_pupil_can_catch_the_interrupt_in_time_sleep(
 def test_a_loop_that_calls_nothing_is_stopped_and_the_robot_answers(
     make_robot: MakeRobot, flash: Path
 ) -> None:
-    install(flash, "from robot import *\nmoteurs(40, 40)\nprint('en route')\nwhile True:\n    pass\n")
+    busy = "from robot import *\nmoteurs(40, 40)\nprint('en route')\nwhile True:\n    pass\n"
+    install(flash, busy)
     virtual = make_robot(time_scale=1.0, interrupt_grace_ms=300).plug()
     with Robot.open(virtual.port) as robot:
         result = within(PATIENCE, lambda: robot.run_program(time_limit=0.5))
@@ -151,9 +152,9 @@ def test_robocole_flash_with_a_duration_returns(flash: Path, tmp_path: Path) -> 
     program = tmp_path / "programme.py"
     program.write_text("import time\nprint('en route')\nwhile True:\n    time.sleep(0.1)\n")
     started = time.monotonic()
+    command = [sys.executable, "-m", "robocole", "flash", "--virtual", str(flash)]
     done = subprocess.run(
-        [sys.executable, "-m", "robocole", "flash", "--virtual", str(flash)]
-        + ["--duration", "2", str(program)],
+        [*command, "--duration", "2", str(program)],
         capture_output=True,
         text=True,
         timeout=40,
