@@ -6,12 +6,14 @@ everyone fills together.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, current_app, g, render_template
+from flask import Blueprint, abort, current_app, g, jsonify, render_template
 
 from classroom_app import openbadges, privacy, web
+from classroom_app.api import course_id
 from classroom_app.due_dates import day_words, today_at_school
 from classroom_app.ledger import class_goal_reached
 from classroom_app.progress import lesson_states, level_for
@@ -47,6 +49,8 @@ def home() -> Any:
         level=level_for(store.pupil_xp(pupil_id)),
         states=lesson_states(manifest, passed, set(opened) if opened is not None else None),
         due=_due_words(opened or {}),
+        starts=_lesson_buttons(store, pupil, opened),
+        paused=_paused_lessons(store, class_id, opened),
         passed=passed,
         manifest=manifest,
         class_xp=class_xp,
@@ -70,6 +74,96 @@ def _due_words(opened: dict[str, str | None]) -> dict[str, str]:
                 else _("You can still finish it.")
             )
     return words
+
+
+def lesson_url(class_code: str, lesson_id: str) -> str:
+    """The lesson view in the pupil's own server, through the hub (which starts the server
+    when it is not running): hub_config/lesson_view."""
+    hub = os.environ.get("JUPYTERHUB_BASE_URL", "/").rstrip("/")
+    return f"{hub}/hub/user-redirect/robocole/lecon/{course_id(class_code)}/{lesson_id}"
+
+
+def _lesson_buttons(
+    store: Any, pupil: dict[str, Any], opened: dict[str, str | None] | None
+) -> dict[str, dict[str, str]]:
+    """ "Commencer", or "Continuer" once something was handed in, for each lesson the
+    teacher opened (only a class that uses the hub has lessons to open)."""
+    if opened is None:
+        return {}
+    klass = store.class_by_id(int(pupil["class_id"]))
+    attempted = store.attempted_exercises(int(pupil["id"]))
+    manifest = web.manifest()
+    buttons = {}
+    for lesson in manifest.lessons():
+        if lesson.id not in opened:
+            continue
+        started = any(exercise.id in attempted for exercise in lesson.exercises)
+        buttons[lesson.id] = {
+            "url": lesson_url(str(klass["code"]), lesson.id),
+            "label": _("Continue") if started else _("Start"),
+        }
+    return buttons
+
+
+def _paused_lessons(store: Any, class_id: int, opened: dict[str, str | None] | None) -> set[str]:
+    """Lessons the teacher took back (their pupils' work is kept)."""
+    if opened is None:
+        return set()
+    return {
+        lesson_id
+        for lesson_id, row in store.assignments(class_id).items()
+        if row["state"] == "removed" and lesson_id not in opened
+    }
+
+
+@bp.get("/lessons/<lesson_id>/result")
+@web.pupil_required
+def lesson_result(lesson_id: str) -> Any:
+    """The last grade of a lesson the pupil handed in, for the lesson view to show."""
+    pupil, store, manifest = _me(), web.store(), web.manifest()
+    try:
+        lesson = manifest.lesson(lesson_id)
+    except KeyError:
+        abort(404)
+    pupil_id = int(pupil["id"])
+    result = store.latest_result(pupil_id, lesson_id)
+    if result is None:
+        return jsonify(key=None)
+    attempts = store.attempts_of_result(str(result["idempotency_key"]))
+    exercises = {e.id for e in lesson.exercises}
+    xp = sum(
+        int(event["xp"])
+        for event in store.xp_events_since(pupil_id, str(result["received_at"]))
+        if event["ref"] in exercises
+    )
+    passed = sum(1 for a in attempts if a["passed"])
+    points = sum(float(a["points"] or 0) for a in attempts)
+    max_points = sum(float(a["max_points"] or 0) for a in attempts)
+    badges = [
+        manifest.badge(award.badge_id).name.get()
+        for award in store.award_states(pupil_id).values()
+        if award.at >= str(result["received_at"]) and _known(award.badge_id)
+    ]
+    details = [
+        _("%(passed)s of %(n)s exercises passed.", passed=passed, n=len(attempts)),
+        _("Points: %(points)s of %(max)s.", points=_number(points), max=_number(max_points)),
+        _("XP won: %(xp)s.", xp=xp) if xp else _("No new XP this time: try again!"),
+    ]
+    details += [_("New badge, for your teacher to confirm: %(name)s", name=b) for b in badges]
+    return jsonify(
+        key=result["idempotency_key"],
+        sentence=_("Your lesson is graded!"),
+        passed=passed,
+        points=points,
+        max_points=max_points,
+        xp=xp,
+        badges=badges,
+        details=details,
+    )
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
 def _known(badge_id: str) -> bool:

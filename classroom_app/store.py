@@ -734,6 +734,31 @@ class Store:
             )
         }
 
+    def attempted_exercises(self, pupil_id: int) -> set[str]:
+        """Exercises the pupil handed in at least once, passed or not."""
+        return {
+            r["exercise_id"]
+            for r in self._all(
+                "SELECT DISTINCT exercise_id FROM attempts WHERE pupil_id = ?", (pupil_id,)
+            )
+        }
+
+    def latest_result(self, pupil_id: int, lesson_id: str) -> dict[str, Any] | None:
+        """The last graded submission of a lesson that reached the classroom app."""
+        return self._one(
+            "SELECT * FROM results WHERE pupil_id = ? AND lesson_id = ?"
+            " ORDER BY received_at DESC, rowid DESC LIMIT 1",
+            (pupil_id, lesson_id),
+        )
+
+    def attempts_of_result(self, result_key: str) -> list[dict[str, Any]]:
+        return self._all("SELECT * FROM attempts WHERE result_key = ? ORDER BY id", (result_key,))
+
+    def xp_events_since(self, pupil_id: int, at: str) -> list[dict[str, Any]]:
+        return self._all(
+            "SELECT * FROM xp_events WHERE pupil_id = ? AND at >= ? ORDER BY id", (pupil_id, at)
+        )
+
     def passed_by_pupil(self, class_id: int) -> dict[int, set[str]]:
         passed: dict[int, set[str]] = {}
         for row in self._all(

@@ -135,6 +135,8 @@ class RobocoleAuthenticator(Authenticator):
         config_path = [self.common_config_dir]
         if role == "pupil":
             config_path.insert(0, self.pupil_config_dir)
+            # The pupil's server opens on the quest map (the lesson view sends them there).
+            spawner.default_url = "/robocole/"
         environment["JUPYTER_CONFIG_PATH"] = os.pathsep.join(config_path)
         if self.fast_imports_dir:
             environment["PYTHONPATH"] = self.fast_imports_dir
