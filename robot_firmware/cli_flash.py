@@ -148,11 +148,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         plugged = ports.choose_robot(args.port)
         port, family = plugged.device, plugged.family
-        print(_("Robot on %(port)s.", port=port))
 
     bar = ProgressBar()
     try:
         with Robot.open(port, family_hint=family) as robot:
+            if virtual is None:  # said once it answered: a wrong port is told otherwise
+                print(_("Robot on %(port)s.", port=port))
             report = robot.sync_library(args.robot, configure=bool(args.robot), progress=bar)
             bar.end()
             print(

@@ -7,7 +7,7 @@ an exit code that scripts can test (``robocole flash``'s documented codes, also 
 ==  ==========================================================
 0   the program was sent (and ran without error)
 2   wrong use of the command (unknown option, file missing)
-3   no robot plugged in
+3   no robot plugged in (or none on the port named)
 4   several robots plugged in: say which one with ``--port``
 5   the serial port is used by another program
 6   no permission to use the serial port
@@ -45,6 +45,33 @@ class NoRobot(FlashError):
                 "'robocole flash --help'."
             )
         )
+
+
+class NoRobotOnPort(NoRobot):
+    """Nothing was ever there: the port named does not exist, or nothing answers on it.
+
+    Told apart from :class:`RobotDisconnected` (a robot that answered, then stopped): the
+    teacher checks the port's name or the cable, not the robot.
+    """
+
+    def __init__(self, port: str, exists: bool) -> None:
+        self.port = port
+        self.exists = exists
+        if exists:
+            message = _(
+                "Nothing answers on %(port)s: no robot is plugged in there, or it is switched "
+                "off. Check the port's name ('robocole flash --list' lists the robots found) "
+                "and switch the robot on.",
+                port=port,
+            )
+        else:
+            message = _(
+                "There is no serial port %(port)s on this computer: no robot is plugged in "
+                "there. Check the port's name ('robocole flash --list' lists the robots "
+                "found) and the USB cable.",
+                port=port,
+            )
+        FlashError.__init__(self, message)
 
 
 class SeveralRobots(FlashError):

@@ -211,7 +211,7 @@ class Robot:
         try:
             transport = SerialTransport(port, baudrate=115200, timeout=ANSWER_TIMEOUT)
         except TransportError:
-            raise _open_failure(port) from None
+            raise _open_failure(port, family_hint) from None
         # mpremote only checks its time limits when the line is quiet: a board that keeps
         # printing (an Arduino sketch) would hold it forever, so the port is closed at the
         # deadline, which ends the wait.
@@ -234,8 +234,8 @@ class Robot:
             raise _no_raw_repl(port, family_hint, heard.getvalue()) from None
         except (OSError, ValueError, TypeError, AttributeError) as error:
             _close_quietly(transport)
-            if fired.is_set():
-                raise _no_raw_repl(port, family_hint, heard.getvalue()) from None
+            if fired.is_set():  # the line never went quiet: something talks there
+                raise _no_raw_repl(port, family_hint, heard.getvalue(), talking=True) from None
             raise RobotDisconnected(port) from error
         finally:
             deadline.cancel()
@@ -588,7 +588,7 @@ MICROPYTHON_FAMILIES = ("rp2", "virtuel")
 MICROPYTHON_SIGNS = ("MicroPython", "Traceback", "[robot]", ">>>", "raw REPL")
 
 
-def _no_raw_repl(port: str, family_hint: str, heard: str) -> FlashError:
+def _no_raw_repl(port: str, family_hint: str, heard: str, talking: bool = False) -> FlashError:
     """Why a board gave no raw REPL: a program that swallows Ctrl-C, or no MicroPython."""
     if not family_hint:
         from robot_firmware.ports import find_robots
@@ -599,17 +599,32 @@ def _no_raw_repl(port: str, family_hint: str, heard: str) -> FlashError:
         from robot_firmware.errors import RobotBusy
 
         return RobotBusy(port)
+    # mpremote prints what it received before giving up: b'' when it was nothing.
+    silent = all(line.strip() in ("", "b''") for line in heard.splitlines())
+    if not family_hint and silent and not talking:
+        # Not a robot's USB id and not one byte back: nothing is there (a built-in serial
+        # port, a cable to nowhere); a board without MicroPython says something at reset.
+        from robot_firmware.errors import NoRobotOnPort
+
+        return NoRobotOnPort(port, exists=True)
     return NotMicroPython(port, family_hint)
 
 
-def _open_failure(port: str) -> FlashError:
+def _open_failure(port: str, family_hint: str = "") -> FlashError:
     """Why the port could not be opened, from pyserial's own error."""
     import serial
 
     try:
         probe = serial.Serial(port, 115200, exclusive=True)
     except (serial.SerialException, OSError) as error:
-        return diagnose_open_error(port, error)
+        diagnosis = diagnose_open_error(port, error)
+        if isinstance(diagnosis, RobotDisconnected) and not family_hint:
+            # A port named by hand that is not there: no robot ever was, none was unplugged.
+            # A robot found on the USB a moment ago (family_hint) was unplugged since.
+            from robot_firmware.errors import NoRobotOnPort
+
+            return NoRobotOnPort(port, exists=False)
+        return diagnosis
     probe.close()
     return RobotDisconnected(port)
 

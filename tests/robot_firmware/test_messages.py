@@ -326,3 +326,41 @@ def test_a_program_that_swallows_ctrl_c_needs_safe_mode(make_robot: MakeRobot, f
     with Robot.open(virtual.port) as robot:
         robot.upload_program(b"print('reparti')\n")
     assert (flash / "programme.py").read_bytes() == b"print('reparti')\n"
+
+
+def test_a_port_named_by_hand_that_does_not_exist_has_no_robot(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    program = tmp_path / "programme.py"
+    program.write_text("print('bonjour')\n")
+    with pytest.raises(errors.NoRobotOnPort) as raised:
+        Robot.open("/dev/ttyACM97")
+    assert raised.value.exit_code == 3
+    assert raised.value.message.startswith(
+        "Il n'y a pas de port série /dev/ttyACM97 sur cet ordinateur"
+    )
+    # The command says nothing of a robot it never found.
+    assert main(["flash", "--port", "/dev/ttyACM97", str(program)]) == 3
+    out = capsys.readouterr()
+    assert "Robot sur" not in out.out
+    assert "pas de port série /dev/ttyACM97" in out.err
+    assert "ne répond plus" not in out.err
+
+
+def test_a_robot_found_on_usb_then_gone_was_unplugged() -> None:
+    # Listed a moment ago with a robot's USB id: it was there, so it was unplugged.
+    with pytest.raises(errors.RobotDisconnected):
+        Robot.open("/dev/ttyACM97", family_hint="rp2")
+
+
+def test_a_port_where_nothing_answers_has_no_robot() -> None:
+    master, slave = os.openpty()  # a serial line with nothing at the other end
+    try:
+        port = os.ttyname(slave)
+        with pytest.raises(errors.NoRobotOnPort) as raised:
+            Robot.open(port, timeout=1.0)
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert raised.value.exit_code == 3
+    assert raised.value.message.startswith(f"Rien ne répond sur {port} : aucun robot")
