@@ -14,6 +14,7 @@ from pathlib import Path
 from jupyterhub.utils import random_port
 
 from hub_config.formgrader import CourseServers
+from hub_config.landing import start_page
 
 c = get_config()  # type: ignore[name-defined]  # noqa: F821 - given by JupyterHub's loader
 
@@ -54,6 +55,9 @@ c.JupyterHub.active_server_limit = 0
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 150
 c.Spawner.default_url = "/lab"
+# Pupils land on their quest map and open lessons in the lesson view; teachers on their
+# classes (hub_config/landing.py). Neither lands on JupyterLab's Launcher.
+c.JupyterHub.default_url = start_page
 c.Spawner.cmd = [str(Path(python).parent / "jupyterhub-singleuser")]
 c.RobocoleLocalSpawner.home_root = str(data / "home")
 

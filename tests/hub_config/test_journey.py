@@ -1,14 +1,15 @@
-"""The whole journey in real Chromium: picture login at the hub, JupyterLab, nbgrader, grader, XP.
+"""The whole journey in real Chromium: picture login, quest map, lesson view, grader, XP.
 
-One test, bounded: a pupil logs in with pictures, JupyterLab opens in French, the pupil fetches
-the lesson from the assignment list, opens it, writes the solution (through JupyterLab's own
-contents API, as the editor saves), submits; the grader's watch service grades it and the
-classroom app, reached through the hub's single sign-on, shows the XP.
+One test, bounded: a pupil logs in with pictures and lands on the quest map; "Commencer"
+opens the lesson in the lesson view (the hub starts the pupil's server, the lesson is fetched
+through nbgrader's exchange); a wrong answer gets the test's orange sentence, right answers
+"Bravo !"; "Rendre ma leçon" submits through nbgrader, the grader's watch service grades it,
+and the view and the quest map show the XP. No grown-up chrome word is visible at any step,
+and axe-core finds no serious problem. Then the teacher confirms the proposed badge.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from typing import Any
@@ -69,11 +70,73 @@ def answering_servers(platform: Platform) -> set[str]:
     return answering
 
 
-def test_pupil_logs_in_with_pictures_submits_and_sees_xp(platform: Platform, chromium: Any) -> None:
+# Words of JupyterLab's and nbgrader's grown-up screens, and of Python's tracebacks: none may
+# be visible to a pupil at any step of the journey.
+CHROME_WORDS = (
+    "Launcher",
+    "Assignment",
+    "Fetch",
+    "Submit",
+    "Validate",
+    "Traceback",
+    "Kernel",
+    "AssertionError",
+    "NotImplementedError",
+    "Formgrader",
+    "Notebook",
+    "Login",
+    "Logout",
+    "Sign in",
+    "Username",
+    "Password",
+    "Jupyter",
+)
+# The answers of the lesson's three exercises (Pixel's moves, one per line).
+RIGHT = {
+    0: 'depart("P . T")\ndroite()\ndroite()\nmontre()',
+    1: 'depart("""\nP . .\n. . .\n. . T\n""")\ndroite()\ndroite()\nbas()\nbas()\nmontre()',
+    2: 'depart("""\nT . . .\n. . . .\n. . . P\n""")\n'
+    + "gauche()\n" * 3
+    + "haut()\nhaut()\nmontre()",
+}
+
+
+def assert_for_a_child(page: Any, step: str) -> None:
+    """No grown-up chrome word visible, and no serious accessibility problem, at ``step``."""
+    from tests.axe import axe_violations
+
+    visible = page.locator("body").inner_text()
+    shown = [w for w in CHROME_WORDS if re.search(rf"\b{re.escape(w)}\b", visible)]
+    assert not shown, f"{step}: {shown} visible to a pupil"
+    serious = [
+        v for v in axe_violations(page, keep_csp=True) if v["impact"] in ("critical", "serious")
+    ]
+    assert not serious, f"{step}: {serious}"
+
+
+def exercise(page: Any, index: int) -> Any:
+    return page.locator("section.exercise").nth(index)
+
+
+def check(page: Any, index: int) -> None:
+    exercise(page, index).get_by_role("button", name="Vérifier").click()
+
+
+def verdict_of(page: Any, index: int) -> str:
+    card = exercise(page, index).locator(".verdict .card.good, .verdict .card.warn")
+    card.wait_for(timeout=60_000)
+    return str(card.inner_text())
+
+
+def test_pupil_logs_in_opens_the_lesson_checks_hands_in_and_sees_xp(
+    platform: Platform, chromium: Any
+) -> None:
+    from tests.axe import require_axe
+
+    require_axe()
     # A demo pupil with no progress yet.
     pupil = next(p for p in platform.pupils() if progress(platform, p["username"])["xp"] == 0)
     username = pupil["username"]
-    course = f"robocole-{platform.demo.class_code.lower()}"
     context = chromium.new_context(locale="fr-FR")
     page = context.new_page()
     page.set_default_timeout(60_000)
@@ -85,60 +148,70 @@ def test_pupil_logs_in_with_pictures_submits_and_sees_xp(platform: Platform, chr
         for picture in platform.pictures(username):
             page.get_by_role("button", name=picture_label(picture), exact=True).click()
 
-        # The hub spawns the pupil's own server and JupyterLab opens, in French.
-        page.wait_for_url(f"**/user/{username}/lab**", timeout=150_000)
-        page.locator("#jp-MainMenu").wait_for(timeout=90_000)
-        assert page.get_by_role("menuitem", name="Fichier").count() == 1
+        # The pupil lands on the quest map, not on JupyterLab; the open lesson has its button.
+        page.wait_for_url("**/services/classroom/pupil/**", timeout=90_000)
+        start = page.get_by_role("link", name=re.compile(r"^Commencer : Premiers pas"))
+        start.wait_for()
+        assert_for_a_child(page, "quest map")
 
-        # The light pupil server: no terminal, no formgrader.
-        for path in ("api/terminals", "formgrader"):
-            answer = page.request.get(f"{platform.url}/user/{username}/{path}")
-            assert answer.status == 404, path
+        # One click opens the lesson in the pupil's own server, started by the hub if needed.
+        start.click()
+        page.wait_for_url(f"**/user/{username}/robocole/lecon/**", timeout=150_000)
+        editors = page.locator("section.exercise textarea")
+        editors.first.wait_for()
+        assert page.locator("html").get_attribute("lang") == "fr"
+        assert "class _Monde" not in page.content(), "the world's code is shown"
+        assert_for_a_child(page, "lesson")
 
-        page.get_by_role("menuitem", name="Nbgrader").click()
-        page.get_by_text("Assignment List").click()
-        row = page.locator("#released_assignments_list .list_item", has_text=LESSON)
-        row.get_by_role("button", name="Fetch").click()
-        fetched = page.locator("#fetched_assignments_list", has_text=LESSON)
-        fetched.wait_for()
-        # The pupil opens the lesson: the notebook opens in its own tab.
-        fetched.locator("a.assignment-notebooks-link", has_text=LESSON).click()
-        notebook = fetched.locator(".nested_list_item", has_text=LESSON).first
-        notebook.get_by_role("link", name=LESSON).click()
-        page.locator(".jp-NotebookPanel").first.wait_for()
-        page.get_by_role("tab", name=re.compile("Assignments")).first.click()
+        # A wrong answer: the test's own kind sentence, in an orange card, never a traceback.
+        editors.nth(0).fill('depart("P . T")\ndroite()\nmontre()')
+        check(page, 0)
+        said = verdict_of(page, 0)
+        assert "Pixel n'est pas encore sur le trésor" in said, said
+        assert exercise(page, 0).locator(".card.warn").count() == 1
+        assert_for_a_child(page, "wrong answer")
 
-        # The pupil writes the solution: JupyterLab's contents API, with the lab's XSRF token.
-        solved = json.loads(
-            (platform.data / "courses" / course / "source" / LESSON / f"{LESSON}.ipynb").read_text()
+        # A misspelt order: Python's error said in French, with the line.
+        editors.nth(0).fill('depart("P . T")\ndroit()\nmontre()')
+        check(page, 0)
+        exercise(page, 0).locator(".verdict", has_text="Ligne 2").wait_for()
+        assert "droite" in verdict_of(page, 0)
+
+        # Hints open one at a time.
+        hint_button = (
+            page.locator("section.exercise").nth(0).get_by_role("button", name="Un indice ?")
         )
-        xsrf = next(c["value"] for c in context.cookies() if c["name"] == "_xsrf")
-        saved = page.request.put(
-            f"{platform.url}/user/{username}/api/contents/{course}/{LESSON}/{LESSON}.ipynb",
-            data=json.dumps({"type": "notebook", "format": "json", "content": solved}),
-            headers={"X-XSRFToken": xsrf, "Content-Type": "application/json"},
-        )
-        assert saved.ok, saved.text()
+        hint_button.click()
+        hints = exercise(page, 0).locator(".hint")
+        assert [hints.nth(i).is_visible() for i in range(hints.count())] == [True, False, False]
 
-        # "Validate" in JupyterLab runs the pupil's notebook with nbgrader's validate.
-        notebook.get_by_role("button", name="Validate").click()
-        page.get_by_text("Success! Your notebook passes all the tests.").wait_for(timeout=90_000)
-        page.keyboard.press("Escape")
+        # The right answers: "Bravo !" for each exercise, saved into the pupil's notebook.
+        for index, answer in RIGHT.items():
+            editors.nth(index).fill(answer)
+            check(page, index)
+            exercise(page, index).locator(".verdict .card.good").wait_for()
+            assert verdict_of(page, index) == "Bravo !"
+        assert_for_a_child(page, "well done")
 
-        fetched.get_by_role("button", name="Submit").first.click()
-        page.locator("#submitted_assignments_list", has_text=LESSON).wait_for(timeout=60_000)
-
-        # The grader grades within seconds and the classroom app records the XP.
-        deadline = time.monotonic() + 120
-        while progress(platform, username)["xp"] == 0:
-            assert time.monotonic() < deadline, grader_trouble(platform)
-            time.sleep(1)
+        # "Rendre ma leçon": nbgrader's submit, the grader's watch service grades it, and the
+        # view shows the points and the XP won.
+        page.get_by_role("button", name="Rendre ma leçon").click()
+        result = page.locator(".hand-in .result .card.good")
+        try:
+            result.wait_for(timeout=120_000)
+        except Exception:
+            pytest.fail(grader_trouble(platform))
+        shown = result.inner_text()
         xp = progress(platform, username)["xp"]
+        assert xp > 0 and f"XP gagnés : {xp}" in shown, shown
+        assert "3 exercices réussis sur 3" in shown, shown
+        assert_for_a_child(page, "graded")
 
-        # The classroom app knows the pupil through the hub's single sign-on.
-        page.goto(f"{platform.url}/services/classroom/")
-        page.get_by_text(pupil["pseudonym"]).first.wait_for()
-        assert str(xp) in page.content()
+        # Back on the quest map: the same XP, and the lesson done.
+        page.get_by_role("link", name=re.compile("Retour à ma carte des quêtes")).first.click()
+        page.wait_for_url("**/services/classroom/pupil/**")
+        assert str(xp) in page.locator("body").inner_text()
+        assert_for_a_child(page, "quest map after")
     finally:
         context.close()
 
