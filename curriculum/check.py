@@ -321,3 +321,17 @@ def _judge_release(version: _Built, runs: list[CellRun], report: CheckReport) ->
                 label,
                 _("This cell fails in the pupil's version: %(error)s", error=run.error),
             )
+        elif role == "solution" and run.error.startswith(("SyntaxError", "IndentationError")):
+            # The answer stub is a comment: alone it is no block body (a def's answer needs
+            # a line of its own, such as a docstring, before ### BEGIN SOLUTION). Other
+            # errors are fine here (a name the answer defines, printed after it).
+            report.add(
+                lesson,
+                language,
+                label,
+                _(
+                    "The answer cell does not run as the pupil receives it (%(error)s): put a "
+                    "line of its own before ### BEGIN SOLUTION, such as a docstring.",
+                    error=run.error,
+                ),
+            )

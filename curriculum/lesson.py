@@ -59,11 +59,12 @@ IGNORED_FILES = ("__pycache__", ".ipynb_checkpoints", ".DS_Store")
 ROLES = ("instructions", "setup", "free", "solution", "tests", "hints")
 #: The pupil reads these words above each hint, in the language of the lesson.
 HINT_WORD = {"fr": "Indice", "en": "Hint"}
-#: What nbgrader writes where the answer was removed (``ClearSolutions.code_stub``).
-CODE_STUB = {
-    "fr": "# ÉCRIS TON CODE ICI\nraise NotImplementedError()",
-    "en": "# WRITE YOUR CODE HERE\nraise NotImplementedError()",
-}
+#: What nbgrader writes where the answer was removed (``ClearSolutions.code_stub``): a
+#: comment, not nbgrader's ``raise NotImplementedError()`` (words a child should never read).
+#: An untouched answer still scores 0: the tests fail without it, and nbgrader's checksum
+#: of the cell tells the grader nothing was written. A stub alone is no block body, so an
+#: answer inside a ``def`` has a line of its own before ``### BEGIN SOLUTION`` (a docstring).
+CODE_STUB = {"fr": "# Écris ton programme ici", "en": "# Write your program here"}
 TEXT_STUB = {"fr": "ÉCRIS TA RÉPONSE ICI", "en": "WRITE YOUR ANSWER HERE"}
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 MAX_HINTS = 3

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from nbgrader.utils import is_grade, is_solution
+import nbformat
+from nbgrader.utils import compute_checksum, is_grade, is_solution
 
 from grader.execute import (
     KERNEL_DIED,
@@ -116,6 +117,13 @@ def _errors(cell: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
 
 
+def untouched(cell: Mapping[str, Any]) -> bool:
+    """Whether an answer cell is still as the pupil received it: nbgrader's own test (the
+    checksum it recorded when the lesson was generated, ``utils.determine_grade``)."""
+    recorded = cell.get("metadata", {}).get("nbgrader", {}).get("checksum")
+    return bool(recorded) and recorded == compute_checksum(nbformat.from_dict(cell))
+
+
 def _line(cell: Mapping[str, Any], error: Mapping[str, Any]) -> int | None:
     """The line of an error raised in the pupil's answer cell ("Ligne 2 : …"); none for
     the other cells (a line of a test means nothing to the pupil)."""
@@ -133,9 +141,12 @@ def outcomes(
     """
     results: dict[str, ExerciseOutcome] = {}
     span_errors: list[tuple[Mapping[str, Any], int | None]] = []
+    answers: list[Mapping[str, Any]] = []
     known: list[str] = []
     for cell in cells:
         span_errors += [(error, _line(cell, error)) for error in _errors(cell)]
+        if is_solution(cell):
+            answers.append(cell)
         if cell.get("cell_type") == "code" and not is_solution(cell) and not is_grade(cell):
             known += defined_names(str(cell.get("source", "")))
         if not (is_grade(cell) and not is_solution(cell)) or cell.get("cell_type") != "code":
@@ -145,10 +156,15 @@ def outcomes(
         passed = max_points > 0 and points >= max_points
         if passed:
             message = _("Well done, this exercise is solved!")
+        elif answers and all(untouched(answer) for answer in answers):
+            message = _(
+                "You have not written anything in this exercise yet: write your program "
+                "below the line “# Write your program here”, then hand in your lesson again."
+            )
         else:
             error, line = _cause(span_errors, [(e, None) for e in _errors(cell)])
             message = explain(error, line, known)
-        span_errors = []
+        span_errors, answers = [], []
         exercise = exercise_id(grade_id)
         previous = results.get(exercise)
         if previous is not None:  # several test cells for one exercise: all must pass

@@ -74,7 +74,7 @@ def test_a_broken_lesson_stops_the_build_with_its_place(
         build_course(load_manifest(mini.write()), tmp_path / "course")
 
 
-STUB = {"fr": "ÉCRIS TON CODE ICI", "en": "WRITE YOUR CODE HERE"}
+STUB = {"fr": "# Écris ton programme ici", "en": "# Write your program here"}
 
 
 def nbgrader(*runs: tuple[Path, list[str]]) -> None:

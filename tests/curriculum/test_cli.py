@@ -54,7 +54,7 @@ def test_build_writes_the_chosen_language_and_lesson(
     ] == ["en/source/calcul-2/calcul-2.ipynb"]
     config = (tmp_path / "out" / "en" / "nbgrader_config.py").read_text(encoding="utf-8")
     assert "c.CourseDirectory.course_id = 'mini-en'" in config
-    assert "WRITE YOUR CODE HERE" in config
+    assert "# Write your program here" in config
 
 
 def test_build_stops_with_one_sentence_on_a_broken_lesson(

@@ -1,6 +1,7 @@
 # Robi, the classroom robot, in the simulator (change nothing here: just run this cell).
 # show(program, "world") drives your robot before your eyes; check(program, "world") says whether the challenge is met.
 # Your program goes in a "def" block: it is the very program that will go into the real robot.
+import ast
 import os
 
 os.environ["ROBOCOLE_LANG"] = "en"  # the simulator answers in English
@@ -31,11 +32,17 @@ def colours(program):
     return [_COLOURS.get(tuple(e["rgb"]), e["rgb"]) for e in _what_it_does(program) if e["e"] == "led"]
 
 
+def _not_written_yet(program):
+    """The program has no order yet: only comments and its sentence in quotes."""
+    try:
+        orders = ast.parse(program_source(program)).body
+    except SyntaxError:
+        return False  # badly written is not empty: the simulator says what to change
+    return all(isinstance(o, ast.Pass) or (isinstance(o, ast.Expr) and isinstance(o.value, ast.Constant)) for o in orders)
+
+
 def check(program, world):
     """Is the challenge met? If not, a sentence that says why."""
-    try:
-        return _check(program, world)
-    except AssertionError as error:
-        if "NotImplementedError" in str(error):
-            raise AssertionError("Robi is waiting for your program: write it in the block def program(), instead of raise NotImplementedError().") from None
-        raise
+    if _not_written_yet(program):
+        raise AssertionError("Robi is waiting for your program: write your orders in the block def program(), below the line “# Write your program here”.")
+    return _check(program, world)

@@ -1,6 +1,7 @@
 # Robi, le robot de la classe, dans le simulateur (ne change rien ici : exécute simplement cette cellule).
 # montrer(programme, "monde") fait rouler ton robot sous tes yeux ; verifier(programme, "monde") dit si le défi est réussi.
 # Ton programme s'écrit dans un bloc « def » : c'est le même programme qui ira dans le vrai robot.
+import ast
 import os
 
 os.environ["ROBOCOLE_LANG"] = "fr"  # le simulateur te répond en français
@@ -31,11 +32,17 @@ def couleurs(programme):
     return [_COULEURS.get(tuple(e["rgb"]), e["rgb"]) for e in _ce_que_fait(programme) if e["e"] == "led"]
 
 
+def _pas_encore_ecrit(programme):
+    """Le programme n'a encore aucun ordre : rien que des commentaires et sa phrase entre guillemets."""
+    try:
+        ordres = ast.parse(program_source(programme)).body
+    except SyntaxError:
+        return False  # mal écrit, ce n'est pas vide : le simulateur dit quoi changer
+    return all(isinstance(o, ast.Pass) or (isinstance(o, ast.Expr) and isinstance(o.value, ast.Constant)) for o in ordres)
+
+
 def verifier(programme, monde):
     """Le défi est-il réussi ? Sinon, une phrase qui dit pourquoi."""
-    try:
-        return _verifier(programme, monde)
-    except AssertionError as erreur:
-        if "NotImplementedError" in str(erreur):
-            raise AssertionError("Robi attend ton programme : écris-le dans le bloc def programme(), à la place de raise NotImplementedError().") from None
-        raise
+    if _pas_encore_ecrit(programme):
+        raise AssertionError("Robi attend ton programme : écris tes ordres dans le bloc def programme(), sous la ligne « # Écris ton programme ici ».")
+    return _verifier(programme, monde)

@@ -29,6 +29,7 @@
 
 # %% solution="robot-1-a"
 def program():
+    """Your orders for Robi."""
     ### BEGIN SOLUTION
     forward(110)
     ### END SOLUTION
@@ -51,6 +52,7 @@ check(program, "worlds/tout-droit.toml")
 
 # %% solution="robot-1-b"
 def program():
+    """Your orders for Robi."""
     ### BEGIN SOLUTION
     forward(120)
     turn(-90)
@@ -76,6 +78,7 @@ check(program, "worlds/virage.toml")
 
 # %% solution="robot-1-c"
 def program():
+    """Your orders for Robi."""
     ### BEGIN SOLUTION
     turn(-90)
     forward(55)

@@ -29,6 +29,7 @@
 
 # %% solution="robot-1-a"
 def programme():
+    """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
     avancer(110)
     ### END SOLUTION
@@ -51,6 +52,7 @@ verifier(programme, "worlds/tout-droit.toml")
 
 # %% solution="robot-1-b"
 def programme():
+    """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
     avancer(120)
     tourner(-90)
@@ -76,6 +78,7 @@ verifier(programme, "worlds/virage.toml")
 
 # %% solution="robot-1-c"
 def programme():
+    """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
     tourner(-90)
     avancer(55)

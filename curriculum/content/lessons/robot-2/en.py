@@ -26,6 +26,7 @@
 
 # %% solution="robot-2-a"
 def program():
+    """Your orders for Robi."""
     ### BEGIN SOLUTION
     for i in range(4):
         forward(30)
@@ -50,6 +51,7 @@ check(program, "carre")
 
 # %% solution="robot-2-b"
 def program():
+    """Your orders for Robi."""
     ### BEGIN SOLUTION
     for i in range(3):
         forward(40)
@@ -75,6 +77,7 @@ check(program, "worlds/triangle.toml")
 
 # %% solution="robot-2-c"
 def program():
+    """Your orders for Robi."""
     ### BEGIN SOLUTION
     for i in range(6):
         forward(25)

@@ -26,6 +26,7 @@
 
 # %% solution="robot-2-a"
 def programme():
+    """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
     for i in range(4):
         avancer(30)
@@ -50,6 +51,7 @@ verifier(programme, "carre")
 
 # %% solution="robot-2-b"
 def programme():
+    """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
     for i in range(3):
         avancer(40)
@@ -75,6 +77,7 @@ verifier(programme, "worlds/triangle.toml")
 
 # %% solution="robot-2-c"
 def programme():
+    """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
     for i in range(6):
         avancer(25)

@@ -22,6 +22,7 @@
 
 # %% solution="robot-3-a"
 def program():
+    """Your orders for Robi."""
     ### BEGIN SOLUTION
     beep("C", 0.5)
     beep("D", 0.5)
@@ -47,6 +48,7 @@ assert notes == ["C", "D", "E"], f"Robi played {notes}, but we expected C, D, E,
 
 # %% solution="robot-3-b"
 def program():
+    """Your orders for Robi."""
     ### BEGIN SOLUTION
     for i in range(2):
         beep("C", 0.5)
@@ -75,6 +77,7 @@ assert notes == expected, f"Robi played {notes}, but Frère Jacques starts with 
 
 # %% solution="robot-3-c"
 def program():
+    """Your orders for Robi."""
     ### BEGIN SOLUTION
     for i in range(4):
         led("red")

@@ -22,6 +22,7 @@
 
 # %% solution="robot-3-a"
 def programme():
+    """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
     bip("do", 0.5)
     bip("ré", 0.5)
@@ -47,6 +48,7 @@ assert notes == ["do", "ré", "mi"], f"Robi a joué {notes}, mais on attendait d
 
 # %% solution="robot-3-b"
 def programme():
+    """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
     for i in range(2):
         bip("do", 0.5)
@@ -75,6 +77,7 @@ assert notes == attendu, f"Robi a joué {notes}, mais Frère Jacques commence pa
 
 # %% solution="robot-3-c"
 def programme():
+    """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
     for i in range(4):
         led("rouge")

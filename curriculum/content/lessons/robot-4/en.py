@@ -28,6 +28,7 @@
 
 # %% solution="robot-4-a"
 def program():
+    """Your orders for Robi."""
     ### BEGIN SOLUTION
     while distance() > 8:
         forward(2)
@@ -51,6 +52,7 @@ check(program, "mur")
 
 # %% solution="robot-4-b"
 def program():
+    """Your orders for Robi."""
     ### BEGIN SOLUTION
     forward(distance() - 6)
     ### END SOLUTION
@@ -74,6 +76,7 @@ check(program, "mur")
 
 # %% solution="robot-4-c"
 def program():
+    """Your orders for Robi."""
     ### BEGIN SOLUTION
     steps = 0
     while distance() > 10:

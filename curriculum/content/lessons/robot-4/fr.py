@@ -28,6 +28,7 @@
 
 # %% solution="robot-4-a"
 def programme():
+    """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
     while distance() > 8:
         avancer(2)
@@ -51,6 +52,7 @@ verifier(programme, "mur")
 
 # %% solution="robot-4-b"
 def programme():
+    """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
     avancer(distance() - 6)
     ### END SOLUTION
@@ -74,6 +76,7 @@ verifier(programme, "mur")
 
 # %% solution="robot-4-c"
 def programme():
+    """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
     pas = 0
     while distance() > 10:

@@ -25,6 +25,7 @@
 
 # %% solution="robot-5-a"
 def program():
+    """Your orders for Robi."""
     ### BEGIN SOLUTION
     while line("center"):
         forward(1)
@@ -54,6 +55,7 @@ check(program, "worlds/bout-de-ligne.toml")
 
 # %% solution="robot-5-b"
 def program():
+    """Your orders for Robi."""
     ### BEGIN SOLUTION
     while True:
         left, centre, right = line()
@@ -85,6 +87,7 @@ check(program, "ligne")
 
 # %% solution="robot-5-c"
 def program():
+    """Your orders for Robi."""
     ### BEGIN SOLUTION
     while True:
         left, centre, right = line()

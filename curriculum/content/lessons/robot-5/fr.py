@@ -25,6 +25,7 @@
 
 # %% solution="robot-5-a"
 def programme():
+    """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
     while ligne("centre"):
         avancer(1)
@@ -54,6 +55,7 @@ verifier(programme, "worlds/bout-de-ligne.toml")
 
 # %% solution="robot-5-b"
 def programme():
+    """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
     while True:
         gauche, centre, droite = ligne()
@@ -85,6 +87,7 @@ verifier(programme, "ligne")
 
 # %% solution="robot-5-c"
 def programme():
+    """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
     while True:
         gauche, centre, droite = ligne()

@@ -21,6 +21,7 @@
 
 # %% solution="robot-6-a"
 def program():
+    """Your orders for Robi."""
     ### BEGIN SOLUTION
     forward(95)
     turn(-90)
@@ -51,6 +52,7 @@ check(program, "labyrinthe")
 
 # %% solution="robot-6-b"
 def program():
+    """Your orders for Robi."""
     ### BEGIN SOLUTION
     while distance() > 15:
         forward(2)
@@ -83,6 +85,7 @@ check(program, "worlds/obstacle.toml")
 
 # %% solution="robot-6-c"
 def program():
+    """Your orders for Robi."""
     ### BEGIN SOLUTION
     while True:
         if distance() < 20:

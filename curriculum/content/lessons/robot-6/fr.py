@@ -21,6 +21,7 @@
 
 # %% solution="robot-6-a"
 def programme():
+    """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
     avancer(95)
     tourner(-90)
@@ -51,6 +52,7 @@ verifier(programme, "labyrinthe")
 
 # %% solution="robot-6-b"
 def programme():
+    """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
     while distance() > 15:
         avancer(2)
@@ -83,6 +85,7 @@ verifier(programme, "worlds/obstacle.toml")
 
 # %% solution="robot-6-c"
 def programme():
+    """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
     while True:
         if distance() < 20:

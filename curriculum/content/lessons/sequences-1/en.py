@@ -31,7 +31,7 @@
 # ```
 #
 # Write the orders that take Pixel to the treasure.
-# Write **one order per line**, instead of `raise NotImplementedError()`.
+# Write **one order per line**, below the line `# Write your program here`.
 
 # %% [markdown] hints="sequences-1-a"
 # 1. Count the squares between Pixel and the treasure.

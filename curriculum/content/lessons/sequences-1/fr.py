@@ -31,7 +31,7 @@
 # ```
 #
 # Écris les ordres qui amènent Pixel sur le trésor.
-# Écris **un ordre par ligne**, à la place de `raise NotImplementedError()`.
+# Écris **un ordre par ligne**, sous la ligne `# Écris ton programme ici`.
 
 # %% [markdown] hints="sequences-1-a"
 # 1. Compte les cases entre Pixel et le trésor.
