@@ -16,8 +16,6 @@
 # | `down()` | down |
 #
 # On the grid: `P` is Pixel, `T` is the treasure, `.` is an empty square.
-#
-# First run the cell below (Shift + Enter): it builds Pixel's world.
 
 # %% include="pixel"
 

@@ -16,8 +16,6 @@
 # | `bas()` | en bas |
 #
 # Sur la grille : `P` c'est Pixel, `T` c'est le trésor, `.` c'est une case vide.
-#
-# Commence par exécuter la cellule ci-dessous (Maj + Entrée) : elle construit le monde de Pixel.
 
 # %% include="pixel"
 
