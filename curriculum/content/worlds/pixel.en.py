@@ -93,8 +93,9 @@ def drawing():
     return "\n".join(rows)
 
 
-def show():
-    """Print the grid with Pixel (P)."""
+def _text():
+    """The grid as text, with Pixel (P) and the treasure (T)."""
+    rows = []
     for y, row in enumerate(drawing().split("\n")):
         squares = row.split()
         for x in range(len(squares)):
@@ -102,7 +103,75 @@ def show():
                 squares[x] = "P"
             elif (x, y) == _world.treasure and squares[x] == ".":
                 squares[x] = "T"
-        print(" ".join(squares))
+        rows.append(" ".join(squares))
+    return "\n".join(rows)
+
+
+def _where(x, y):
+    """A square in words: "at the top left"."""
+    height, width = len(_world.squares), max(len(row) for row in _world.squares)
+    v = "" if height == 1 else "top" if y == 0 else "bottom" if y == height - 1 else "middle"
+    h = "" if width == 1 else "left" if x == 0 else "right" if x == width - 1 else "middle"
+    words = " ".join(w for w in dict.fromkeys((v, h)) if w)
+    return f"at the {words}" if words else "on the only square"
+
+
+def _sentence():
+    """What the picture shows, for who cannot see it (a screen reader)."""
+    height, width = len(_world.squares), max(len(row) for row in _world.squares)
+    parts = [f"Pixel is {_where(*_world.pixel)}"]
+    if _world.treasure == _world.pixel:
+        parts[0] = f"Pixel is on the treasure, {_where(*_world.pixel)}"
+    elif _world.treasure is not None:
+        parts.append(f"the treasure is {_where(*_world.treasure)}")
+    if key() is not None:
+        parts.append(f"the key is {_where(*key())}")
+    walls = sum(row.count("#") for row in _world.squares)
+    for n, one, many in ((walls, "wall", "walls"), (len(_world.painted), "painted square", "painted squares")):
+        if n:
+            parts.append(f"{n} {one if n == 1 else many}")
+    size = f"{width} column{'s' if width > 1 else ''} and {height} row{'s' if height > 1 else ''}"
+    return f"Pixel's grid, {size}: " + ", ".join(parts) + "."
+
+
+def _picture(sentence):
+    """The grid as SVG: light, with no script and no file to load."""
+    c = 40  # the size of a square
+    height, width = len(_world.squares), max(len(row) for row in _world.squares)
+    inside = []
+    for y, row in enumerate(_world.squares):
+        for x, square in enumerate(row):
+            fill = "#333333" if square == "#" else "#b35900" if (x, y) in _world.painted else "#ffffff"
+            inside.append(f'<rect x="{x * c}" y="{y * c}" width="{c}" height="{c}" fill="{fill}" stroke="#595959"/>')
+            if square == "K":
+                inside.append(f'<text x="{x * c + c / 2}" y="{y * c + 27}" text-anchor="middle" font-size="20" font-weight="bold" fill="#7a4a00">K</text>')
+    if _world.treasure is not None and _world.treasure != _world.pixel:
+        x, y = _world.treasure
+        inside.append(f'<polygon points="{x * c + 20},{y * c + 3} {x * c + 37},{y * c + 20} {x * c + 20},{y * c + 37} {x * c + 3},{y * c + 20}" fill="#1e7d32" stroke="#ffffff" stroke-width="2"/>')
+        inside.append(f'<text x="{x * c + 20}" y="{y * c + 27}" text-anchor="middle" font-size="18" font-weight="bold" fill="#ffffff">T</text>')
+    x, y = _world.pixel
+    inside.append(f'<circle cx="{x * c + 20}" cy="{y * c + 20}" r="16" fill="#0b57d0" stroke="#ffffff" stroke-width="3"/>')
+    inside.append(f'<text x="{x * c + 20}" y="{y * c + 27}" text-anchor="middle" font-size="18" font-weight="bold" fill="#ffffff">P</text>')
+    sentence = sentence.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-2 -2 {width * c + 4} {height * c + 4}" '
+        f'width="{width * c + 4}" height="{height * c + 4}" role="img" aria-label="{sentence}" '
+        f'font-family="sans-serif"><title>{sentence}</title>{"".join(inside)}</svg>'
+    )
+
+
+def show():
+    """Show the grid with Pixel (P): a picture, and the text for who reads text."""
+    text = _text()
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:
+        get_ipython = None
+    if get_ipython is None or get_ipython() is None:
+        print(text)  # outside a notebook: the text alone
+        return
+    display({"text/plain": text, "image/svg+xml": _picture(_sentence())}, raw=True)
 
 
 def gap(target):
