@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import json
 import re
 import shutil
 from collections.abc import Mapping
@@ -34,7 +35,7 @@ from nbformat import NotebookNode
 
 from curriculum.faults import LessonError, cell_label
 from curriculum.manifest import Lesson, Manifest
-from robocole.i18n import LANGUAGES
+from robocole.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from robocole.i18n import gettext as _
 
 SOURCE_SUFFIXES = (".py", ".md")
@@ -66,6 +67,22 @@ HINT_WORD = {"fr": "Indice", "en": "Hint"}
 #: answer inside a ``def`` has a line of its own before ``### BEGIN SOLUTION`` (a docstring).
 CODE_STUB = {"fr": "# Écris ton programme ici", "en": "# Write your program here"}
 TEXT_STUB = {"fr": "ÉCRIS TA RÉPONSE ICI", "en": "WRITE YOUR ANSWER HERE"}
+
+
+def course_language(root: str | Path) -> str:
+    """The language of an nbgrader course's lessons (their notebooks' metadata says it), for
+    the stubs of a lesson generated outside the curriculum build (the formgrader)."""
+    for path in sorted(Path(root).glob("source/*/*.ipynb")):
+        try:
+            metadata = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
+        except (OSError, ValueError):
+            continue  # a notebook being written, a damaged one: the next one says it too
+        language = metadata.get("robocole", {}).get("language")
+        if language in CODE_STUB:
+            return str(language)
+    return DEFAULT_LANGUAGE
+
+
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 MAX_HINTS = 3
 _HINT_LINE = re.compile(r"^(\d+)\.\s+(.*)$")
