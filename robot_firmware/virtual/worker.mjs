@@ -149,6 +149,62 @@ function patchImports() {
 // ---------------------------------------------------------------------------------------------
 // The interpreter thread.
 
+// The port's os module answers from VfsPosix, which differs from a board's flash (FAT,
+// littlefs) where mpremote relies on it: os.stat('') is the current folder there (`cp f :`,
+// `rm -r :`), os.ilistdir() gives each file's size (`ls`), and os.rmdir() refuses the root
+// and mount points. This module is MicroPython's own os with those answers as a board's; it is installed as sys.modules["os"]
+// at every start, from a folder outside the flash (nothing appears among the robot's files).
+const BOARD_OS = `from os import *
+import os as _port
+
+__name__ = "os"
+
+
+def _here(path):
+    return path if path else "."
+
+
+def stat(path):
+    return _port.stat(_here(path))
+
+
+def ilistdir(path=""):
+    base = _here(path)
+    for entry in _port.ilistdir(base):
+        size = 0
+        if entry[1] == 0x8000:
+            size = _port.stat(base + "/" + entry[0])[6]
+        yield (entry[0], entry[1], entry[2], size)
+
+
+def listdir(path=""):
+    return _port.listdir(_here(path))
+
+
+def _absolute(path):
+    parts = []
+    for part in ((_port.getcwd() + "/" if path[:1] != "/" else "") + path).split("/"):
+        if part == "..":
+            parts = parts[:-1]
+        elif part and part != ".":
+            parts.append(part)
+    return "/" + "/".join(parts)
+
+
+def rmdir(path):
+    # A board's VFS refuses to remove its root (EPERM) or a mount point (EINVAL); VfsPosix
+    # would remove the folder under a mount.
+    import vfs
+
+    full = _absolute(path)
+    if full == "/":
+        raise OSError(1)
+    if full in [point for _, point in vfs.mount()]:
+        raise OSError(22)
+    _port.rmdir(path)
+`;
+const BOARD_OS_FOLDER = "/dev/robocole";
+
 const SYSTEM_DIRS = new Set(["dev", "proc", "home", "tmp"]);
 
 function isFlashPath(p) {
@@ -452,6 +508,14 @@ async function interpreter() {
     flash.install();
     mp.registerJsModule("robocole_virtual", hardware);
     clockHook = clock;
+    try {
+      mp.FS.mkdir(BOARD_OS_FOLDER);
+    } catch {}
+    mp.FS.writeFile(`${BOARD_OS_FOLDER}/rb_os_carte.py`, BOARD_OS);
+    mp.runPython(
+      `import sys\nsys.path.insert(0, ${JSON.stringify(BOARD_OS_FOLDER)})\nimport rb_os_carte\n` +
+        `sys.path.pop(0)\nsys.modules["os"] = sys.modules.pop("rb_os_carte")\ndel sys, rb_os_carte\n`,
+    );
     if (cfg.interrupted) {
       resumeInterrupted(cfg.interrupted);
       return;
