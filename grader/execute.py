@@ -27,13 +27,17 @@ from nbgrader.preprocessors import Execute
 from nbgrader.utils import is_grade, is_solution
 from traitlets import Float, Integer
 
-from grader.kernel import SandboxKernelManager
+from grader.integrity import TAMPERED, check, new_nonce
+from grader.kernel import SandboxKernelClient, SandboxKernelManager
 
 #: Error names the grader writes into outputs itself (feedback.py explains them in French).
 KERNEL_DIED = "RobocoleKernelDied"
 TIME_OVER = "RobocoleTimeOver"
 OUTPUT_TRUNCATED = "RobocoleOutputTruncated"
 TOO_MANY_PROCESSES = "RobocoleTooManyProcesses"
+#: A cell interrupted after its timeout (the kernel is replaced after it); nbclient's own name,
+#: which the feedback explains ("took too long").
+TIME_OUT = "CellTimeoutError"
 #: A kernel needs bubblewrap's two processes and itself; more than this after a cell means
 #: the pupil's code left processes behind (a fork bomb): the sandbox is replaced.
 MAX_LEFTOVER_PROCESSES = 6
@@ -41,8 +45,10 @@ TYPE_MISMATCH = "robocole-type"
 
 # Defined at the top of each test cell as it runs (the notebook keeps the teacher's text).
 # It is written for children's exercises: plain values compare by type first, recursively.
+# The builtins it uses are bound when it is defined (after kernel_guard restored them), so
+# pupil code that the test calls cannot change them under it.
 _SAME_HELPER = """
-def __robocole_same__(a, b):
+def __robocole_same__(a, b, type=type, len=len, all=all, zip=zip, AssertionError=AssertionError):
     simple = (bool, int, float, complex, str, bytes, list, tuple, dict, set, frozenset,
               type(None))
     numbers = (int, float)
@@ -107,6 +113,8 @@ class SandboxedExecute(Execute):
         self._restarts = 0
         self._out_of_time = False
         self._chars: dict[int, int] = {}
+        self._reply: dict[str, Any] | None = None
+        self._timed_out = False
 
     async def async_execute_cell(  # type: ignore[override]
         self,
@@ -121,8 +129,16 @@ class SandboxedExecute(Execute):
             cell.outputs = [_error(TIME_OVER, "not run")]
             return cell
         original = cell.source
+        nonce = None
         if is_grade(cell) and not is_solution(cell):
             cell.source = strict_test_source(original)
+            if isinstance(self.kc, SandboxKernelClient) and isinstance(
+                self.km, SandboxKernelManager
+            ):
+                # A sealed test (kernel_guard.py): its verdict must come back signed.
+                nonce = self.kc.test_nonce = new_nonce()
+        self._reply = None
+        self._timed_out = False
         km = self.km
         slow = (
             asyncio.get_running_loop().call_later(self.lower_priority_after, km.lower_priority)
@@ -132,6 +148,21 @@ class SandboxedExecute(Execute):
         try:
             await super().async_execute_cell(cell, cell_index, execution_count, store_history)
             km = self.km
+            if self._timed_out:
+                # Interrupted after its timeout, whatever the kernel answered: a kernel that
+                # stops answering (its Python patched) would make every later cell wait.
+                crowded = (
+                    isinstance(km, SandboxKernelManager)
+                    and km.process_count() > MAX_LEFTOVER_PROCESSES
+                )
+                if crowded:
+                    cell.outputs = [_error(TOO_MANY_PROCESSES, ""), *cell.outputs]
+                else:  # after what it printed: "too much text" explains better, if so
+                    cell.outputs = [*cell.outputs, _error(TIME_OUT, "")]
+                await self._after_timeout()
+                return cell
+            if nonce is not None and isinstance(km, SandboxKernelManager):
+                self._seal(cell, check(self._reply, km.guard_key, nonce, cell.source))
             if isinstance(km, SandboxKernelManager) and km.process_count() > MAX_LEFTOVER_PROCESSES:
                 cell.outputs.insert(0, _error(TOO_MANY_PROCESSES, str(km.process_count())))
                 await self._fresh_kernel()
@@ -147,6 +178,50 @@ class SandboxedExecute(Execute):
 
     # nbconvert's preprocess_cell calls execute_cell, bound to nbclient's own coroutine.
     execute_cell = run_sync(async_execute_cell)
+
+    async def _check_raise_for_error(
+        self, cell: NotebookNode, cell_index: int, exec_reply: dict[str, Any] | None
+    ) -> None:
+        self._reply = exec_reply  # a test's signed verdict is in its reply
+        await super()._check_raise_for_error(cell, cell_index, exec_reply)
+
+    async def _async_handle_timeout(
+        self, timeout: int, cell: NotebookNode | None = None
+    ) -> dict[str, Any] | None:
+        # nbgrader's error_on_timeout makes nbclient answer with an error reply instead of
+        # raising CellTimeoutError: both ways, the kernel is replaced after the cell.
+        self._timed_out = True
+        return await super()._async_handle_timeout(timeout, cell)
+
+    def _seal(self, cell: NotebookNode, verdict: Any) -> None:
+        """The test cell's outputs from its signed verdict only (never from the kernel's)."""
+        kept = [
+            output
+            for output in cell.outputs
+            if output.get("output_type") != "error"
+            or str(output.get("ename")).startswith("Robocole")
+        ]
+        if verdict.status == "ok":
+            cell.outputs = kept
+        elif verdict.status == "error":
+            said = f"{verdict.ename}: {verdict.evalue}" if verdict.evalue else verdict.ename
+            error = _error(verdict.ename, verdict.evalue)
+            error.traceback = [said] if not verdict.line else [f"line {verdict.line}", said]
+            cell.outputs = [*kept, error]
+        else:
+            self.log.warning(
+                "test %s: tampering (%s)",
+                cell.metadata.get("nbgrader", {}).get("grade_id"),
+                verdict.evalue,
+            )
+            cell.outputs = [_error(TAMPERED, verdict.evalue)]
+
+    async def _after_timeout(self) -> None:
+        km = self.km
+        if isinstance(km, SandboxKernelManager) and km.watchdog_fired:
+            self._out_of_time = True
+            return
+        await self._fresh_kernel()
 
     async def _after_death(self, cell: NotebookNode) -> None:
         km = self.km

@@ -30,6 +30,8 @@ from jupyter_client.provisioning import LocalProvisioner
 from traitlets import Any as AnyTrait
 from traitlets import DottedObjectName, Type, Unicode
 
+from grader.integrity import write_guard_key
+from grader.kernel_guard import TEST_REQUEST, launcher_source
 from grader.sandbox import (
     Mounts,
     SandboxPolicy,
@@ -60,6 +62,18 @@ class SandboxKernelClient(AsyncKernelClient):  # type: ignore[misc]
     drained without waiting. The handshake is the same: a ``kernel_info_reply`` on shell, then
     a message on IOPub (ipykernel welcomes each subscriber), or ask again.
     """
+
+    #: The nonce of the next ``execute`` when it is a test cell (sent as a sealed test).
+    test_nonce: str | None = None
+
+    def execute(self, code: str, *args: Any, **kwargs: Any) -> str:
+        """jupyter_client's execute, or a sealed test request (kernel_guard) for a test cell."""
+        nonce, self.test_nonce = self.test_nonce, None
+        if nonce is None:
+            return str(super().execute(code, *args, **kwargs))
+        message = self.session.msg(TEST_REQUEST, {"code": code, "nonce": nonce})
+        self.shell_channel.send(message)
+        return str(message["header"]["msg_id"])
 
     async def wait_for_ready(self, timeout: float | None = None) -> None:
         deadline = time.monotonic() + (60.0 if timeout is None else timeout)
@@ -152,6 +166,8 @@ class SandboxKernelManager(AsyncKernelManager):
         self.watchdog_fired = False
         self._watchdog: asyncio.TimerHandle | None = None
         self._mounts: Mounts | None = None
+        #: The key this kernel signs its test verdicts with (integrity.py), new per kernel.
+        self.guard_key = b""
 
     @property
     def sandbox_policy(self) -> SandboxPolicy:
@@ -197,6 +213,8 @@ class SandboxKernelManager(AsyncKernelManager):
         if identity is not None and self.connection_file:
             # The kernel reads it as the sandbox user; it holds only this kernel's key.
             os.chown(self.connection_file, *identity)
+        if self.connection_file:
+            self.guard_key = write_guard_key(self.connection_file, identity)
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         arguments = ["--HistoryManager.enabled=False", *(extra_arguments or [])]
@@ -205,7 +223,9 @@ class SandboxKernelManager(AsyncKernelManager):
             return ["ipykernel_launcher", "-f", self.connection_file, *arguments]  # forked
         assert self._mounts is not None, "start_kernel prepares the runtime folder first"
         policy = self.sandbox_policy
-        inner = [policy.python, "-m", "ipykernel_launcher", "-f", self.connection_file]
+        # kernel_guard's launcher: ipykernel with sealed tests, installed before pupil code.
+        launch = launcher_source() + "\nlaunch(sys.argv[1], sys.argv[2:])\n"
+        inner = [policy.python, "-c", launch, self.connection_file]
         inner += ["--HistoryManager.enabled=False", *(extra_arguments or [])]
         return sandbox_command(policy, inner, self._mounts)
 

@@ -55,6 +55,7 @@ from grader.execute import SandboxedExecute
 from grader.exporter import use_feedback_template
 from grader.feedback import ExerciseOutcome, exercise_id, outcomes, summary_markdown
 from grader.gradebook import share_engines, use_wal
+from grader.integrity import TAMPERED
 from grader.prefork import rehearse
 from grader.preprocessors import (
     AddFeedbackSummary,
@@ -83,7 +84,12 @@ class GradeResult:
     protections: tuple[str, ...] = ()
     submitted_at: str = ""
     graded_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat())
-    status: str = "graded"  # graded | unreadable | failed
+    #: graded | damaged (graded what could be: ask the pupil to hand it in again) |
+    #: unreadable | failed. Always with a sentence in ``notes`` when not ``graded``.
+    status: str = "graded"
+    #: What the teacher should know besides the score: ``tampered:<exercise>`` when the
+    #: pupil's code changed Python itself and a test could not be trusted (integrity.py).
+    flags: tuple[str, ...] = ()
 
     @property
     def idempotency_key(self) -> str:
@@ -104,6 +110,8 @@ class GradeResult:
             "lesson_id": self.lesson_id,
             "graded_at": self.graded_at,
             "protections": list(self.protections),
+            "status": self.status,
+            "flags": list(self.flags),
             "exercises": [
                 {
                     "exercise_id": e.exercise_id,
@@ -327,23 +335,47 @@ def grade_submission(
 
     scores = _scores(course, student, lesson)
     results: list[ExerciseOutcome] = []
+    tampered: set[str] = set()
     for notebook_path in sorted(course.autograded(student, lesson).glob("*.ipynb")):
         notebook = nbformat.read(notebook_path, as_version=4)
         results += outcomes(notebook.cells, scores)
+        tampered |= _tampered_exercises(notebook.cells)
         released = course.root / "release" / lesson / notebook_path.name
         notes += _notes_from(released, submitted.get(notebook_path.name))
     result = GradeResult(
         course.id,
         student,
         lesson,
-        tuple(results),
+        tuple(_with_tampering(results, tampered)),
         tuple(notes),
         options.protections,
         _submitted_at(course, student, lesson),
+        flags=tuple(f"tampered:{exercise}" for exercise in sorted(tampered)),
     )
     if options.generate_feedback:
         write_feedback(course, result, release=options.release_feedback)
     return result
+
+
+def _tampered_exercises(cells: Iterable[nbformat.NotebookNode]) -> set[str]:
+    """Exercises whose test verdict could not be trusted (``SandboxedExecute._seal``)."""
+    return {
+        exercise_id(cell.metadata.nbgrader.get("grade_id", ""))
+        for cell in cells
+        if is_grade(cell)
+        and not is_solution(cell)
+        and any(o.get("ename") == TAMPERED for o in cell.get("outputs", []))
+    }
+
+
+def _with_tampering(
+    results: Iterable[ExerciseOutcome], tampered: set[str]
+) -> Iterator[ExerciseOutcome]:
+    for outcome in results:
+        if outcome.exercise_id in tampered:
+            sentence = _("Your program changed Python itself: the test could not check it.")
+            outcome = replace(outcome, passed=False, points=0.0, message=sentence)
+        yield outcome
 
 
 def write_feedback(course: Course, result: GradeResult, *, release: bool) -> None:

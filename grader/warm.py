@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO
 
 from grader.errors import SandboxUnavailable
+from grader.kernel_guard import launcher_source
 from grader.sandbox import (
     Mounts,
     SandboxPolicy,
@@ -96,7 +97,7 @@ def sweep(keep=()):
     empty(RUNTIME, keep=keep)
 
 def spawn(connection_file, arguments):
-    sweep(keep=(connection_file,))
+    sweep(keep=(connection_file, connection_file + ".guard"))
     for name in os.listdir(INBOX):
         source, target = os.path.join(INBOX, name), os.path.join(HOME, name)
         try:
@@ -115,7 +116,7 @@ def spawn(connection_file, arguments):
             for fd in (0, 1, 2):
                 os.dup2(null, fd)
             os.chdir(HOME)
-            IPKernelApp.launch_instance(argv=["-f", connection_file, *arguments])
+            launch(connection_file, arguments)  # kernel_guard's launcher: sealed tests
         finally:
             os._exit(0)
     return pid
@@ -204,7 +205,7 @@ class WarmSandbox:
         mounts.bind(self.inbox, INBOX)
         command = sandbox_command(
             self.policy,
-            [self.policy.python, "-c", ZYGOTE, INBOX, str(self.runtime_dir)],
+            [self.policy.python, "-c", launcher_source() + ZYGOTE, INBOX, str(self.runtime_dir)],
             mounts,
             as_pid_1=True,
         )
