@@ -114,7 +114,6 @@ def _line(exc):
 
 def explain(exc):
     """One sentence in French that tells a child what went wrong."""
-    kind = type(exc).__name__
     message = str(exc)
     if isinstance(exc, KeyboardInterrupt):
         return "Programme arrêté depuis l'ordinateur."
@@ -133,15 +132,28 @@ def explain(exc):
             where + "le nom « %s » est inconnu. Vérifie l'orthographe, et que le programme "
             "commence par « from robot import * »." % name
         )
+    # The same sentences as on the PC (robocole/python_errors.py), for the common mistakes.
     if isinstance(exc, ZeroDivisionError):
         return where + "division par zéro."
     if isinstance(exc, ImportError):
         return where + "module introuvable (%s)." % message
+    if isinstance(exc, IndexError):
+        return where + "la liste n'a pas d'élément à cette place (le premier est le numéro 0)."
+    text_and_number = "str" in message and ("types" in message or "conv" in message)
+    if isinstance(exc, TypeError) and text_and_number:
+        return (
+            where + "on ne peut pas ajouter un texte et un nombre : écris str(nombre) pour "
+            "changer le nombre en texte."
+        )
     if isinstance(exc, (TypeError, ValueError)):
-        return where + "valeur impossible : %s." % message
+        return where + "valeur impossible : %s." % message  # robot.py's own words, in French
     if isinstance(exc, OSError):
         return where + "le matériel du robot ne répond pas (%s). Est-il allumé ?" % message
-    return where + "erreur %s : %s." % (kind, message)
+    # What Python said (English) is printed just above, for the teacher.
+    return (
+        where + "ton programme s'est arrêté sur une erreur : relis bien cette ligne, ou "
+        "demande de l'aide."
+    )
 
 
 def _stop_everything():

@@ -70,6 +70,10 @@ def test_an_error_stops_the_motors_and_is_explained_in_french(
         ("from robot import *\nled('chocolat')\n", "couleur inconnue"),
         ("from robot import *\navancer('loin')\n", "la distance doit être un nombre"),
         ("import telephone\n", "module introuvable"),
+        # The same sentences as the simulator's, for Python's own errors.
+        ("n = 3\nprint('tour ' + n)\n", "Ligne 2 : on ne peut pas ajouter un texte et un nombre"),
+        ("cotes = [20]\nprint(cotes[3])\n", "Ligne 2 : la liste n'a pas d'élément à cette place"),
+        ("x = {}\nx.ajoute(1)\n", "Ligne 2 : ton programme s'est arrêté sur une erreur"),
     ],
 )
 def test_each_kind_of_mistake_has_its_sentence(
