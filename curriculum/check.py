@@ -17,6 +17,7 @@ from pathlib import Path
 
 from nbformat import NotebookNode
 
+from curriculum.blocks import solution_problems
 from curriculum.faults import Fault, LessonError
 from curriculum.images import image_problems
 from curriculum.lesson import (
@@ -188,7 +189,35 @@ def _check_lesson(manifest: Manifest, lesson: Lesson, report: CheckReport) -> li
             built.append(_Built(source, notebook, released))
     if len(built) == len(LANGUAGES):
         report.faults.extend(compare_translations(built[0].source, built[1].source))
+        report.faults.extend(_compare_blocks(built[0].source, built[1].source))
     return built
+
+
+def _compare_blocks(first: LessonSource, second: LessonSource) -> list[Fault]:
+    """Both languages give an exercise the same blocks and the same limit."""
+    faults = []
+    for one in first.cells:
+        if one.role != "solution":
+            continue
+        for other in second.cells_of(one.exercise, "solution"):
+            if (one.blocks, one.max_blocks, one.text_switch) != (
+                other.blocks,
+                other.max_blocks,
+                other.text_switch,
+            ):
+                faults.append(
+                    Fault(
+                        first.lesson.id,
+                        second.language,
+                        other.label,
+                        _(
+                            "blocks=, max_blocks= and text_switch= must be the same as in "
+                            "the %(language)s version.",
+                            language=first.language,
+                        ),
+                    )
+                )
+    return faults
 
 
 def _check_source(manifest: Manifest, source: LessonSource, report: CheckReport) -> None:
@@ -218,6 +247,11 @@ def _check_source(manifest: Manifest, source: LessonSource, report: CheckReport)
                 fault(
                     cell.label, _("Mark the answer with ### BEGIN SOLUTION and ### END SOLUTION.")
                 )
+            elif cell.blocks:
+                for problem in solution_problems(
+                    cell.text, cell.blocks, cell.max_blocks, language
+                ):
+                    fault(cell.label, problem)
         for cell in tests:
             try:
                 lines = bare_asserts(cell)

@@ -11,6 +11,10 @@ The metadata written after ``# %%`` says what each cell is for::
     # %% solution="sequences-1-a"        the pupil's cell; ### BEGIN/END SOLUTION marks the answer
     # %% tests="sequences-1-a" points=2  autograded tests of that exercise (asserts with a message)
     # %% [markdown] hints="sequences-1-a"  numbered hints "1. …", "2. …", "3. …"
+    # %% solution="…" blocks="pixel" max_blocks=4 text_switch=true
+                                         the answer is built with blocks (curriculum/blocks.py)
+                                         from that toolbox, with at most 4 blocks; the child
+                                         may switch to text for good
 
 The notebook gets nbgrader's cell metadata (schema 3): grade ids are the exercise ids from the
 manifest (``sequences-1-a`` for the tests, ``sequences-1-a-solution`` for the answer), so a
@@ -33,16 +37,21 @@ import jupytext
 import nbformat
 from nbformat import NotebookNode
 
+from curriculum import blocks
 from curriculum.faults import LessonError, cell_label
 from curriculum.manifest import Lesson, Manifest
 from robocole.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from robocole.i18n import gettext as _
 
 SOURCE_SUFFIXES = (".py", ".md")
+#: Options of an answer cell built with blocks (only on ``solution=`` cells).
+BLOCK_OPTIONS = ("blocks", "max_blocks", "text_switch")
 #: Checkers a tests cell may call instead of ``assert`` (they raise AssertionError with a
 #: sentence for the child): the robot simulator's ``verifier`` / ``check``.
 CHECK_CALLS = ("verifier", "check")
-CELL_OPTIONS = frozenset({"solution", "tests", "points", "hints", "include", "free"})
+CELL_OPTIONS = frozenset(
+    {"solution", "tests", "points", "hints", "include", "free"} | set(BLOCK_OPTIONS)
+)
 #: Metadata Jupytext itself may keep on a cell.
 JUPYTEXT_KEYS = frozenset(
     {
@@ -113,6 +122,9 @@ class SourceCell:
     exercise: str = ""
     points: float = 0
     include: str = ""
+    blocks: tuple[str, ...] = ()  # the toolbox of a block exercise (block names)
+    max_blocks: int = 0  # 0: no limit
+    text_switch: bool = False  # the child may leave the blocks for text, for good
 
     @property
     def label(self) -> str:
@@ -202,8 +214,8 @@ def _classify(index: int, cell: NotebookNode, exercise_ids: set[str]) -> SourceC
         # A typo ("tset=") would otherwise turn an exercise's cell into plain setup code.
         raise LessonError(
             _(
-                "Unknown cell option %(options)s: use solution, tests, points, hints, include "
-                "or free.",
+                "Unknown cell option %(options)s: use solution, tests, points, hints, include, "
+                "free, blocks, max_blocks or text_switch.",
                 options=", ".join(unknown),
             ),
             cell_label(index, role_name("instructions" if kind == "markdown" else "setup")),
@@ -225,12 +237,23 @@ def _classify(index: int, cell: NotebookNode, exercise_ids: set[str]) -> SourceC
         wanted_kind = "markdown" if role == "hints" else "code"
         if kind != wanted_kind:
             raise LessonError(_("This cell must be a %(kind)s cell.", kind=wanted_kind), label)
+        if role != "solution" and any(option in metadata for option in BLOCK_OPTIONS):
+            raise LessonError(
+                _("blocks=, max_blocks= and text_switch= go on a solution cell."), label
+            )
         points: float = 0
         if role == "tests":
             points = metadata.get("points", 0)
             if not isinstance(points, int | float) or isinstance(points, bool) or points <= 0:
                 raise LessonError(_("A tests cell needs points=N with N above zero."), label)
+        if role == "solution" and any(option in metadata for option in BLOCK_OPTIONS):
+            return _block_cell(SourceCell(index, role, kind, text, exercise), metadata)
         return SourceCell(index, role, kind, text, exercise, points)
+    if any(option in metadata for option in BLOCK_OPTIONS):
+        raise LessonError(
+            _("blocks=, max_blocks= and text_switch= go on a solution cell."),
+            cell_label(index, role_name("instructions" if kind == "markdown" else "setup")),
+        )
     if kind == "markdown":
         return SourceCell(index, "instructions", kind, text)
     if metadata.get("free") is True:
@@ -242,6 +265,50 @@ def _classify(index: int, cell: NotebookNode, exercise_ids: set[str]) -> SourceC
             cell_label(index, role_name("setup")),
         )
     return SourceCell(index, "setup", kind, text, include=str(include))
+
+
+def _block_cell(cell: SourceCell, metadata: dict[str, Any]) -> SourceCell:
+    """A solution cell with its block options read and checked."""
+    option = metadata.get("blocks")
+    if not isinstance(option, str):
+        raise LessonError(
+            _('blocks= names the blocks of the exercise, like blocks="pixel".'), cell.label
+        )
+    try:
+        names = tuple(blocks.toolbox(option))
+    except blocks.NotBlocks as error:
+        raise LessonError(str(error), cell.label) from error
+    limit = metadata.get("max_blocks", 0)
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+        raise LessonError(_("max_blocks=N needs a whole number N above zero."), cell.label)
+    switch = metadata.get("text_switch", False)
+    if not isinstance(switch, bool):
+        raise LessonError(_("text_switch= is true or false."), cell.label)
+    return SourceCell(
+        cell.index,
+        cell.role,
+        cell.kind,
+        cell.text,
+        cell.exercise,
+        blocks=names,
+        max_blocks=limit,
+        text_switch=switch,
+    )
+
+
+def block_settings(cell: SourceCell) -> dict[str, Any]:
+    """What the lesson view needs to build this answer with blocks (the cell's metadata)."""
+    before, indent, _solution, after = blocks.split_solution(cell.text)
+    settings: dict[str, Any] = {
+        "toolbox": list(cell.blocks),
+        "before": before,
+        "after": after,
+        "indent": indent,
+        "text_switch": cell.text_switch,
+    }
+    if cell.max_blocks:
+        settings["max_blocks"] = cell.max_blocks
+    return settings
 
 
 def parse_hints(cell: SourceCell) -> tuple[str, ...]:
@@ -384,6 +451,9 @@ def build_notebook(manifest: Manifest, source: LessonSource) -> NotebookNode:
             new = nbformat.v4.new_markdown_cell(text)
         new.id = grade_id[:64]
         new.metadata = {"nbgrader": nbgrader} if nbgrader else {}
+        if cell.role == "solution" and cell.blocks:
+            # Beside nbgrader's metadata, which its checksums and schema cover alone.
+            new.metadata["robocole"] = {"blocks": block_settings(cell)}
         if cell.role == "tests" or cell.role == "setup":
             new.metadata["deletable"] = False
             new.metadata["editable"] = False

@@ -37,7 +37,7 @@
 # 2. The `forward()` line must be indented (4 spaces) under the `for`.
 # 3. `for i in range(10):` then, on the next line, `    forward()`.
 
-# %% solution="boucles-1-a"
+# %% solution="boucles-1-a" blocks="tao,boucles" max_blocks=2
 new_sheet()
 ### BEGIN SOLUTION
 for i in range(10):
@@ -68,7 +68,7 @@ assert drawing() == expected, f"Tao's drawing is not the right one.\nYour drawin
 # 2. `turn_left()` must not be indented: it happens only once.
 # 3. `for i in range(6):` / `    forward()` / `turn_left()` / `for i in range(4):` / `    forward()`.
 
-# %% solution="boucles-1-b"
+# %% solution="boucles-1-b" blocks="tao,boucles" max_blocks=5
 new_sheet()
 ### BEGIN SOLUTION
 for i in range(6):
@@ -102,7 +102,7 @@ assert drawing() == expected, f"Tao's drawing is not the right one.\nYour drawin
 # 2. Start with `turn_right()` so that Tao faces down.
 # 3. `turn_right()`, a loop of 5 `forward()`, `turn_left()`, a loop of 4, `turn_left()`, a loop of 5.
 
-# %% solution="boucles-1-c"
+# %% solution="boucles-1-c" blocks="tao,boucles" max_blocks=9
 new_sheet()
 ### BEGIN SOLUTION
 turn_right()

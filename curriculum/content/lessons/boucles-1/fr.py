@@ -37,7 +37,7 @@
 # 2. La ligne `avance()` doit être décalée (4 espaces) sous le `for`.
 # 3. `for i in range(10):` puis, à la ligne, `    avance()`.
 
-# %% solution="boucles-1-a"
+# %% solution="boucles-1-a" blocks="tao,boucles" max_blocks=2
 nouvelle_feuille()
 ### BEGIN SOLUTION
 for i in range(10):
@@ -68,7 +68,7 @@ assert dessin() == attendu, f"Le dessin de Tao n'est pas le bon.\nTon dessin :\n
 # 2. `tourne_gauche()` ne doit pas être décalé : il se fait une seule fois.
 # 3. `for i in range(6):` / `    avance()` / `tourne_gauche()` / `for i in range(4):` / `    avance()`.
 
-# %% solution="boucles-1-b"
+# %% solution="boucles-1-b" blocks="tao,boucles" max_blocks=5
 nouvelle_feuille()
 ### BEGIN SOLUTION
 for i in range(6):
@@ -102,7 +102,7 @@ assert dessin() == attendu, f"Le dessin de Tao n'est pas le bon.\nTon dessin :\n
 # 2. Commence par `tourne_droite()` pour que Tao regarde vers le bas.
 # 3. `tourne_droite()`, une boucle de 5 `avance()`, `tourne_gauche()`, une boucle de 4, `tourne_gauche()`, une boucle de 5.
 
-# %% solution="boucles-1-c"
+# %% solution="boucles-1-c" blocks="tao,boucles" max_blocks=9
 nouvelle_feuille()
 ### BEGIN SOLUTION
 tourne_droite()

@@ -34,7 +34,7 @@
 # 2. `for i in range(5):` then the 4 orders indented by 4 spaces.
 # 3. `forward()`, `turn_left()`, `forward()`, `turn_right()`, all indented under `for i in range(5):`.
 
-# %% solution="boucles-2-a"
+# %% solution="boucles-2-a" blocks="tao,boucles" max_blocks=5 text_switch=true
 new_sheet()
 ### BEGIN SOLUTION
 for i in range(5):
@@ -68,7 +68,7 @@ assert drawing() == expected, f"The staircase is not the right one.\nYour drawin
 # 2. The square has 4 sides: the loop runs 4 times.
 # 3. `for i in range(4):` then, indented: `forward()`, `forward()`, `forward()`, `turn_right()`.
 
-# %% solution="boucles-2-b"
+# %% solution="boucles-2-b" blocks="tao,boucles" max_blocks=5 text_switch=true
 new_sheet()
 ### BEGIN SOLUTION
 for i in range(4):
@@ -100,7 +100,7 @@ assert position() == (0, 0), f"Tao must come back to the start (0, 0), but she i
 # 2. That whole battlement is the pattern: it goes inside the loop, which runs 3 times.
 # 3. Inside `for i in range(3):` write 12 indented lines: 2 `forward()`, `turn_left()`, 2 `forward()`, `turn_right()`, 2 `forward()`, `turn_right()`, 2 `forward()`, `turn_left()`.
 
-# %% solution="boucles-2-c"
+# %% solution="boucles-2-c" blocks="tao,boucles" max_blocks=13 text_switch=true
 new_sheet()
 ### BEGIN SOLUTION
 for i in range(3):

@@ -34,7 +34,7 @@
 # 2. `for i in range(5):` puis les 4 ordres décalés de 4 espaces.
 # 3. `avance()`, `tourne_gauche()`, `avance()`, `tourne_droite()`, tous décalés sous `for i in range(5):`.
 
-# %% solution="boucles-2-a"
+# %% solution="boucles-2-a" blocks="tao,boucles" max_blocks=5 text_switch=true
 nouvelle_feuille()
 ### BEGIN SOLUTION
 for i in range(5):
@@ -68,7 +68,7 @@ assert dessin() == attendu, f"L'escalier n'est pas le bon.\nTon dessin :\n{dessi
 # 2. Le carré a 4 côtés : la boucle tourne 4 fois.
 # 3. `for i in range(4):` puis, décalés : `avance()`, `avance()`, `avance()`, `tourne_droite()`.
 
-# %% solution="boucles-2-b"
+# %% solution="boucles-2-b" blocks="tao,boucles" max_blocks=5 text_switch=true
 nouvelle_feuille()
 ### BEGIN SOLUTION
 for i in range(4):
@@ -100,7 +100,7 @@ assert position() == (0, 0), f"Tao doit revenir au départ (0, 0), mais elle est
 # 2. Ce créneau complet est le motif : il va dans la boucle, qui tourne 3 fois.
 # 3. Dans `for i in range(3):` écris 12 lignes décalées : 2 `avance()`, `tourne_gauche()`, 2 `avance()`, `tourne_droite()`, 2 `avance()`, `tourne_droite()`, 2 `avance()`, `tourne_gauche()`.
 
-# %% solution="boucles-2-c"
+# %% solution="boucles-2-c" blocks="tao,boucles" max_blocks=13 text_switch=true
 nouvelle_feuille()
 ### BEGIN SOLUTION
 for i in range(3):

@@ -27,7 +27,7 @@
 # 2. The green square is 110 cm away: `forward(110)`.
 # 3. Inside the block: `    forward(110)` (with 4 spaces in front).
 
-# %% solution="robot-1-a"
+# %% solution="robot-1-a" blocks="robi"
 def program():
     """Your orders for Robi."""
     ### BEGIN SOLUTION
@@ -50,7 +50,7 @@ check(program, "worlds/tout-droit.toml")
 # 2. To the left, the angle is negative: `turn(-90)`.
 # 3. `forward(120)`, `turn(-90)`, `forward(90)`.
 
-# %% solution="robot-1-b"
+# %% solution="robot-1-b" blocks="robi"
 def program():
     """Your orders for Robi."""
     ### BEGIN SOLUTION
@@ -76,7 +76,7 @@ check(program, "worlds/virage.toml")
 # 2. Four orders: `turn(-90)`, `forward(55)`, `turn(90)`, `forward(140)`.
 # 3. If Robi touches a wall, check the order of the turns: first left (negative), then right (positive).
 
-# %% solution="robot-1-c"
+# %% solution="robot-1-c" blocks="robi"
 def program():
     """Your orders for Robi."""
     ### BEGIN SOLUTION

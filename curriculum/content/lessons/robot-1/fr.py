@@ -27,7 +27,7 @@
 # 2. La case verte est à 110 cm : `avancer(110)`.
 # 3. Dans le bloc : `    avancer(110)` (avec 4 espaces devant).
 
-# %% solution="robot-1-a"
+# %% solution="robot-1-a" blocks="robi"
 def programme():
     """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
@@ -50,7 +50,7 @@ verifier(programme, "worlds/tout-droit.toml")
 # 2. À gauche, l'angle est négatif : `tourner(-90)`.
 # 3. `avancer(120)`, `tourner(-90)`, `avancer(90)`.
 
-# %% solution="robot-1-b"
+# %% solution="robot-1-b" blocks="robi"
 def programme():
     """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
@@ -76,7 +76,7 @@ verifier(programme, "worlds/virage.toml")
 # 2. Quatre ordres : `tourner(-90)`, `avancer(55)`, `tourner(90)`, `avancer(140)`.
 # 3. Si Robi touche un mur, relis l'ordre des virages : d'abord à gauche (négatif), puis à droite (positif).
 
-# %% solution="robot-1-c"
+# %% solution="robot-1-c" blocks="robi"
 def programme():
     """Tes ordres pour Robi."""
     ### BEGIN SOLUTION

@@ -24,7 +24,7 @@
 # 2. Inside the loop: `forward(30)` then `turn(90)`.
 # 3. `for i in range(4):` / `    forward(30)` / `    turn(90)`, all indented inside `def program():`.
 
-# %% solution="robot-2-a"
+# %% solution="robot-2-a" blocks="robi,boucles" max_blocks=3
 def program():
     """Your orders for Robi."""
     ### BEGIN SOLUTION
@@ -49,7 +49,7 @@ check(program, "carre")
 # 2. To the left, the angle is negative: `turn(-120)`.
 # 3. `for i in range(3):` / `    forward(40)` / `    turn(-120)`.
 
-# %% solution="robot-2-b"
+# %% solution="robot-2-b" blocks="robi,boucles" max_blocks=3
 def program():
     """Your orders for Robi."""
     ### BEGIN SOLUTION
@@ -75,7 +75,7 @@ check(program, "worlds/triangle.toml")
 # 2. 360 / 6 = 60: each corner turns 60 degrees, to the left.
 # 3. `for i in range(6):` / `    forward(25)` / `    turn(-60)`.
 
-# %% solution="robot-2-c"
+# %% solution="robot-2-c" blocks="robi,boucles" max_blocks=3
 def program():
     """Your orders for Robi."""
     ### BEGIN SOLUTION

@@ -24,7 +24,7 @@
 # 2. Dans la boucle : `avancer(30)` puis `tourner(90)`.
 # 3. `for i in range(4):` / `    avancer(30)` / `    tourner(90)`, le tout décalé dans `def programme():`.
 
-# %% solution="robot-2-a"
+# %% solution="robot-2-a" blocks="robi,boucles" max_blocks=3
 def programme():
     """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
@@ -49,7 +49,7 @@ verifier(programme, "carre")
 # 2. À gauche, l'angle est négatif : `tourner(-120)`.
 # 3. `for i in range(3):` / `    avancer(40)` / `    tourner(-120)`.
 
-# %% solution="robot-2-b"
+# %% solution="robot-2-b" blocks="robi,boucles" max_blocks=3
 def programme():
     """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
@@ -75,7 +75,7 @@ verifier(programme, "worlds/triangle.toml")
 # 2. 360 / 6 = 60 : chaque virage fait 60 degrés, à gauche.
 # 3. `for i in range(6):` / `    avancer(25)` / `    tourner(-60)`.
 
-# %% solution="robot-2-c"
+# %% solution="robot-2-c" blocks="robi,boucles" max_blocks=3
 def programme():
     """Tes ordres pour Robi."""
     ### BEGIN SOLUTION

@@ -20,7 +20,7 @@
 # 2. The note is a text between quotes, the duration a number: `beep("C", 0.5)`.
 # 3. `beep("C", 0.5)`, `beep("D", 0.5)`, `beep("E", 0.5)`.
 
-# %% solution="robot-3-a"
+# %% solution="robot-3-a" blocks="musique,boucles" text_switch=true
 def program():
     """Your orders for Robi."""
     ### BEGIN SOLUTION
@@ -46,7 +46,7 @@ assert notes == ["C", "D", "E"], f"Robi played {notes}, but we expected C, D, E,
 # 2. Inside the loop, 4 `beep` orders.
 # 3. `for i in range(2):` / `    beep("C", 0.5)` / `    beep("D", 0.5)` / `    beep("E", 0.5)` / `    beep("C", 0.5)`.
 
-# %% solution="robot-3-b"
+# %% solution="robot-3-b" blocks="musique,boucles" max_blocks=5 text_switch=true
 def program():
     """Your orders for Robi."""
     ### BEGIN SOLUTION
@@ -75,7 +75,7 @@ assert notes == expected, f"Robi played {notes}, but Frère Jacques starts with 
 # 2. That pattern goes inside a loop that runs 4 times.
 # 3. `for i in range(4):` then the 4 orders of the pattern, indented.
 
-# %% solution="robot-3-c"
+# %% solution="robot-3-c" blocks="musique,boucles" max_blocks=5 text_switch=true
 def program():
     """Your orders for Robi."""
     ### BEGIN SOLUTION

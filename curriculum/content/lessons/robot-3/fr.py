@@ -20,7 +20,7 @@
 # 2. La note est un texte entre guillemets, la durée un nombre : `bip("do", 0.5)`.
 # 3. `bip("do", 0.5)`, `bip("ré", 0.5)`, `bip("mi", 0.5)`.
 
-# %% solution="robot-3-a"
+# %% solution="robot-3-a" blocks="musique,boucles" text_switch=true
 def programme():
     """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
@@ -46,7 +46,7 @@ assert notes == ["do", "ré", "mi"], f"Robi a joué {notes}, mais on attendait d
 # 2. Dans la boucle, 4 ordres `bip`.
 # 3. `for i in range(2):` / `    bip("do", 0.5)` / `    bip("ré", 0.5)` / `    bip("mi", 0.5)` / `    bip("do", 0.5)`.
 
-# %% solution="robot-3-b"
+# %% solution="robot-3-b" blocks="musique,boucles" max_blocks=5 text_switch=true
 def programme():
     """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
@@ -75,7 +75,7 @@ assert notes == attendu, f"Robi a joué {notes}, mais Frère Jacques commence pa
 # 2. Ce motif va dans une boucle qui tourne 4 fois.
 # 3. `for i in range(4):` puis les 4 ordres du motif, décalés.
 
-# %% solution="robot-3-c"
+# %% solution="robot-3-c" blocks="musique,boucles" max_blocks=5 text_switch=true
 def programme():
     """Tes ordres pour Robi."""
     ### BEGIN SOLUTION

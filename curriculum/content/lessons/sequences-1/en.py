@@ -36,7 +36,7 @@
 # 2. Pixel must go right 2 times.
 # 3. Write `right()` on one line, then `right()` again on the next line.
 
-# %% solution="sequences-1-a"
+# %% solution="sequences-1-a" blocks="pixel"
 start("P . T")
 ### BEGIN SOLUTION
 right()
@@ -65,7 +65,7 @@ assert position() == treasure(), f"Pixel is not on the treasure yet: {gap(treasu
 # 2. It takes 2 steps right and 2 steps down.
 # 3. For example: `right()`, `right()`, `down()`, `down()`.
 
-# %% solution="sequences-1-b"
+# %% solution="sequences-1-b" blocks="pixel"
 start("""
 P . .
 . . .
@@ -100,7 +100,7 @@ assert position() == treasure(), f"Pixel is not on the treasure yet: {gap(treasu
 # 2. Count: 3 squares left, 2 squares up.
 # 3. Write `left()` 3 times, then `up()` 2 times.
 
-# %% solution="sequences-1-c"
+# %% solution="sequences-1-c" blocks="pixel"
 start("""
 T . . .
 . . . .

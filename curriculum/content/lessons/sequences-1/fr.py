@@ -36,7 +36,7 @@
 # 2. Pixel doit aller 2 fois à droite.
 # 3. Écris `droite()` sur une ligne, puis encore `droite()` sur la ligne d'en dessous.
 
-# %% solution="sequences-1-a"
+# %% solution="sequences-1-a" blocks="pixel"
 depart("P . T")
 ### BEGIN SOLUTION
 droite()
@@ -65,7 +65,7 @@ assert position() == tresor(), f"Pixel n'est pas encore sur le trésor : {ecart(
 # 2. Il faut 2 pas vers la droite et 2 pas vers le bas.
 # 3. Par exemple : `droite()`, `droite()`, `bas()`, `bas()`.
 
-# %% solution="sequences-1-b"
+# %% solution="sequences-1-b" blocks="pixel"
 depart("""
 P . .
 . . .
@@ -100,7 +100,7 @@ assert position() == tresor(), f"Pixel n'est pas encore sur le trésor : {ecart(
 # 2. Compte : 3 cases vers la gauche, 2 cases vers le haut.
 # 3. Écris 3 fois `gauche()`, puis 2 fois `haut()`.
 
-# %% solution="sequences-1-c"
+# %% solution="sequences-1-c" blocks="pixel"
 depart("""
 T . . .
 . . . .

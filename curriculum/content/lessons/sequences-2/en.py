@@ -23,7 +23,7 @@
 # 2. Use the row below to go around the wall.
 # 3. `down()`, then `right()` 2 times, then `up()`.
 
-# %% solution="sequences-2-a"
+# %% solution="sequences-2-a" blocks="pixel"
 start("""
 P # T
 . . .
@@ -56,7 +56,7 @@ assert position() == treasure(), f"Pixel is not on the treasure yet: {gap(treasu
 # 2. The path goes down the 2nd column, along the bottom, then back up the last column.
 # 3. `right()`, `down()`, `down()`, `right()`, `right()`, `up()`, `up()`.
 
-# %% solution="sequences-2-b"
+# %% solution="sequences-2-b" blocks="pixel"
 start("""
 P . # T
 # . # .
@@ -94,7 +94,7 @@ assert position() == treasure(), f"Pixel is not on the treasure yet: {gap(treasu
 # 2. To the key: right 2 times, down 2 times, left 2 times.
 # 3. Then, from the key: right 3 times, then down once.
 
-# %% solution="sequences-2-c"
+# %% solution="sequences-2-c" blocks="pixel"
 start("""
 P . . #
 # # . #

@@ -23,7 +23,7 @@
 # 2. Passe par la ligne du dessous pour faire le tour du mur.
 # 3. `bas()`, puis 2 fois `droite()`, puis `haut()`.
 
-# %% solution="sequences-2-a"
+# %% solution="sequences-2-a" blocks="pixel"
 depart("""
 P # T
 . . .
@@ -56,7 +56,7 @@ assert position() == tresor(), f"Pixel n'est pas encore sur le trésor : {ecart(
 # 2. Le chemin descend par la 2e colonne, passe en bas, puis remonte par la dernière colonne.
 # 3. `droite()`, `bas()`, `bas()`, `droite()`, `droite()`, `haut()`, `haut()`.
 
-# %% solution="sequences-2-b"
+# %% solution="sequences-2-b" blocks="pixel"
 depart("""
 P . # T
 # . # .
@@ -94,7 +94,7 @@ assert position() == tresor(), f"Pixel n'est pas encore sur le trésor : {ecart(
 # 2. Pour la clé : 2 fois à droite, 2 fois en bas, 2 fois à gauche.
 # 3. Ensuite, de la clé : 3 fois à droite, puis 1 fois en bas.
 
-# %% solution="sequences-2-c"
+# %% solution="sequences-2-c" blocks="pixel"
 depart("""
 P . . #
 # # . #

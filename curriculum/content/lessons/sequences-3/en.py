@@ -24,7 +24,7 @@
 # 2. Start with `paint()`: the first square is under Pixel.
 # 3. `paint()`, `right()`, `paint()`, `right()`, `paint()`.
 
-# %% solution="sequences-3-a"
+# %% solution="sequences-3-a" blocks="pixel,peins"
 start("P . .")
 ### BEGIN SOLUTION
 paint()
@@ -55,7 +55,7 @@ assert drawing() == expected, f"The drawing does not look like the model.\nYour 
 # 2. The corner square (bottom left) needs painting only once, but twice does no harm.
 # 3. `paint()`, `down()`, `paint()`, `down()`, `paint()`, `right()`, `paint()`, `right()`, `paint()`.
 
-# %% solution="sequences-3-b"
+# %% solution="sequences-3-b" blocks="pixel,peins"
 start("""
 P . .
 . . .
@@ -94,7 +94,7 @@ assert drawing() == expected, f"The drawing does not look like the model.\nYour 
 # 2. From the centre, paint the left, then cross over to the right, then come back to the centre to go down.
 # 3. `paint()`, `down()`, `paint()`, `left()`, `paint()`, `right()`, `right()`, `paint()`, `left()`, `down()`, `paint()`.
 
-# %% solution="sequences-3-c"
+# %% solution="sequences-3-c" blocks="pixel,peins"
 start("""
 . P .
 . . .

@@ -24,7 +24,7 @@
 # 2. Commence par `peins()` : la première case est sous Pixel.
 # 3. `peins()`, `droite()`, `peins()`, `droite()`, `peins()`.
 
-# %% solution="sequences-3-a"
+# %% solution="sequences-3-a" blocks="pixel,peins"
 depart("P . .")
 ### BEGIN SOLUTION
 peins()
@@ -55,7 +55,7 @@ assert dessin() == attendu, f"Le dessin ne ressemble pas au modèle.\nTon dessin
 # 2. La case du coin (en bas à gauche) ne doit être peinte qu'une fois, mais deux fois ce n'est pas grave.
 # 3. `peins()`, `bas()`, `peins()`, `bas()`, `peins()`, `droite()`, `peins()`, `droite()`, `peins()`.
 
-# %% solution="sequences-3-b"
+# %% solution="sequences-3-b" blocks="pixel,peins"
 depart("""
 P . .
 . . .
@@ -94,7 +94,7 @@ assert dessin() == attendu, f"Le dessin ne ressemble pas au modèle.\nTon dessin
 # 2. Depuis le centre, va peindre la gauche, puis traverse jusqu'à la droite, puis reviens au centre pour descendre.
 # 3. `peins()`, `bas()`, `peins()`, `gauche()`, `peins()`, `droite()`, `droite()`, `peins()`, `gauche()`, `bas()`, `peins()`.
 
-# %% solution="sequences-3-c"
+# %% solution="sequences-3-c" blocks="pixel,peins"
 depart("""
 . P .
 . . .

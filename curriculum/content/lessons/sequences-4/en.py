@@ -31,7 +31,7 @@
 # 2. There are 3 squares to the treasure, but only 2 orders.
 # 3. Write `right()` 3 times.
 
-# %% solution="sequences-4-a"
+# %% solution="sequences-4-a" blocks="pixel" text_switch=true
 start("P . . T")
 ### BEGIN SOLUTION
 right()
@@ -66,7 +66,7 @@ assert position() == treasure(), f"Pixel is not on the treasure yet: {gap(treasu
 # 2. Pixel must go down first, and only then go right.
 # 3. `down()`, `right()`, `right()`.
 
-# %% solution="sequences-4-b"
+# %% solution="sequences-4-b" blocks="pixel" text_switch=true
 start("""
 P # .
 . . T
@@ -110,7 +110,7 @@ assert position() == treasure(), f"Pixel is not on the treasure yet: {gap(treasu
 # 2. At the top, there are only 2 squares to the left before the treasure.
 # 3. Remove one `left()`: `right()`, `right()`, `up()`, `up()`, `left()`, `left()`.
 
-# %% solution="sequences-4-c"
+# %% solution="sequences-4-c" blocks="pixel" text_switch=true
 start("""
 T . .
 # # .

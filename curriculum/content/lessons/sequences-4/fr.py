@@ -31,7 +31,7 @@
 # 2. Il y a 3 cases jusqu'au trésor, mais seulement 2 ordres.
 # 3. Écris 3 fois `droite()`.
 
-# %% solution="sequences-4-a"
+# %% solution="sequences-4-a" blocks="pixel" text_switch=true
 depart("P . . T")
 ### BEGIN SOLUTION
 droite()
@@ -66,7 +66,7 @@ assert position() == tresor(), f"Pixel n'est pas encore sur le trésor : {ecart(
 # 2. Pixel doit d'abord descendre, et ensuite seulement aller à droite.
 # 3. `bas()`, `droite()`, `droite()`.
 
-# %% solution="sequences-4-b"
+# %% solution="sequences-4-b" blocks="pixel" text_switch=true
 depart("""
 P # .
 . . T
@@ -110,7 +110,7 @@ assert position() == tresor(), f"Pixel n'est pas encore sur le trésor : {ecart(
 # 2. En haut, il n'y a que 2 cases à gauche avant le trésor.
 # 3. Enlève un `gauche()` : `droite()`, `droite()`, `haut()`, `haut()`, `gauche()`, `gauche()`.
 
-# %% solution="sequences-4-c"
+# %% solution="sequences-4-c" blocks="pixel" text_switch=true
 depart("""
 T . .
 # # .
