@@ -208,6 +208,7 @@ def role_of(pid: int, users: set[str]) -> str:
     for needle, role in (
         ("hub_config.zygote", "zygote"),
         ("configurable-http-proxy", "proxy"),
+        ("hub_config.proxy", "proxy"),
         ("classroom_service", "classroom app (picture check, SSO)"),
         ("grade watch", "grader"),
         ("idle_culler", "idle culler"),

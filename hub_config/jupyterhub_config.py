@@ -13,6 +13,7 @@ from pathlib import Path
 
 from jupyterhub.utils import random_port
 
+from hub_config import hub_pages
 from hub_config.formgrader import CourseServers
 from hub_config.landing import start_page
 
@@ -38,11 +39,16 @@ c.JupyterHub.db_url = f"sqlite:///{data / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(data / "jupyterhub_cookie_secret")
 c.JupyterHub.pid_file = str(data / "jupyterhub.pid")
 c.JupyterHub.template_paths = [str(Path(__file__).resolve().parent / "templates")]
+# The hub's pages (hub_config/hub_pages.py): Robocole's templates and static files in the
+# visitor's language, compressed answers, SameSite cookies and a strict Content-Security-Policy.
+c.JupyterHub.jinja_environment_options = {"extensions": [hub_pages.PageWords]}
+c.JupyterHub.tornado_settings = hub_pages.tornado_settings()
 c.JupyterHub.authenticator_class = "robocole"
 c.JupyterHub.spawner_class = "robocole-local"
 
-# The proxy: the Python port of configurable-http-proxy (no Node.js on the school server).
-c.ConfigurableHTTPProxy.command = [str(Path(python).parent / "configurable-http-proxy")]
+# The proxy: the Python port of configurable-http-proxy (no Node.js on the school server),
+# which compresses its answers (hub_config/proxy.py: the port alone sent them uncompressed).
+c.ConfigurableHTTPProxy.command = [python, "-m", "hub_config.proxy"]
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{proxy_api_port}"
 
 # The class burst: a class clicks "log in" in the same minute. Servers are forked from the

@@ -12,15 +12,26 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
+from jupyterhub._xsrf_utils import _set_xsrf_cookie
+from jupyterhub.handlers.base import BaseHandler
 from jupyterhub.handlers.login import LoginHandler
 from markupsafe import Markup
+from tornado import web
 
 from classroom_app.logins import AttemptLimiter
 from classroom_app.pictures import PICTURES, PICTURES_BY_ID, svg
 from hub_config.classroom_client import ClassroomUnavailable, Roster
-from robocole.i18n import LANGUAGES, gettext, set_language
+from hub_config.hub_pages import LANGUAGE_COOKIE, request_language
+from robocole.i18n import LANGUAGES, N_, gettext, set_language
 
-LANGUAGE_COOKIE = "robocole-lang"
+#: How long a login page may stay open before its form expires: JupyterHub gives a visitor
+#: who is not logged in an ``_xsrf`` cookie for one hour (renewed at every page we show).
+EXPIRED_FORM = N_(
+    "This page was open for a long time, so it started again. Click your pictures again,"
+    " from the first one."
+)
+EXPIRED_CODE_FORM = N_("This page was open for a long time. Type your class code again.")
+EXPIRED_TEACHER_FORM = N_("This page was open for a long time. Type your password again.")
 
 
 def _limiter(settings: dict[str, Any], per_minute: int) -> AttemptLimiter:
@@ -41,24 +52,51 @@ class PictureLoginHandler(LoginHandler):
     """Replaces JupyterHub's /hub/login for ``RobocoleAuthenticator``."""
 
     robocole_refusal = ""
+    #: Set when the form's ``_xsrf`` token no longer matches (see ``check_xsrf_cookie``).
+    robocole_form_expired = False
 
     def _choose_language(self) -> str:
         asked = self.get_argument("lang", "")
         if asked in LANGUAGES:
-            self.set_cookie(LANGUAGE_COOKIE, asked, path=self.hub.base_url, httponly=True)
+            self.set_cookie(
+                LANGUAGE_COOKIE, asked, path=self.hub.base_url, httponly=True, samesite="Lax"
+            )
             language = asked
         else:
-            language = (self.get_cookie(LANGUAGE_COOKIE) or "").strip()
-        if language not in LANGUAGES:
-            accept = self.request.headers.get("Accept-Language", "")
-            language = "en" if accept.lower().startswith("en") else "fr"
+            language = request_language(self)
         set_language(language)
         return language
+
+    def check_xsrf_cookie(self) -> None:
+        """An expired form shows the same step again, instead of JupyterHub's English form.
+
+        A child who clicks a picture after a long pause (or whose cookies were cleared) sends
+        a token the hub no longer accepts. ``post`` then logs no one in and changes nothing:
+        it only shows the pupil's pictures again with a fresh token, which is what the check
+        protects, so nothing is weakened. Requests from scripts keep JupyterHub's 403.
+        """
+        try:
+            super().check_xsrf_cookie()
+        except web.HTTPError:
+            navigating = self.request.headers.get("Sec-Fetch-Mode", "navigate") == "navigate"
+            if self.request.method != "POST" or not navigating:
+                raise
+            self.robocole_form_expired = True
+
+    def render_template(self, name: str, **ns: Any) -> Any:
+        # JupyterHub's LoginHandler turns any error of a POST into its own English
+        # "Sign in" form; our error pages (templates/error.html) speak to children.
+        return BaseHandler.render_template(self, name, **ns)
 
     async def _page(self, step: str, status: int = 200, **values: Any) -> None:
         language = self._choose_language()
         self.set_status(status)
         next_url = self.get_argument("next", "")
+        if self.request.headers.get("Sec-Fetch-Mode", "navigate") == "navigate":
+            # A fresh hour for the form at every page, as JupyterHub's login page does.
+            _set_xsrf_cookie(
+                self, self._xsrf_token_id, cookie_path=self.hub.base_url, xsrf_token=self.xsrf_token
+            )
         self.finish(
             await self.render_template(
                 "robocole_login.html",
@@ -131,6 +169,12 @@ class PictureLoginHandler(LoginHandler):
             if roster is None
             else next((p for p in roster.pupils if p.username == username), None)
         )
+        if self.robocole_form_expired:
+            if roster is None or pupil is None:
+                return await self._page("code", error=gettext(EXPIRED_CODE_FORM))
+            return await self._page(
+                "pictures", roster=roster, pupil=pupil, chosen=[], error=gettext(EXPIRED_FORM)
+            )
         if roster is None or pupil is None:
             return await self._page("code", 400, error=gettext("Unknown class or name."))
         chosen = [p for p in self.get_body_argument("chosen", "").split(",") if p]
@@ -160,6 +204,8 @@ class PictureLoginHandler(LoginHandler):
 
     async def _teacher(self) -> None:
         email = self.get_body_argument("email", "").strip()
+        if self.robocole_form_expired:
+            return await self._page("teacher", email=email, error=gettext(EXPIRED_TEACHER_FORM))
         data = {"kind": "teacher", "username": email, "email": email}
         data["password"] = self.get_body_argument("password", "")
         try:
