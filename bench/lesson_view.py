@@ -113,12 +113,8 @@ def log_in(
 
 
 def server_up(page: Any, url: str, username: str) -> None:
-    """Asks the hub for the pupil's server and waits until it answers."""
-    page.request.post(
-        f"{url}/hub/api/users/{username}/server",
-        headers={"Referer": f"{url}/hub/"},
-        fail_on_status_code=False,
-    )
+    """Starts the pupil's server through the hub and waits until it answers."""
+    page.goto(f"{url}/hub/spawn")
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         answer = page.request.get(f"{url}/user/{username}/api/status", fail_on_status_code=False)
@@ -149,7 +145,10 @@ def ours(
             editor = page.locator("section.exercise textarea").first
             editor.wait_for(state="visible")
             assert editor.is_editable()
+            # The page's script is running too ("Vérifier" answers from here on).
+            page.locator("html[data-ready]").wait_for(state="attached")
             seconds = time.perf_counter() - started
+            page.wait_for_load_state("networkidle")
             after = network.mark()
             steps.append(Step(name, seconds, after[0] - before[0], after[1] - before[1]))
             page.goto(f"{url}/services/classroom/pupil/")
@@ -183,6 +182,7 @@ def stock(
         answer = page.locator(".jp-NotebookPanel .jp-CodeCell:not(.jp-mod-readOnly) .cm-content")
         answer.first.wait_for(state="visible")
         seconds = time.perf_counter() - started
+        page.wait_for_load_state("networkidle")
         after = network.mark()
         steps = [
             Step(
@@ -196,6 +196,7 @@ def stock(
         page.reload()
         answer.first.wait_for(state="visible")
         seconds = time.perf_counter() - started
+        page.wait_for_load_state("networkidle")
         after = network.mark()
         steps.append(
             Step(

@@ -137,13 +137,17 @@
       clearTimeout(timer);
       timer = null;
       const source = area.value;
-      if (source === base) return true;
+      // A block exercise (blocks.js) saves its workspace with the Python it makes.
+      const blocks = section.robocoleBlocks ? section.robocoleBlocks() : null;
+      if (source === base && !(blocks && blocks.changed)) return true;
       const { status, data } = await call("PUT", "/reponses/" + answer, {
         source,
         base: force ? null : base,
+        ...(blocks ? blocks.state : {}),
       });
       if (status === 200) {
         base = source;
+        if (blocks) blocks.saved();
         saved.textContent = texts.saved;
         return true;
       }
@@ -168,6 +172,8 @@
       takeOther.type = "button";
       takeOther.textContent = texts.takeOther;
       takeOther.addEventListener("click", () => {
+        // Blocks are drawn from the file by the server: open the lesson again.
+        if (section.robocoleBlocks) return window.location.reload();
         area.value = current;
         base = current;
         lineNumbers(area, gutter);
@@ -199,7 +205,9 @@
       outputs.textContent = "";
       try {
         if (!(await save(false))) return;
-        const { status, data } = await call("POST", "/verifier/" + grade, {});
+        const { status, data } = await call("POST", "/verifier/" + grade, {
+          editor: section.dataset.editor,
+        });
         if (status !== 200) {
           say(verdict, "warn", data.message || texts.trouble);
           return;
@@ -239,6 +247,7 @@
   }
 
   const exercises = Array.from(document.querySelectorAll("section.exercise")).map(setUp);
+  document.documentElement.dataset.ready = "1"; // for the tests and the benchmark
 
   // -- handing in -------------------------------------------------------------------------
 
