@@ -98,8 +98,8 @@ def explain(
 
 
 def defined_names(source: str) -> list[str]:
-    """The functions and variables a setup cell defines (the world's ``droite``, ``peins``):
-    what a misspelt name in the pupil's answer most likely stands for."""
+    """The functions and variables a cell defines (the world's ``droite``, the pupil's own
+    ``dessine_carre``): what a misspelt name in the pupil's answer most likely stands for."""
     try:
         tree = ast.parse(source)
     except SyntaxError:
@@ -126,7 +126,7 @@ def untouched(cell: Mapping[str, Any]) -> bool:
 
 def _line(cell: Mapping[str, Any], error: Mapping[str, Any]) -> int | None:
     """The line of an error raised in the pupil's answer cell ("Ligne 2 : …"); none for
-    the other cells (a line of a test means nothing to the pupil)."""
+    the other cells (a test's line means nothing to the pupil)."""
     if not is_solution(cell):
         return None
     return error_line([str(line) for line in error.get("traceback", [])])
@@ -147,7 +147,8 @@ def outcomes(
         span_errors += [(error, _line(cell, error)) for error in _errors(cell)]
         if is_solution(cell):
             answers.append(cell)
-        if cell.get("cell_type") == "code" and not is_solution(cell) and not is_grade(cell):
+        if cell.get("cell_type") == "code" and (is_solution(cell) or not is_grade(cell)):
+            # The world's functions and the pupil's own ones: what a misspelt name meant.
             known += defined_names(str(cell.get("source", "")))
         if not (is_grade(cell) and not is_solution(cell)) or cell.get("cell_type") != "code":
             continue

@@ -452,6 +452,18 @@ def value_error(said: str) -> str | None:
     return None
 
 
+def traceback_frames(traceback: Sequence[str]) -> list[tuple[str, int]]:
+    """The frames of a kernel's (ANSI-coloured) traceback, outermost first, as (where, line):
+    ``("In[3]", 2)`` for a notebook cell, ``("<string>", 2)``, ``("/x/y.py", 12)``."""
+    frames: list[tuple[str, int]] = []
+    for chunk in traceback:
+        for match in _FRAME.finditer(_ANSI.sub("", chunk)):
+            name = match["cell"] or match["file"] or match["quoted"]
+            number = match["cell_line"] or match["file_line"] or match["quoted_line"]
+            frames.append((name, int(number)))
+    return frames
+
+
 def error_line(traceback: Sequence[str], filename: str = "<string>") -> int | None:
     """The line of the child's code in a kernel's error traceback, or None.
 
@@ -460,12 +472,7 @@ def error_line(traceback: Sequence[str], filename: str = "<string>") -> int | No
     else the cell the traceback starts in (``Cell In[3], line 2``); of its frames, the last
     one is where the error happened (inside a function of the cell, its line in the cell).
     """
-    frames: list[tuple[str, int]] = []
-    for chunk in traceback:
-        for match in _FRAME.finditer(_ANSI.sub("", chunk)):
-            name = match["cell"] or match["file"] or match["quoted"]
-            number = match["cell_line"] or match["file_line"] or match["quoted_line"]
-            frames.append((name, int(number)))
+    frames = traceback_frames(traceback)
     if not frames:
         return None
     chosen = filename if any(name == filename for name, _n in frames) else frames[0][0]
