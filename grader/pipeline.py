@@ -14,13 +14,16 @@ come first, the feedback page follows.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import hashlib
+import html
 import json
 import logging
 import multiprocessing
 import multiprocessing.util
+import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -63,10 +66,12 @@ from grader.preprocessors import (
     RestoreCells,
     SaveAutoGradesAtOnce,
 )
+from grader.repair import repair
 from grader.safe_collect import SafeExchangeCollect
 from grader.sandbox import SandboxPolicy
 from grader.settings import default_workers
 from grader.warm import WarmSandbox
+from robocole.i18n import current_language
 from robocole.i18n import gettext as _
 
 log = logging.getLogger(__name__)
@@ -177,24 +182,82 @@ def _autograde_config(
     return c
 
 
-def _read_submitted(path: Path) -> tuple[nbformat.NotebookNode | None, str | None]:
-    """The submitted notebook (None when missing), or why nbgrader cannot read it."""
-    if not path.exists():
-        return None, None  # nbgrader gives a missing notebook zero points itself
-    if path.stat().st_size == 0 or not path.read_bytes().strip():
-        return None, _("Your notebook %(name)s was empty when you handed it in.", name=path.name)
-    invalid: dict[str, Exception] = {}
-    try:
-        notebook = nbformat.read(path, as_version=4, capture_validation_error=invalid)
-    except Exception:  # any reason nbformat gives: the file is damaged
-        notebook = None
-    if notebook is None or invalid:
-        return None, _(
-            "Your notebook %(name)s is damaged and cannot be read: ask your teacher for a "
-            "fresh copy.",
-            name=path.name,
+@dataclass
+class _Submitted:
+    """One submitted notebook as the grader reads it."""
+
+    notebook: nbformat.NotebookNode | None = None
+    unreadable: str | None = None  # the pupil's sentence when nothing can be graded
+    problems: list[str] = field(default_factory=list)  # what was repaired (repair.py)
+    repaired: bytes | None = None  # the text nbgrader must read instead of the pupil's
+
+
+def _original(path: Path) -> Path:
+    """Where the pupil's own damaged file is kept while nbgrader reads the repaired one."""
+    return path.with_name(f".{path.name}.original")
+
+
+def _read_submitted(path: Path, known_ids: set[str]) -> _Submitted:
+    """The submitted notebook (None when missing), repaired if it can be, or why not."""
+    original = _original(path)
+    source = original if original.exists() else path  # a regrade reads the pupil's file
+    if not source.exists():
+        return _Submitted()  # nbgrader gives a missing notebook zero points itself
+    raw = source.read_bytes()
+    if not raw.strip():
+        return _Submitted(
+            unreadable=_("Your notebook %(name)s was empty when you handed it in.", name=path.name)
         )
-    return notebook, None
+    repaired = repair(raw, known_ids)
+    if repaired.notebook is None:
+        return _Submitted(
+            unreadable=_(
+                "Your notebook %(name)s is damaged and cannot be read: ask your teacher for a "
+                "fresh copy.",
+                name=path.name,
+            ),
+            problems=repaired.problems,
+        )
+    text = nbformat.writes(repaired.notebook).encode() if repaired.problems else None
+    return _Submitted(repaired.notebook, None, repaired.problems, text)
+
+
+@contextlib.contextmanager
+def _repaired_files(folder: Path, submitted: dict[str, _Submitted]) -> Iterator[None]:
+    """nbgrader reads the repaired notebooks; the pupil's own files are back afterwards.
+
+    The pupil's file stays what it was: nbgrader's feedback is found by the hash of the
+    submitted file, and a regrade repairs the original again.
+    """
+    swapped = []
+    try:
+        for name, entry in submitted.items():
+            if entry.repaired is None:
+                continue
+            path = folder / name
+            if not _original(path).exists():
+                os.replace(path, _original(path))
+            path.write_bytes(entry.repaired)
+            swapped.append(path)
+        yield
+    finally:
+        for path in swapped:
+            os.replace(_original(path), path)
+
+
+def _known_ids(course: Course, lesson: str) -> dict[str, set[str]]:
+    """The grade ids of each notebook of ``lesson``, as nbgrader's gradebook knows them."""
+    with Gradebook(course.gradebook_url, course.id) as gb:
+        assignment = gb.find_assignment(lesson)
+        return {
+            notebook.name: {
+                cell.name
+                for cells in (notebook.source_cells, notebook.grade_cells, notebook.task_cells)
+                for cell in cells
+            }
+            | {cell.name for cell in notebook.solution_cells}
+            for notebook in assignment.notebooks
+        }
 
 
 def _submitted_at(course: Course, student: str, lesson: str) -> str:
@@ -235,6 +298,7 @@ def _failed_result(
     options: GradingOptions,
     notes: list[str],
     status: str,
+    problems: list[str] | None = None,
 ) -> GradeResult:
     message = notes[0] if notes else _("Your notebook could not be checked.")
     exercises: dict[str, ExerciseOutcome] = {}
@@ -252,6 +316,7 @@ def _failed_result(
         options.protections,
         _submitted_at(course, student, lesson),
         status=status,
+        flags=tuple(f"damaged:{problem}" for problem in problems or ()),
     )
 
 
@@ -313,25 +378,40 @@ def grade_submission(
     """
     folder = course.submitted(student, lesson)
     notes: list[str] = []
-    submitted: dict[str, nbformat.NotebookNode | None] = {}
+    known = _known_ids(course, lesson)
+    submitted: dict[str, _Submitted] = {}
     for source in course.source_notebooks(lesson):
-        submitted[source.name], reason = _read_submitted(folder / source.name)
-        if reason is not None:
-            notes.append(reason)
+        entry = submitted[source.name] = _read_submitted(
+            folder / source.name, known.get(source.stem, set())
+        )
+        if entry.unreadable is not None:
+            notes.append(entry.unreadable)
             _zero_grades(course, student, lesson, source.stem)
     if notes:
-        return _failed_result(course, student, lesson, options, notes, "unreadable")
+        problems = [p for entry in submitted.values() for p in entry.problems]
+        return _failed_result(course, student, lesson, options, notes, "unreadable", problems)
+    problems = [
+        f"{name}: {problem}" for name, entry in submitted.items() for problem in entry.problems
+    ]
+    if problems:
+        notes.append(
+            _(
+                "Your notebook was damaged; everything that could be checked was checked. "
+                "Hand it in again if your teacher asks you to."
+            )
+        )
 
     config = _autograde_config(course, student, lesson, options, warm)
     try:
-        OnePassAutograde(coursedir=CourseDirectory(config=config), config=config).start()
+        with _repaired_files(folder, submitted):
+            OnePassAutograde(coursedir=CourseDirectory(config=config), config=config).start()
     except Exception:
         # nbgrader explains the details in its log; the pupil gets a sentence, the class goes on.
         log.exception("nbgrader could not autograde %s/%s/%s", course.id, student, lesson)
         notes.append(
             _("Your notebook could not be checked automatically; your teacher will look at it.")
         )
-        return _failed_result(course, student, lesson, options, notes, "failed")
+        return _failed_result(course, student, lesson, options, notes, "failed", problems)
 
     scores = _scores(course, student, lesson)
     results: list[ExerciseOutcome] = []
@@ -341,7 +421,8 @@ def grade_submission(
         results += outcomes(notebook.cells, scores)
         tampered |= _tampered_exercises(notebook.cells)
         released = course.root / "release" / lesson / notebook_path.name
-        notes += _notes_from(released, submitted.get(notebook_path.name))
+        read = submitted.get(notebook_path.name)
+        notes += _notes_from(released, read.notebook if read else None)
     result = GradeResult(
         course.id,
         student,
@@ -350,7 +431,11 @@ def grade_submission(
         tuple(notes),
         options.protections,
         _submitted_at(course, student, lesson),
-        flags=tuple(f"tampered:{exercise}" for exercise in sorted(tampered)),
+        status="damaged" if problems else "graded",
+        flags=(
+            *(f"tampered:{exercise}" for exercise in sorted(tampered)),
+            *(f"damaged:{problem}" for problem in problems),
+        ),
     )
     if options.generate_feedback:
         write_feedback(course, result, release=options.release_feedback)
@@ -378,8 +463,53 @@ def _with_tampering(
         yield outcome
 
 
+_NOTICE = """<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>body{{font:1.1rem/1.5 sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}}</style>
+</head><body><main><h1>{title}</h1><ul>{items}</ul></main></body></html>
+"""
+
+
+def write_notice(course: Course, result: GradeResult) -> list[Path]:
+    """A one-page feedback for a notebook nbgrader could not grade: the pupil reads why.
+
+    nbgrader's GenerateFeedback needs a graded notebook; this page is where its page would
+    be, so nbgrader's own release and fetch deliver it the same way.
+    """
+    folder = course.feedback(result.username, result.lesson_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    items = "".join(f"<li>{html.escape(note)}</li>" for note in result.notes)
+    page = _NOTICE.format(
+        lang=current_language(), title=html.escape(_("Your results")), items=items
+    )
+    written = []
+    for source in course.source_notebooks(result.lesson_id):
+        path = folder / f"{source.stem}.html"
+        path.write_text(page)
+        written.append(path)
+    return written
+
+
 def write_feedback(course: Course, result: GradeResult, *, release: bool) -> None:
-    """nbgrader's HTML feedback with the French summary on top; released to the exchange."""
+    """nbgrader's HTML feedback with the French summary on top; released to the exchange.
+
+    A notebook that could not be graded gets a page that says why (``write_notice``).
+    """
+    if result.status in ("unreadable", "failed"):
+        try:
+            write_notice(course, result)
+            if release and course.exchange is not None:
+                config = course.config(result.lesson_id, result.username)
+                ExchangeReleaseFeedback(
+                    coursedir=CourseDirectory(config=config),
+                    authenticator=Authenticator(config=config),
+                    config=config,
+                ).start()
+        except Exception:
+            log.exception("notice for %s/%s/%s", course.id, result.username, result.lesson_id)
+        return
     config = course.config(result.lesson_id, result.username)
     config.GenerateFeedback.force = True
     use_feedback_template(config)
@@ -517,8 +647,8 @@ class WorkerPool:
 
     def submit_feedback(self, course: Course, result: GradeResult) -> Future[None] | None:
         """Write and release the feedback of a graded submission, if the options ask for it."""
-        if not self.options.generate_feedback or result.status != "graded":
-            return None  # an unreadable or failed notebook has no feedback page
+        if not self.options.generate_feedback:
+            return None
         return self._submit(_feedback_in_worker, course, result)
 
     def grade_many(self, jobs: Iterable[tuple[Course, str, str]]) -> Iterator[GradeResult]:
