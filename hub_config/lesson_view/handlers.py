@@ -21,16 +21,20 @@ import jinja2
 from jupyter_server.base.handlers import APIHandler, JupyterHandler
 from tornado import web
 
+from curriculum.blocks import BLOCKS as BLOCK_NAMES
+from curriculum.blocks import catalog_json, count_blocks
+from hub_config.lesson_view import block_answers
 from hub_config.lesson_view.copies import Copies, LessonUnavailable
-from hub_config.lesson_view.model import Lesson, answer_of, read_lesson, to_html
+from hub_config.lesson_view.model import Exercise, Lesson, answer_of, read_lesson, to_html
 from hub_config.lesson_view.runner import LessonKernel
-from hub_config.lesson_view.verdict import not_written_yet, untouched, verdict
+from hub_config.lesson_view.verdict import STUB_LINES, not_written_yet, untouched, verdict
 from robocole.i18n import LANGUAGES, gettext, set_language
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
 LANGUAGE_COOKIE = "robocole-lang"  # the picture login's choice (hub_config/login_page.py)
 ANSWER_LIMIT = 100_000  # characters: far more than any lesson's answer
+KERNELS_KEPT = 2  # lessons whose kernel stays running in one pupil's server
 T = TypeVar("T")
 
 # Content-Security-Policy of the lesson page: the world's drawings and the simulator's
@@ -74,6 +78,23 @@ def js_texts() -> dict[str, str]:
             "Your lesson is handed in. Your points will be on your quest map in a moment."
         ),
         "picture": gettext("Picture made by your program"),
+        # The block editor's (blocks.js): {used} and {most} are filled in by the page.
+        "blocksCount": gettext("Blocks: {used} of {most}"),
+        "blocksFull": gettext(
+            "You have used all your blocks. Can you do it with fewer? A “repeat” block can help."
+        ),
+        "blocksOver": gettext(
+            "That is more blocks than this exercise allows: take some away. A “repeat” block "
+            "can help."
+        ),
+        "blocksBroken": gettext(
+            "Your blocks could not be read back: here is your program in Python, nothing is "
+            "lost. You can go on in text."
+        ),
+        "toTextSure": gettext(
+            "Switch to text for good? Your program stays, written in Python, and the blocks "
+            "go away for this exercise."
+        ),
     }
 
 
@@ -102,11 +123,20 @@ class LessonViewMixin:
         return Copies(Path(self.settings["server_root_dir"]).expanduser())
 
     def kernel_for(self, course: str, lesson: str) -> LessonKernel:
-        kernels = self.settings.setdefault("robocole_lesson_kernels", {})
+        """The kernel of this lesson; the least recently used beyond ``KERNELS_KEPT`` are shut
+        down (a pupil's server has memory for a few, and a kernel comes back when needed)."""
+        kernels: dict[tuple[str, str], LessonKernel] = self.settings.setdefault(
+            "robocole_lesson_kernels", {}
+        )
         key = (course, lesson)
-        if key not in kernels:
-            kernels[key] = LessonKernel(self.settings["kernel_manager"], f"{course}/{lesson}")
-        return kernels[key]
+        kernel = kernels.pop(key, None) or LessonKernel(
+            self.settings["kernel_manager"], f"{course}/{lesson}"
+        )
+        kernels[key] = kernel  # the most recent last
+        while len(kernels) > KERNELS_KEPT:
+            oldest = next(iter(kernels))
+            asyncio.get_running_loop().create_task(kernels.pop(oldest).shutdown())
+        return kernel
 
     def choose_language(self, lesson_language: str | None = None) -> str:
         cookie = self.request.cookies.get(LANGUAGE_COOKIE)
@@ -161,7 +191,15 @@ class LessonPage(LessonViewMixin, JupyterHandler):
                 "not hand it in yet."
             )
         )
-        self._page(lesson_id, lesson=lesson, course=course, notice=notice)
+        text_only = self.get_query_argument("mode", "") == block_answers.TEXT_MODE
+        self._page(
+            lesson_id,
+            lesson=lesson,
+            course=course,
+            notice=notice,
+            released_answers=await self.in_thread(_released_answers, self.copies, course, lesson),
+            text_only=text_only,
+        )
 
     @web.authenticated
     async def post(self, course: str, lesson_id: str) -> None:
@@ -183,11 +221,18 @@ class LessonPage(LessonViewMixin, JupyterHandler):
         offer_fresh_copy: bool = False,
         notice: str = "",
         status: int = 200,
+        released_answers: dict[str, str] | None = None,
+        text_only: bool = False,
     ) -> None:
         files = f"{self.base_url}files/{course}/{lesson_id}/"
         exercises = []
+        uses_blocks = False
         if lesson is not None:
             for exercise in lesson.exercises:
+                blocks = None
+                if exercise.blocks is not None and not text_only:
+                    blocks = self._blocks(exercise, lesson, (released_answers or {}))
+                    uses_blocks = uses_blocks or blocks["mode"] == "blocks"
                 exercises.append(
                     {
                         "grade_id": exercise.grade_id,
@@ -196,6 +241,7 @@ class LessonPage(LessonViewMixin, JupyterHandler):
                         "hints": [to_html(h, files) for h in exercise.hints],
                         "source": exercise.source,
                         "rows": max(4, exercise.source.count("\n") + 2),
+                        "blocks": blocks,
                     }
                 )
         api = f"{self.base_url}robocole/api/lecon/{course}/{lesson_id}"
@@ -218,12 +264,40 @@ class LessonPage(LessonViewMixin, JupyterHandler):
                 intro=[to_html(t, files) for t in (lesson.intro if lesson else [])],
                 exercises=exercises,
                 closing=[to_html(t, files) for t in (lesson.closing if lesson else [])],
+                uses_blocks=uses_blocks,
+                blockly_static=f"{self.base_url}robocole/static/blockly/",
             )
         )
         self.set_status(status)
         self.set_header("Content-Type", "text/html; charset=UTF-8")
         self.set_header("Cache-Control", "no-store")
         self.finish(html)
+
+    def _blocks(
+        self, exercise: Exercise, lesson: Lesson, released: dict[str, str]
+    ) -> dict[str, Any]:
+        """What blocks.js needs for one block exercise (None-free, JSON for the page)."""
+        settings = exercise.blocks or {}
+        release = released.get(exercise.answer_id)
+        opened = block_answers.opening(
+            settings, exercise.source, untouched(exercise.source, release), lesson.language
+        )
+        data = {
+            "mode": opened.mode,
+            "note": opened.note,
+            "toolbox": [name for name in settings["toolbox"] if name in BLOCK_NAMES],
+            "maxBlocks": settings.get("max_blocks") or 0,
+            "textSwitch": bool(settings.get("text_switch")),
+            "before": settings.get("before", ""),
+            "after": settings.get("after", ""),
+            "indent": settings.get("indent", ""),
+            "stub": _stub_line(release, settings)
+            or STUB_LINES[0 if lesson.language == "fr" else 1],
+            "workspace": opened.workspace,
+        }
+        data["catalog"] = catalog_json(data["toolbox"], lesson.language)
+        data["used"] = count_blocks(opened.workspace) if opened.workspace else 0
+        return data
 
 
 class LessonApi(LessonViewMixin, APIHandler):
@@ -249,12 +323,13 @@ class AnswerRoute(LessonApi):
         source, base = body.get("source"), body.get("base")
         if not isinstance(source, str) or not (base is None or isinstance(base, str)):
             raise web.HTTPError(400, "source and base are texts")
+        blocks = _block_state(body)
         if len(source) > ANSWER_LIMIT:
             message = gettext("Your program is far too long to be saved: make it shorter.")
             return self.answer(413, message=message)
         try:
             current = await self.in_thread(
-                self.copies.save_answer, course, lesson_id, answer_id, source, base
+                self.copies.save_answer, course, lesson_id, answer_id, source, base, blocks
             )
         except (KeyError, LessonUnavailable):
             raise web.HTTPError(404, "no such answer") from None
@@ -283,8 +358,20 @@ class CheckRoute(LessonApi):
         released = await self.in_thread(
             _released_answer, copies, course, lesson_id, exercise.answer_id
         )
+        # The page says which editor the child used: the class may have chosen text.
+        block_mode = exercise.blocks is not None and self.body().get("editor") == "blocks"
         if untouched(source, released):
+            if block_mode:
+                return self.answer(
+                    200, passed=False, sentence=block_answers.nothing_yet(), line=None, outputs=[]
+                )
             return self.answer(200, **not_written_yet().as_json())
+        if block_mode:
+            # The page's Blockly stops at the limit; a workspace saved over it (an older
+            # limit, another tab) is said kindly here, before anything runs.
+            over = block_answers.limit_sentence(exercise.blocks or {})
+            if over:
+                return self.answer(200, passed=False, sentence=over, line=None, outputs=[])
         kernel = self.kernel_for(course, lesson_id)
         try:
             check = await kernel.check(
@@ -338,6 +425,46 @@ def _read_json(path: Path) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ValueError("not a notebook")
     return value
+
+
+def _block_state(body: dict[str, Any]) -> dict[str, Any] | None:
+    """The block editor's part of a save: its workspace, or the switch to text."""
+    state: dict[str, Any] = {}
+    if "workspace" in body:
+        workspace = block_answers.checked_workspace(body["workspace"])
+        if workspace is None:
+            raise web.HTTPError(400, "the workspace is not one")
+        state["workspace"] = workspace
+    if body.get("mode") == block_answers.TEXT_MODE:
+        state["mode"] = block_answers.TEXT_MODE
+    return state or None
+
+
+def _released_answers(copies: Copies, course: str, lesson_id: str) -> dict[str, str]:
+    """Every answer cell as the teacher released it (empty when the exchange cannot say)."""
+    try:
+        path = copies.released_notebook(course, lesson_id)
+        notebook = _read_json(path)
+        return {
+            str(cell["metadata"]["nbgrader"]["grade_id"]): "".join(cell.get("source", ""))
+            for cell in notebook.get("cells", [])
+            if cell.get("metadata", {}).get("nbgrader", {}).get("solution")
+        }
+    except (OSError, ValueError, KeyError, TypeError, LessonUnavailable):
+        return {}
+
+
+def _stub_line(release: str | None, settings: dict[str, Any]) -> str:
+    """The stub nbgrader wrote in the released answer (what an empty workspace writes back)."""
+    if release is None:
+        return ""
+    before, after = str(settings.get("before", "")), str(settings.get("after", ""))
+    middle = release
+    if before and middle.startswith(before + "\n"):
+        middle = middle[len(before) + 1 :]
+    if after and middle.endswith("\n" + after):
+        middle = middle[: -len(after) - 1]
+    return middle.strip() if "\n" not in middle.strip() else ""
 
 
 def _released_answer(copies: Copies, course: str, lesson_id: str, answer_id: str) -> str | None:

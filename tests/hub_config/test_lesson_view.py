@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -74,9 +75,16 @@ def answer_cell(notebook: Path, answer_id: str) -> str:
 
 @pytest.fixture(scope="module")
 def lesson_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LessonServer]:
+    lessons = [LESSON, "variables-1", "boucles-1"]
+    with serve_lessons(tmp_path_factory.mktemp("lesson-view"), lessons) as server:
+        yield server
+
+
+@contextmanager
+def serve_lessons(root: Path, lessons: list[str]) -> Iterator[LessonServer]:
+    """A pupil's server on these lessons, built and released by nbgrader (French course)."""
     from grader.releases import CourseReleases
 
-    root = tmp_path_factory.mktemp("lesson-view")
     home, exchange, config = root / "home", root / "exchange", root / "config"
     for folder in (home, config):
         folder.mkdir()
@@ -90,17 +98,12 @@ def lesson_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LessonSe
             str(root / "curriculum"),
             "--language",
             "fr",
-            "--lesson",
-            LESSON,
-            "--lesson",
-            "variables-1",
+            *(option for lesson in lessons for option in ("--lesson", lesson)),
         ],
         check=True,
         capture_output=True,
     )
-    CourseReleases(root / "courses", exchange, root / "curriculum").release(
-        "DEMO1", [LESSON, "variables-1"]
-    )
+    CourseReleases(root / "courses", exchange, root / "curriculum").release("DEMO1", lessons)
     # nbgrader as in a pupil's server, without the hub: the exchange is this folder.
     (config / "nbgrader_config.py").write_text(
         "c = get_config()\n"
@@ -241,6 +244,18 @@ def test_an_answer_saved_in_another_tab_is_never_lost(lesson_server: LessonServe
     kept = second.put(url, json={"source": "bas()\n", "base": None}, timeout=30)
     assert kept.status_code == 200
     assert answer_cell(lesson_server.notebook(), answer) == "bas()\n"
+
+
+def test_a_pupils_server_keeps_two_lesson_kernels_at_most(lesson_server: LessonServer) -> None:
+    for lesson in (LESSON, "variables-1", "boucles-1"):
+        lesson_server.session(lesson)  # opening a lesson starts its kernel
+    deadline = time.monotonic() + 30
+    while True:
+        kernels = requests.get(f"{lesson_server.url}/api/kernels", timeout=30).json()
+        if len(kernels) <= 2 or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert len(kernels) == 2, kernels
 
 
 def test_bad_requests_get_a_clear_answer(lesson_server: LessonServer) -> None:
