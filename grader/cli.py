@@ -179,11 +179,17 @@ def _start(
 def run_probe(args: argparse.Namespace) -> int:
     from grader.sandbox import SandboxPolicy, probe
 
-    report = probe(SandboxPolicy(user=args.sandbox_user, cell_timeout=args.cell_timeout))
+    # What grading hides from pupil code: the probe checks these too, with its own canary.
+    places = (Path(default("courses_root")), Path(default("outbox")).parent)
+    hidden = [place for place in places if place.exists()]
+    report = probe(SandboxPolicy(user=args.sandbox_user, cell_timeout=args.cell_timeout), hidden)
     print(_("Active protections: %(list)s", list=", ".join(report.protections)))
+    for failure in report.failures:
+        print(failure)
     missing = report.missing()
     if missing:
         print(_("Missing: %(list)s", list=", ".join(missing)))
+    if missing or report.failures:
         return 1
     print(_("The sandbox is complete: grading is allowed."))
     return 0

@@ -21,9 +21,12 @@ import json
 import os
 import pwd
 import re
+import secrets
 import shutil
+import socket
 import subprocess
 import sys
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +35,7 @@ from grader.errors import SandboxUnavailable
 from robocole.i18n import gettext as _
 
 #: The layers without which the grader refuses to grade (see the issue and DESIGN.md).
-MINIMUM_PROTECTIONS = ("non-root", "rlimits", "timeout", "filesystem-isolation")
+MINIMUM_PROTECTIONS = ("non-root", "rlimits", "timeout", "filesystem-isolation", "no-network")
 #: Where the pupil's folder appears inside the sandbox.
 SANDBOX_HOME = "/home/eleve"
 #: Top-level system folders the kernel's Python may need, mounted read-only.
@@ -270,32 +273,67 @@ def sandbox_command(
     return command + list(inner)
 
 
-# The probe runs inside a real sandbox and reports what the pupil code would see.
+# The probe runs inside a real sandbox and tries what pupil code would try: it tests
+# properties (can it reach the host, read a file outside, fork or allocate past the limits?),
+# not the command line, so a bubblewrap that isolates nothing is found out.
 _PROBE_SCRIPT = r"""
 import json, os, resource, socket
-report = {"uid": os.getuid(), "euid": os.geteuid()}
+report = {"uid": os.getuid(), "euid": os.geteuid(), "pid": os.getpid(),
+          "hostname": socket.gethostname()}
 names = {"cpu": resource.RLIMIT_CPU, "as": resource.RLIMIT_AS, "nproc": resource.RLIMIT_NPROC,
          "fsize": resource.RLIMIT_FSIZE, "nofile": resource.RLIMIT_NOFILE,
          "core": resource.RLIMIT_CORE}
 report["rlimits"] = {k: resource.getrlimit(v)[0] for k, v in names.items()}
-def reach(kind):
+def reach(kind, address):
     s = socket.socket(socket.AF_INET, kind)
     s.settimeout(1)
     try:
         if kind == socket.SOCK_STREAM:
-            s.connect(("192.0.2.1", 80))
+            s.connect(address)
         else:
-            s.sendto(b"x", ("192.0.2.1", 53))
+            s.sendto(b"x", address)
         return True
     except OSError:
         return False
     finally:
         s.close()
-report["tcp"] = reach(socket.SOCK_STREAM)
-report["udp"] = reach(socket.SOCK_DGRAM)
+report["tcp"] = reach(socket.SOCK_STREAM, ("192.0.2.1", 80))
+report["udp"] = reach(socket.SOCK_DGRAM, ("192.0.2.1", 53))
+report["host_loopback"] = reach(socket.SOCK_STREAM, ("127.0.0.1", int(os.environ["PROBE_PORT"])))
 report["interfaces"] = sorted(name for _, name in socket.if_nameindex())
 hidden = json.loads(os.environ.get("ROBOCOLE_PROBE_PATHS", "[]"))
 report["visible"] = {p: os.path.exists(p) for p in hidden}
+try:
+    with open(os.environ["PROBE_CANARY"]) as canary:
+        report["canary"] = canary.read() == os.environ["PROBE_CANARY_TEXT"]
+except OSError:
+    report["canary"] = False
+# Fork past the process cap: children wait on a pipe, then all end together.
+cap = report["rlimits"]["nproc"]
+read_end, write_end = os.pipe()
+children, stopped = [], False
+for _ in range(max(cap, 0) + 8):
+    try:
+        child = os.fork()
+    except OSError:
+        stopped = True
+        break
+    if child == 0:
+        os.close(write_end)
+        os.read(read_end, 1)
+        os._exit(0)
+    children.append(child)
+os.close(write_end)
+for child in children:
+    os.waitpid(child, 0)
+report["forked"], report["fork_stopped"] = len(children), stopped
+# Allocate past the memory cap.
+try:
+    block = bytearray(report["rlimits"]["as"] + 64 * 1024 * 1024)
+    report["allocated"] = True
+    del block
+except (MemoryError, OverflowError, ValueError):
+    report["allocated"] = False
 print(json.dumps(report))
 """
 
@@ -306,13 +344,15 @@ class ProbeReport:
 
     protections: tuple[str, ...]
     details: dict[str, object]
+    #: One sentence for each attack that succeeded (then grading is refused).
+    failures: tuple[str, ...] = ()
 
     def missing(self) -> list[str]:
         return [p for p in MINIMUM_PROTECTIONS if p not in self.protections]
 
 
 def probe(policy: SandboxPolicy, hidden_paths: Sequence[Path] = ()) -> ProbeReport:
-    """Run a tiny program in a real sandbox and record which protections hold.
+    """Run a tiny program in a real sandbox and record which protections it proved.
 
     ``hidden_paths`` (the course folders, the grader's database) must not be visible.
     """
@@ -320,11 +360,23 @@ def probe(policy: SandboxPolicy, hidden_paths: Sequence[Path] = ()) -> ProbeRepo
 
 
 class RunningProbe:
-    """A probe started in its sandbox; ``report()`` waits for it and reads what it found."""
+    """A probe started in its sandbox; ``report()`` waits for it and reads what it found.
 
-    def __init__(self, policy: SandboxPolicy, process: subprocess.Popen[str]) -> None:
+    It owns what the probe tries to reach: a listener on the host's loopback and a canary
+    file outside the sandbox, both removed when the report is read.
+    """
+
+    def __init__(
+        self,
+        policy: SandboxPolicy,
+        process: subprocess.Popen[str],
+        listener: socket.socket,
+        canary_dir: Path,
+    ) -> None:
         self.policy = policy
         self.process = process
+        self.listener = listener
+        self.canary_dir = canary_dir
 
     def report(self) -> ProbeReport:
         try:
@@ -335,6 +387,9 @@ class RunningProbe:
             raise SandboxUnavailable(
                 _("The sandbox does not start (%(error)s).", error=str(error))
             ) from error
+        finally:
+            self.listener.close()
+            shutil.rmtree(self.canary_dir, ignore_errors=True)
         completed = subprocess.CompletedProcess(
             self.process.args, self.process.returncode, stdout, stderr
         )
@@ -344,21 +399,43 @@ class RunningProbe:
 def start_probe(policy: SandboxPolicy, hidden_paths: Sequence[Path] = ()) -> RunningProbe:
     """Start the probe of ``probe()`` and return at once (it runs while the grader starts)."""
     hidden = [str(Path(p).resolve()) for p in hidden_paths]
-    command = sandbox_command(
-        policy,
-        [policy.python, "-c", _PROBE_SCRIPT],
-        Mounts.for_kernel(policy),
-        extra_environment={"ROBOCOLE_PROBE_PATHS": json.dumps(hidden)},
-    )
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    # World-readable on purpose: only the sandbox stands between it and pupil code.
+    canary_dir = Path(tempfile.mkdtemp(prefix="rbp-", dir="/tmp"))
+    canary_dir.chmod(0o755)
+    canary = canary_dir / "canary"
+    text = secrets.token_hex(8)
+    canary.write_text(text)
+    canary.chmod(0o644)
+    environment = {
+        "ROBOCOLE_PROBE_PATHS": json.dumps(hidden),
+        "PROBE_PORT": str(listener.getsockname()[1]),
+        "PROBE_CANARY": str(canary),
+        "PROBE_CANARY_TEXT": text,
+    }
     try:
+        command = sandbox_command(
+            policy,
+            [policy.python, "-c", _PROBE_SCRIPT],
+            Mounts.for_kernel(policy),
+            extra_environment=environment,
+        )
         process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
     except OSError as error:
+        listener.close()
+        shutil.rmtree(canary_dir, ignore_errors=True)
         raise SandboxUnavailable(
             _("The sandbox does not start (%(error)s).", error=str(error))
         ) from error
-    return RunningProbe(policy, process)
+    except BaseException:
+        listener.close()
+        shutil.rmtree(canary_dir, ignore_errors=True)
+        raise
+    return RunningProbe(policy, process, listener, canary_dir)
 
 
 def _read_probe(policy: SandboxPolicy, completed: subprocess.CompletedProcess[str]) -> ProbeReport:
@@ -375,23 +452,60 @@ def _read_probe(policy: SandboxPolicy, completed: subprocess.CompletedProcess[st
                 )
             )
         raise SandboxUnavailable(_("The sandbox does not start (%(error)s).", error=message))
-    details: dict[str, object] = json.loads(completed.stdout.strip().splitlines()[-1])
+    try:
+        details: dict[str, object] = json.loads(completed.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        raise SandboxUnavailable(
+            _("The sandbox does not start (%(error)s).", error="probe")
+        ) from None
     protections = ["timeout", "watchdog"]  # enforced by the kernel manager, host side
+    failures: list[str] = []
     uid = details.get("uid")
     # Inside the user namespace the uid is the outer one (bwrap maps it as is).
-    if isinstance(uid, int) and uid != 0:
+    if isinstance(uid, int) and uid != 0 and details.get("euid") != 0:
         protections.append("non-root")
+    else:
+        failures.append(_("Pupil code ran as root."))
     rlimits = details.get("rlimits")
-    if isinstance(rlimits, dict) and rlimits == _expected_rlimits(policy):
+    forked = details.get("forked")
+    fork_held = (
+        details.get("fork_stopped") is True
+        and isinstance(forked, int)
+        and forked <= policy.max_processes
+    )
+    if not fork_held:
+        failures.append(_("Pupil code could start more programs than the limit."))
+    if details.get("allocated") is not False:
+        failures.append(_("Pupil code could use more memory than the limit."))
+    if rlimits == _expected_rlimits(policy) and fork_held and details.get("allocated") is False:
         protections.append("rlimits")
     visible = details.get("visible")
-    if isinstance(visible, dict) and not any(visible.values()):
+    hidden = isinstance(visible, dict) and not any(visible.values())
+    if details.get("canary") is not False or not hidden:
+        failures.append(_("Pupil code could read a file outside its sandbox."))
+    else:
         protections.append("filesystem-isolation")
-    offline = details.get("tcp") is False and details.get("udp") is False
-    if offline and details.get("interfaces") in ([], ["lo"]):
+    offline = (
+        details.get("tcp") is False
+        and details.get("udp") is False
+        and details.get("host_loopback") is False
+        and details.get("interfaces") in ([], ["lo"])
+    )
+    if offline:
         protections.append("no-network")
-    protections.append("bubblewrap")
-    return ProbeReport(tuple(protections), details)
+    else:
+        failures.append(_("Pupil code could reach the network (the server's own included)."))
+    # bubblewrap's namespaces, seen from inside: its own pids, its own host name, and no
+    # host file (the canary above).
+    pid = details.get("pid")
+    if (
+        isinstance(pid, int)
+        and pid <= 3
+        and details.get("hostname") == "robocole"
+        and "filesystem-isolation" in protections
+    ):
+        protections.append("bubblewrap")
+    return ProbeReport(tuple(protections), details, tuple(failures))
 
 
 def _expected_rlimits(policy: SandboxPolicy) -> dict[str, int]:
@@ -406,12 +520,11 @@ def _expected_rlimits(policy: SandboxPolicy) -> dict[str, int]:
 
 
 def require_minimum(report: ProbeReport) -> None:
-    """Refuse to grade when a minimum protection did not hold."""
+    """Refuse to grade when an attack of the probe succeeded or a minimum layer is missing."""
     missing = report.missing()
-    if missing:
-        raise SandboxUnavailable(
-            _(
-                "Grading refused: these protections do not work here: %(missing)s.",
-                missing=", ".join(missing),
-            )
+    if missing or report.failures:
+        sentence = _(
+            "Grading refused: these protections do not work here: %(missing)s.",
+            missing=", ".join(missing) or "-",
         )
+        raise SandboxUnavailable(" ".join([*report.failures, sentence]))

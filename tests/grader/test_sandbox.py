@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -86,3 +89,70 @@ def test_an_interpreter_the_sandbox_user_cannot_read_is_named(tmp_path: Path) ->
     policy = SandboxPolicy(python_paths=(str(hidden),))
     with pytest.raises(SandboxUnavailable, match="chmod o\\+rx"):
         probe(policy)
+
+
+def _fake_bwrap(folder: Path, script: str) -> Path:
+    """A ``bwrap`` first on PATH, readable by the sandbox user (setpriv runs it as them)."""
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    fake = folder / "bwrap"
+    fake.write_text("#!/bin/bash\n" + script)
+    fake.chmod(0o755)
+    return folder
+
+
+#: bubblewrap as installed, with the host's network given back (issue 17).
+SHARES_THE_NETWORK = """
+args=()
+for a in "$@"; do args+=("$a"); [ "$a" = "--unshare-all" ] && args+=("--share-net"); done
+exec /usr/bin/bwrap "${args[@]}"
+"""
+#: A "bwrap" that keeps the environment it is given and isolates nothing.
+ISOLATES_NOTHING = """
+while [ $# -gt 0 ]; do
+  case "$1" in --) shift; break;; --setenv) export "$2=$3"; shift 3;; *) shift;; esac
+done
+cd /
+exec "$@"
+"""
+
+
+@pytest.fixture
+def public_tmp() -> Iterator[Path]:
+    folder = Path(tempfile.mkdtemp(prefix="rbt-", dir="/tmp"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_bwrap_that_shares_the_network_is_refused(
+    public_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(
+        "PATH", f"{_fake_bwrap(public_tmp / 'bin', SHARES_THE_NETWORK)}:/usr/bin:/bin"
+    )
+    report = probe(SandboxPolicy())
+    assert report.details["host_loopback"] is True  # it really reached the host's listener
+    assert "no-network" not in report.protections
+    with pytest.raises(SandboxUnavailable, match="réseau"):
+        require_minimum(report)
+
+
+def test_a_bwrap_that_isolates_nothing_is_refused(
+    public_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", f"{_fake_bwrap(public_tmp / 'bin', ISOLATES_NOTHING)}:/usr/bin:/bin")
+    report = probe(SandboxPolicy())
+    assert report.details["canary"] is True
+    for layer in ("filesystem-isolation", "no-network", "bubblewrap"):
+        assert layer not in report.protections
+    with pytest.raises(SandboxUnavailable, match="un fichier hors"):
+        require_minimum(report)
+
+
+def test_the_probe_forks_and_allocates_past_the_limits_and_is_stopped() -> None:
+    report = probe(SandboxPolicy(max_processes=16))
+    assert report.details["fork_stopped"] is True
+    assert isinstance(report.details["forked"], int) and report.details["forked"] <= 16
+    assert report.details["allocated"] is False
+    assert report.failures == ()
