@@ -38,7 +38,8 @@ def test_the_pictures_are_named_and_accessible_in_chromium(chromium: Any, tmp_pa
     ]
     page = chromium.new_page(viewport={"width": 600, "height": 500})
     page.set_content(
-        '<!doctype html><html lang="fr"><head><title>Mondes</title></head><body><main><h1>Mondes</h1>'
+        '<!doctype html><html lang="fr"><head><title>Mondes</title></head>'
+        "<body><main><h1>Mondes</h1>"
         + "".join(f"<p>{svg}</p>" for svg in pictures)
         + "</main></body></html>"
     )
