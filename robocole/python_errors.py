@@ -299,6 +299,8 @@ def syntax_hint(said: str, typed: str = "", known_names: Iterable[str] = ()) -> 
         return _(
             "The spaces at the start of this line do not line up with those of the lines above."
         )
+    if said.startswith("inconsistent use of tabs and spaces"):
+        return _("The lines mix the Tab key and spaces at their start: use the same for each line.")
     if said.startswith(("unterminated string literal", "unterminated triple-quoted")):
         return _("A text in quotes is not closed: add the missing quote.")
     if "Maybe you meant '=='" in said:

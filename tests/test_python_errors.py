@@ -98,6 +98,11 @@ CASES = [
     ),
     ("x = 3\nif x = 3:\n    droite()\n", "Ligne 2 : pour comparer, écris == (deux signes égal)."),
     (
+        "if True:\n\tdroite()\n        gauche()\n",
+        "Ligne 3 : les lignes mélangent la touche Tab et des espaces à leur début : fais pareil "
+        "pour chaque ligne.",
+    ),
+    (
         "print('bonjour)\n",
         "Ligne 1 : un texte entre guillemets n'est pas fermé : ajoute le guillemet qui manque.",
     ),
