@@ -24,6 +24,7 @@ import logging
 import multiprocessing
 import multiprocessing.util
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -245,6 +246,18 @@ def _repaired_files(folder: Path, submitted: dict[str, _Submitted]) -> Iterator[
             os.replace(_original(path), path)
 
 
+def _links_or_special_files(folder: Path) -> list[str]:
+    """Names under ``folder`` that are not plain files or folders (links, pipes, devices)."""
+    odd = []
+    for top, folders, files in os.walk(folder, followlinks=False):
+        for name in [*folders, *files]:
+            path = os.path.join(top, name)
+            mode = os.lstat(path).st_mode
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                odd.append(os.path.relpath(path, folder))
+    return sorted(odd)
+
+
 def _known_ids(course: Course, lesson: str) -> dict[str, set[str]]:
     """The grade ids of each notebook of ``lesson``, as nbgrader's gradebook knows them."""
     with Gradebook(course.gradebook_url, course.id) as gb:
@@ -378,6 +391,21 @@ def grade_submission(
     """
     folder = course.submitted(student, lesson)
     notes: list[str] = []
+    odd = _links_or_special_files(folder)
+    if odd:
+        # nbgrader reads and copies the folder as the grader's user: it would follow a link
+        # (another pupil's notebook, a root-only file) or wait on a named pipe for ever.
+        log.warning("refused %s/%s/%s: %s", course.id, student, lesson, ", ".join(odd))
+        notes.append(
+            _(
+                "Your folder holds a link or a special file (%(names)s): only ordinary files "
+                "are checked. Hand your lesson in again from its own folder.",
+                names=", ".join(odd[:3]),
+            )
+        )
+        for source in course.source_notebooks(lesson):
+            _zero_grades(course, student, lesson, source.stem)
+        return _failed_result(course, student, lesson, options, notes, "unreadable", ["link"])
     known = _known_ids(course, lesson)
     submitted: dict[str, _Submitted] = {}
     for source in course.source_notebooks(lesson):

@@ -8,6 +8,7 @@ lesson would score 0 with no reason.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 
 import nbformat
@@ -69,6 +70,8 @@ CHANGES = {
 }
 RAW = {"t3staa-07": no_cell_metadata, "t3staa-08": no_notebook_metadata}
 TRUNCATED = "t3staa-09"
+LINKED = "t3staa-10"  # a link already inside submitted/ (issue 17: autograde followed it)
+PIPED = "t3staa-11"  # a named pipe: nbgrader would wait on it for ever
 CORRECT_PUPIL = "t3staa-30"
 
 
@@ -85,12 +88,15 @@ def graded(course: Course) -> dict[str, GradeResult]:
         submit_collected(course, student, raw(course, edit))
     submit_collected(course, TRUNCATED, nbformat.writes(answered(course, CORRECT))[:900].encode())
     submit_collected(course, CORRECT_PUPIL, answered(course, CORRECT))
+    folder = submit_collected(course, LINKED, answered(course, CORRECT))
+    (folder / "notes.txt").symlink_to(course.root / "source" / LESSON / f"{LESSON}.ipynb")
+    os.mkfifo(submit_collected(course, PIPED, answered(course, CORRECT)) / "pipe")
     options = GradingOptions(
         policy=SandboxPolicy(cell_timeout=2, notebook_timeout=40),
         protections=("test",),
         release_feedback=False,
     )
-    students = sorted([*CHANGES, *RAW, TRUNCATED, CORRECT_PUPIL])
+    students = sorted([*CHANGES, *RAW, TRUNCATED, LINKED, PIPED, CORRECT_PUPIL])
     with WorkerPool(options, workers=2) as pool:
         return {r.username: r for r in pool.grade_many((course, s, LESSON) for s in students)}
 
@@ -125,6 +131,20 @@ def test_a_cut_off_file_gets_a_feedback_page_that_says_why(
     page = (course.feedback(TRUNCATED, LESSON) / f"{LESSON}.html").read_text()
     assert '<html lang="fr">' in page
     assert "abîmé et ne peut pas être lu" in page
+
+
+@pytest.mark.parametrize(("student", "name"), [(LINKED, "notes.txt"), (PIPED, "pipe")])
+def test_links_and_special_files_in_submitted_are_refused_before_autograde(
+    graded: dict[str, GradeResult], course: Course, student: str, name: str
+) -> None:
+    result = graded[student]
+    assert result.status == "unreadable"
+    assert all(not e.passed for e in result.exercises)
+    assert any("lien ou un fichier spécial" in note and name in note for note in result.notes)
+    # nbgrader never ran: nothing of the link's target reached autograded/ or the feedback.
+    assert not course.autograded(student, LESSON).exists()
+    page = (course.feedback(student, LESSON) / f"{LESSON}.html").read_text()
+    assert "BEGIN SOLUTION" not in page
 
 
 def test_the_next_pupil_is_graded_normally(graded: dict[str, GradeResult]) -> None:
