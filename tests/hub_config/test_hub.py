@@ -200,6 +200,6 @@ def test_the_picture_login_works_by_keyboard(platform: Platform, chromium: Any) 
             page.wait_for_load_state()
         page.wait_for_url("**/hub/home")
         # Logged in: the pupil's home (its header has no login button, only "log out").
-        page.get_by_role("link", name="Me déconnecter").wait_for()
+        page.get_by_role("link", name="Se déconnecter").wait_for()
     finally:
         page.close()
