@@ -74,7 +74,9 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def seed(data_dir: Path, pupils: int) -> list[Pupil]:
-    app = create_app({"DATA_DIR": str(data_dir), "MANIFEST": str(MANIFEST), "API_TOKEN": TOKEN})
+    app = create_app(
+        {"DATA_DIR": str(data_dir), "MANIFEST": str(MANIFEST), "SERVICE_TOKENS": {"grader": TOKEN}}
+    )
     store = Store.open(app.config["DATABASE"])
     school = store.create_school("Bench")
     teacher = store.create_teacher(school, "bench@robocole.local", "Bench", hash_password("x" * 12))
@@ -217,7 +219,7 @@ def main() -> int:
     print(f"seeding {args.pupils} pupils…", flush=True)
     pupils = seed(data_dir, args.pupils)
     port = free_port()
-    env = {**os.environ, "ROBOCOLE_API_TOKEN": TOKEN, "ROBOCOLE_MANIFEST": str(MANIFEST)}
+    env = {**os.environ, "ROBOCOLE_GRADER_TOKEN": TOKEN, "ROBOCOLE_MANIFEST": str(MANIFEST)}
     server = subprocess.Popen(
         [
             sys.executable,

@@ -179,9 +179,9 @@ def compare(
     command += ["--outbox", str(base / "outbox.db")]
     if workers:
         command += ["--workers", str(workers)]
-    our_time = timed(command, base, {**env, "ROBOCOLE_API_TOKEN": ""})
+    our_time = timed(command, base, {**env, "ROBOCOLE_GRADER_TOKEN": ""})
     # The same work as stock autograde (which writes no feedback): grades only.
-    bare_time = timed([*command, "--no-feedback"], base, {**env, "ROBOCOLE_API_TOKEN": ""})
+    bare_time = timed([*command, "--no-feedback"], base, {**env, "ROBOCOLE_GRADER_TOKEN": ""})
     shutil.rmtree(base / "stock", ignore_errors=True)
 
     cores = os.cpu_count()

@@ -1,18 +1,19 @@
 """The internal JSON API (see ``openapi.yaml``): logins for the hub, results from the grader.
 
-Every call but ``/health`` carries the service token. Bad payloads answer 400 with a
-sentence saying what is wrong; nothing is written unless the whole payload is valid.
+Every call but ``/health`` carries its caller's own service token (``tokens``), and each route
+needs one right (``RIGHTS``): another caller's route answers 403, a route without a right
+refuses everyone. Bad payloads answer 400 with a sentence saying what is wrong; nothing is
+written unless the whole payload is valid.
 """
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Mapping
 from typing import Any
 
 from flask import Blueprint, current_app, jsonify, request
 
-from classroom_app import logins, web
+from classroom_app import logins, tokens, web
 from classroom_app.ledger import (
     ExerciseResult,
     GradingResult,
@@ -38,15 +39,31 @@ def _api_error(error: ApiError) -> Any:
     return jsonify(error=error.code, message=error.message), error.status
 
 
+#: The right each route needs (``tokens.CALLERS`` says who has it).
+RIGHTS: dict[str, str] = {
+    "api.roster": tokens.ROSTER,
+    "api.auth_pupil": tokens.LOGIN_PUPIL,
+    "api.auth_teacher": tokens.LOGIN_TEACHER,
+    "api.post_result": tokens.RESULTS,
+    "api.progress": tokens.PROGRESS,
+    "api.pupil_programs": tokens.PROGRAMS,
+    "api.pupil_program": tokens.PROGRAMS,
+}
+#: Routes without a service token: the health check, and the pupil's own save (programs.py
+#: checks the pupil's hub token instead).
+OPEN_ROUTES = frozenset({"api.health", "api.save_program"})
+
+
 @bp.before_request
 def _check_token() -> None:
-    if request.endpoint in ("api.health", "api.save_program"):
-        return  # save_program checks the pupil's own hub token instead (programs.py)
-    header = request.headers.get("Authorization", "")
-    scheme, _space, token = header.partition(" ")
-    expected = str(current_app.config["API_TOKEN"])
-    if scheme.lower() != "bearer" or not hmac.compare_digest(token.encode(), expected.encode()):
+    if request.endpoint in OPEN_ROUTES:
+        return
+    scheme, _space, token = request.headers.get("Authorization", "").partition(" ")
+    caller = tokens.caller_of(web.store(), token.strip()) if scheme.lower() == "bearer" else None
+    if caller is None:
         raise ApiError(401, "unauthorized", _("A valid service token is needed."))
+    if RIGHTS.get(str(request.endpoint)) not in caller.rights:
+        raise ApiError(403, "forbidden", _("This service's token may not do this."))
 
 
 def _payload() -> Mapping[str, Any]:

@@ -27,6 +27,7 @@ from classroom_app import (
     pupil,
     sobriety,
     teacher,
+    tokens,
     web,
 )
 from classroom_app.store import DatabaseBusy, Store
@@ -41,8 +42,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     data_dir.mkdir(parents=True, exist_ok=True)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config.secret_file(data_dir, "secret_key")
-    if not app.config.get("API_TOKEN"):
-        app.config["API_TOKEN"] = config.secret_file(data_dir, "api_token")
+    if not app.config.get("RELEASE_TOKEN"):
+        app.config["RELEASE_TOKEN"] = config.secret_file(data_dir, "tokens/release")
 
     manifest = load_manifest(app.config["MANIFEST"])
     app.extensions["robocole.manifest"] = manifest
@@ -51,6 +52,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         database.migrate()
         database.sync_manifest(manifest)
         database.forget_expired_cards()
+        # The callers' tokens a deployment gives are kept hashed; the plain text goes.
+        tokens.record_configured(database, app.config.pop("SERVICE_TOKENS", {}) or {})
     finally:
         database.close()
 

@@ -60,6 +60,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     purge.set_defaults(handler=run_purge)
 
+    token = commands.add_parser(
+        "token",
+        help=_("the internal API's service tokens: one per caller, with only its rights"),
+    )
+    token.add_argument("action", choices=["list", "rotate", "revoke"])
+    token.add_argument("caller", nargs="?", default=None, help=_("hub, station or grader"))
+    token.add_argument(
+        "--file",
+        type=Path,
+        default=None,
+        help=_("write the new token to this file (readable by its owner only), not the screen"),
+    )
+    token.set_defaults(handler=run_token)
+
     serve = commands.add_parser("serve", help=_("serve the classroom app"))
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
@@ -174,6 +188,67 @@ def _confirm(classes: int) -> None:
     answer = input(_("Erase the pupils of %(n)s classes? Type yes: ", n=classes))
     if answer.strip().lower() not in ("yes", "oui", _("yes")):
         raise RobocoleError(_("Nothing was erased."))
+
+
+def run_token(args: argparse.Namespace) -> int:
+    from classroom_app import tokens
+
+    if args.action != "list" and args.caller not in tokens.CALLERS:
+        raise RobocoleError(
+            _(
+                "Say whose token: %(callers)s.",
+                callers=", ".join(tokens.CALLERS),
+            )
+        )
+    from classroom_app import config
+
+    # The database only (no manifest, no secrets): tokens are kept hashed there.
+    settings = config.build({"DATA_DIR": str(args.data)} if args.data else None)
+    Path(settings["DATABASE"]).parent.mkdir(parents=True, exist_ok=True)
+    store = Store.open(settings["DATABASE"])
+    try:
+        store.migrate()
+        if args.action == "list":
+            made = store.service_tokens()
+            for name, caller in tokens.CALLERS.items():
+                when = made.get(name) or _("no token")
+                print(f"{name:<8} {when:<28} {_(caller.summary)}")
+            return 0
+        if args.action == "revoke":
+            store.revoke_service_token(args.caller)
+            print(_("The %(caller)s token no longer works.", caller=args.caller))
+            return 0
+        token = tokens.rotate(store, args.caller)
+    finally:
+        store.close()
+    if args.file is not None:
+        write_secret(args.file, token)
+        print(
+            _(
+                "New %(caller)s token written to %(path)s; the old one no longer works.",
+                caller=args.caller,
+                path=args.file,
+            )
+        )
+    else:
+        print(token)
+        print(
+            _("Give it to the %(caller)s only; the old token no longer works.", caller=args.caller),
+            file=sys.stderr,
+        )
+    return 0
+
+
+def write_secret(path: Path, secret: str) -> None:
+    """Write ``secret`` to ``path``, readable by its owner only, replacing it whole."""
+    import os
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".new")
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(secret + "\n")
+    os.replace(partial, path)
 
 
 def run_serve(args: argparse.Namespace) -> int:

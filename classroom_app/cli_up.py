@@ -17,6 +17,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=None, help=_("data folder"))
     parser.add_argument("--host", default="127.0.0.1", help=_("address to listen on"))
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument(
+        "--public-url",
+        default=None,
+        help=_(
+            "the address pupils and badge verifiers use (default: http://HOST:PORT; "
+            "ROBOCOLE_PUBLIC_URL)"
+        ),
+    )
     parser.add_argument("--no-demo", action="store_true", help=_("do not create the demo class"))
     parser.add_argument(
         "--classroom-only",
@@ -33,8 +41,23 @@ def run(args: argparse.Namespace) -> int:
         from hub_config.platform import run as run_platform
 
         data = (args.data or data_directory()).resolve()
-        return run_platform(data, args.host, Ports(hub=args.port), demo=not args.no_demo)
+        ports = Ports(hub=args.port)
+        return run_platform(data, args.host, ports, demo=not args.no_demo, public=public_url(args))
     return run_classroom(args)
+
+
+def public_url(args: argparse.Namespace) -> str:
+    """The platform's one public address: badges carry it, whatever Host a request names."""
+    import os
+    import socket
+
+    given = args.public_url or os.environ.get("ROBOCOLE_PUBLIC_URL")
+    if given:
+        return str(given).rstrip("/")
+    # Listening on every address: the machine's name is what the school's PCs know it by.
+    host = socket.gethostname() if args.host in ("0.0.0.0", "::", "") else args.host
+    host = f"[{host}]" if ":" in host else host
+    return f"http://{host}:{args.port}"
 
 
 def run_classroom(args: argparse.Namespace) -> int:
@@ -43,7 +66,8 @@ def run_classroom(args: argparse.Namespace) -> int:
     from classroom_app.server import serve
     from classroom_app.store import Store
 
-    app = create_app({"DATA_DIR": str(args.data)} if args.data else None)
+    settings = {"PUBLIC_URL": public_url(args)}
+    app = create_app({**settings, "DATA_DIR": str(args.data)} if args.data else settings)
     if not args.no_demo:
         store = Store.open(app.config["DATABASE"])
         try:

@@ -1,8 +1,9 @@
 """Settings of the classroom app: defaults, then environment variables, then a test dict.
 
 Every setting is documented here (a test checks that each default has a line in
-``SETTINGS_HELP``). Secrets the app needs (session key, service token) are made on first
-start and kept in the data directory, readable by the owner only.
+``SETTINGS_HELP``). Secrets the app needs (session key, the grader's release token) are made
+on first start and kept in the data directory, readable by the owner only; the callers' tokens
+are kept hashed in the database (``tokens``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ SETTINGS_HELP: dict[str, str] = {
     "DATA_DIR": "Folder for the database and secrets (env ROBOCOLE_DATA, default ./data).",
     "DATABASE": "SQLite file (default DATA_DIR/classroom.sqlite3).",
     "MANIFEST": "Curriculum manifest file (default: the curriculum shipped with Robocole).",
-    "API_TOKEN": "Service token of the internal API (env ROBOCOLE_API_TOKEN, else a file).",
+    "SERVICE_TOKENS": "Callers' API tokens, kept hashed at start (env ROBOCOLE_HUB_TOKEN…).",
+    "RELEASE_TOKEN": "Token of the grader's release API (env ROBOCOLE_RELEASE_TOKEN, else a file).",
     "PUBLIC_URL": "Address pupils type or scan, for the QR codes (env ROBOCOLE_PUBLIC_URL).",
     "DEFAULT_LANGUAGE": "Language when the browser does not ask for English (fr).",
     "PUPIL_LOCK_AFTER": "Wrong picture tries in a row before a pupil's login pauses.",
@@ -44,7 +46,8 @@ def defaults(data_dir: Path) -> dict[str, Any]:
         "DATA_DIR": str(data_dir),
         "DATABASE": str(data_dir / "classroom.sqlite3"),
         "MANIFEST": None,
-        "API_TOKEN": None,
+        "SERVICE_TOKENS": {},
+        "RELEASE_TOKEN": None,
         "PUBLIC_URL": None,
         "DEFAULT_LANGUAGE": "fr",
         "PUPIL_LOCK_AFTER": 5,
@@ -77,9 +80,14 @@ def data_directory() -> Path:
 
 
 def from_environment() -> dict[str, Any]:
+    from classroom_app.tokens import CALLERS
+
     values: dict[str, Any] = {}
-    if os.environ.get("ROBOCOLE_API_TOKEN"):
-        values["API_TOKEN"] = os.environ["ROBOCOLE_API_TOKEN"]
+    given = {name: os.environ.get(c.variable, "") for name, c in CALLERS.items()}
+    if any(given.values()):
+        values["SERVICE_TOKENS"] = {name: token for name, token in given.items() if token}
+    if os.environ.get("ROBOCOLE_RELEASE_TOKEN"):
+        values["RELEASE_TOKEN"] = os.environ["ROBOCOLE_RELEASE_TOKEN"]
     if os.environ.get("ROBOCOLE_PUBLIC_URL"):
         values["PUBLIC_URL"] = os.environ["ROBOCOLE_PUBLIC_URL"]
     if os.environ.get("ROBOCOLE_MANIFEST"):
@@ -114,7 +122,7 @@ def secret_file(data_dir: Path, name: str) -> str:
     """Read a secret kept in ``data_dir``, making it (owner-only) the first time."""
     path = data_dir / name
     if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "w") as handle:
             handle.write(secrets.token_urlsafe(32))

@@ -43,7 +43,7 @@ LANGUAGE = "fr"  # classes have no language of their own yet: lessons are built 
 
 def grader() -> GraderClient | None:
     url = current_app.config.get("GRADER_URL")
-    return GraderClient(url, current_app.config["API_TOKEN"]) if url else None
+    return GraderClient(url, current_app.config["RELEASE_TOKEN"]) if url else None
 
 
 def _executor() -> Executor:

@@ -36,7 +36,6 @@ from flask import (
     abort,
     current_app,
     g,
-    request,
 )
 
 from classroom_app import web
@@ -283,8 +282,14 @@ def download_name(row: Mapping[str, Any], kind: str) -> str:
 
 
 def current_issuer() -> Issuer:
+    """The issuer at the configured address (``PUBLIC_URL``; ``robocole up`` sets it).
+
+    Never the request's Host header: a badge's ``id`` is what a verifier checks, and the
+    hosted documents are cached publicly, so a request naming another host must not change
+    what a badge says (it raises, answered 503 by ``_no_address``, when none is set).
+    """
     if "issuer" not in g:
-        g.issuer = issuer_from_config(current_app.config, web.store(), request.url_root)
+        g.issuer = issuer_from_config(current_app.config, web.store(), None)
     issuer: Issuer = g.issuer
     return issuer
 
@@ -294,6 +299,17 @@ def _json_ld(document: Mapping[str, Any], status: int = 200) -> Response:
     response.headers["Access-Control-Allow-Origin"] = "*"  # verifiers read it from anywhere
     response.cache_control.public = True
     response.cache_control.max_age = 300
+    return response
+
+
+@bp.errorhandler(RobocoleError)
+def _no_address(error: RobocoleError) -> Response:
+    response = Response(
+        document_json({"error": "no_public_url", "message": error.message}),
+        status=503,
+        mimetype="application/json",
+    )
+    response.cache_control.no_store = True
     return response
 
 

@@ -260,6 +260,14 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE class_assignments ADD COLUMN due_on TEXT;
     """,
+    # 6: one service token per caller of the internal API, kept as a SHA-256 (tokens.py).
+    """
+    CREATE TABLE service_tokens (
+        caller TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+    );
+    """,
 )
 
 
@@ -566,6 +574,31 @@ class Store:
                 "UPDATE pupils SET locked = 0, failed_logins = 0 WHERE class_id = ?", (class_id,)
             )
             self.conn.execute("DELETE FROM login_failures WHERE class_id = ?", (class_id,))
+
+    # -- service tokens -----------------------------------------------------------------
+
+    def set_service_token(self, caller: str, token_hash: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO service_tokens (caller, token_hash, created_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (caller) DO UPDATE SET token_hash = excluded.token_hash,"
+                " created_at = excluded.created_at",
+                (caller, token_hash, iso(now())),
+            )
+
+    def service_token_caller(self, token_hash: str) -> str | None:
+        row = self._one("SELECT caller FROM service_tokens WHERE token_hash = ?", (token_hash,))
+        return str(row["caller"]) if row else None
+
+    def service_tokens(self) -> dict[str, str]:
+        """Each caller that has a token, with the time it was made."""
+        rows = self._all("SELECT caller, created_at FROM service_tokens ORDER BY caller")
+        return {str(row["caller"]): str(row["created_at"]) for row in rows}
+
+    def revoke_service_token(self, caller: str) -> bool:
+        with self.transaction():
+            gone = self.conn.execute("DELETE FROM service_tokens WHERE caller = ?", (caller,))
+        return gone.rowcount > 0
 
     # -- login cards --------------------------------------------------------------------
 

@@ -141,7 +141,7 @@ def _api_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--api-token-file",
         default=None,
-        help=_("File holding the service token (default: ROBOCOLE_API_TOKEN)."),
+        help=_("File holding the grader's service token (default: ROBOCOLE_GRADER_TOKEN)."),
     )
 
 
@@ -309,11 +309,11 @@ def run_watch(args: argparse.Namespace) -> int:
     api = api_settings(args.api_url, args.api_token_file)
     if api is None:
         logging.getLogger(__name__).warning(
-            "no ROBOCOLE_API_TOKEN: results stay in the outbox until 'robocole grade deliver'"
+            "no ROBOCOLE_GRADER_TOKEN: results stay in the outbox until 'robocole grade deliver'"
         )
     poster = ResultPoster(api.url, api.token) if api is not None else None
     print(_("Active protections: %(list)s", list=", ".join(options.protections)))
-    start_release_api(args, lambda: api.token if api is not None else None)  # daemon thread
+    start_release_api(args)  # daemon thread
     with WatchService(
         args.courses_root,
         args.exchange,
@@ -355,7 +355,9 @@ def run_deliver(args: argparse.Namespace) -> int:
 
     api = api_settings(args.api_url, args.api_token_file)
     if api is None:
-        raise GraderError(_("No service token: set ROBOCOLE_API_TOKEN or pass --api-token-file."))
+        raise GraderError(
+            _("No service token: set ROBOCOLE_GRADER_TOKEN or pass --api-token-file.")
+        )
     outbox = Outbox(args.outbox)
     poster = ResultPoster(api.url, api.token)
     sent = deliver_due(outbox, poster, now=float("inf"))

@@ -1,8 +1,9 @@
 """The grader service's small HTTP API: the classroom app releases lessons through it.
 
 The course folders and the exchange live where the grader runs (on Kubernetes, only its pod
-mounts them), so the classroom app asks over HTTP, with the service token both already
-share (``ROBOCOLE_API_TOKEN``), the same way on one server and in a city:
+mounts them), so the classroom app asks over HTTP, with a token of its own for this API
+(``ROBOCOLE_RELEASE_TOKEN`` or ``--release-token-file``; not the grader's token for posting
+results, which the classroom app only knows hashed), the same way on one server and in a city:
 
 - ``POST <prefix>api/v1/release``   ``{"class_code", "lessons", "language", "due"}``
 - ``POST <prefix>api/v1/unrelease`` ``{"class_code", "lesson"}``
@@ -29,7 +30,6 @@ import logging
 import os
 import re
 import threading
-from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
+from grader.errors import GraderError
 from robocole.i18n import gettext as _
 
 if TYPE_CHECKING:
@@ -237,11 +238,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help=_("The built curriculum to release lessons from (default: ROBOCOLE_DATA/curriculum)."),
     )
+    parser.add_argument(
+        "--release-token-file",
+        type=Path,
+        default=None,
+        help=_("File holding the classroom app's token for this API (or ROBOCOLE_RELEASE_TOKEN)."),
+    )
 
 
-def start_from_args(
-    args: argparse.Namespace, token: Callable[[], str | None]
-) -> ReleaseServer | None:
+def release_token(args: argparse.Namespace) -> str:
+    """The token the classroom app must show; empty when none is configured."""
+    path = getattr(args, "release_token_file", None)
+    if path is None:
+        return os.environ.get("ROBOCOLE_RELEASE_TOKEN", "")
+    try:
+        return Path(path).read_text().strip()
+    except OSError as error:
+        raise GraderError(
+            _(
+                "Cannot read the API token file %(path)s (%(error)s).",
+                path=path,
+                error=error.strerror or str(error),
+            )
+        ) from error
+
+
+def start_from_args(args: argparse.Namespace) -> ReleaseServer | None:
     """Start the API when ``--release-port`` is given; None otherwise."""
     if not getattr(args, "release_port", None):
         return None
@@ -249,7 +271,8 @@ def start_from_args(
 
     curriculum = args.curriculum or Path(os.environ.get("ROBOCOLE_DATA", ".")) / "curriculum"
     releases = CourseReleases(Path(args.courses_root), Path(args.exchange), Path(curriculum))
-    api = ReleaseApi(releases, token() or "", os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/"))
+    prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/")
+    api = ReleaseApi(releases, release_token(args), prefix)
     if not api.token:
         log.warning("no service token: the release API refuses every request")
     server = ReleaseServer(api, args.release_host, args.release_port)

@@ -41,10 +41,11 @@ class ApiSettings:
 def api_settings(url: str, token_file: str | None) -> ApiSettings | None:
     """The classroom app's address and service token, or None when no token is configured.
 
-    The token comes from ``ROBOCOLE_API_TOKEN`` or a file (the data directory's
-    ``api_token``); it is never a command-line argument, which other users could read.
+    The grader's own token (it may post results, nothing else: ``robocole classroom token``)
+    comes from ``ROBOCOLE_GRADER_TOKEN`` or a file (``robocole up`` keeps it in the data
+    directory's ``tokens/grader``); never a command-line argument, which other users could read.
     """
-    token = os.environ.get("ROBOCOLE_API_TOKEN", "")
+    token = os.environ.get("ROBOCOLE_GRADER_TOKEN", "")
     if token_file:
         try:
             token = Path(token_file).read_text().strip()

@@ -34,7 +34,8 @@ class RobocoleAuthenticator(Authenticator):
     ).tag(config=True)
 
     classroom_token = Unicode(
-        help="""Service token of the classroom app's internal API. Default: $ROBOCOLE_API_TOKEN.""",
+        help="""The hub's own token for the classroom app's internal API (it may check logins
+        and read rosters, nothing else). Default: $ROBOCOLE_HUB_TOKEN.""",
     ).tag(config=True)
 
     request_timeout = Float(
@@ -93,7 +94,7 @@ class RobocoleAuthenticator(Authenticator):
 
     @default("classroom_token")
     def _default_classroom_token(self) -> str:
-        return os.environ.get("ROBOCOLE_API_TOKEN", "")
+        return os.environ.get("ROBOCOLE_HUB_TOKEN", "")
 
     def client(self) -> ClassroomClient:
         return ClassroomClient(self.classroom_url, self.classroom_token, self.request_timeout)

@@ -5,7 +5,8 @@
 # come from the environment `robocole up` sets (hub_config/platform.py): ROBOCOLE_DATA (the
 # data folder), ROBOCOLE_HUB_IP and the ports ROBOCOLE_HUB_PORT, ROBOCOLE_HUB_API_PORT,
 # ROBOCOLE_PROXY_API_PORT, ROBOCOLE_CLASSROOM_PORT; secrets come only from the environment
-# (ROBOCOLE_API_TOKEN, JUPYTERHUB_CRYPT_KEY) or files in the data folder.
+# (ROBOCOLE_HUB_TOKEN, JUPYTERHUB_CRYPT_KEY) or files in the data folder (tokens/: one
+# token per caller of the classroom app's API, each with only its rights).
 # A city uses hub_config/helm/values.yaml instead (KubeSpawner, PostgreSQL).
 import os
 import sys
@@ -32,6 +33,8 @@ python = sys.executable
 # "curriculum" folders Python would import in place of Robocole's packages (the grader then
 # found no French catalog and spoke English): -P keeps the working folder off the import path.
 safe_python = [python, "-P"]
+# The platform's public address (`robocole up --public-url`, default http://HOST:PORT).
+public_url = os.environ.get("ROBOCOLE_PUBLIC_URL", f"http://127.0.0.1:{hub_port}").rstrip("/")
 
 c.JupyterHub.bind_url = f"http://{os.environ.get('ROBOCOLE_HUB_IP', '127.0.0.1')}:{hub_port}"
 c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{hub_api_port}"
@@ -91,13 +94,16 @@ c.JupyterHub.services = [
         "environment": {
             "ROBOCOLE_DATA": str(data),
             "ROBOCOLE_GRADER_URL": f"http://127.0.0.1:{grader_port}/services/grader",
+            # The classroom app's own public address: badges carry it, not a request's Host.
+            "ROBOCOLE_PUBLIC_URL": public_url + "/services/classroom",
         },
         "oauth_no_confirm": True,
         "display": True,
     },
     {
-        # The grader's watch service: grades each submission and posts the result (XP); its
-        # release API (same token as the results) releases the lessons teachers assign.
+        # The grader's watch service: grades each submission and posts the result (XP) with
+        # its own token; its release API releases the lessons teachers assign, asked with the
+        # classroom app's release token.
         "name": "grader",
         "url": f"http://127.0.0.1:{grader_port}",
         "command": [
@@ -115,7 +121,9 @@ c.JupyterHub.services = [
             "--api-url",
             f"http://127.0.0.1:{classroom_port}/services/classroom",
             "--api-token-file",
-            str(data / "api_token"),
+            str(data / "tokens" / "grader"),
+            "--release-token-file",
+            str(data / "tokens" / "release"),
             "--release-port",
             str(grader_port),
             "--curriculum",
@@ -142,7 +150,7 @@ c.JupyterHub.load_roles = [
         "scopes": ["admin:users", "admin:groups", "servers", "read:users"],
     },
     # The grader's watch service needs no hub scope: it reads the exchange and posts to the
-    # classroom app with the service token.
+    # classroom app with its own token.
     {
         "name": "idle-culler",
         "services": ["idle-culler"],

@@ -80,10 +80,10 @@ def open_for_sandbox(paths: Sequence[Path], listable: Sequence[Path] = ()) -> li
     even start Python.
     """
     changed: list[Path] = []
-    listable = {folder.resolve() for folder in listable}
+    readable = {folder.resolve() for folder in listable}
     for start in paths:
         for folder in [start.resolve(), *start.resolve().parents]:
-            wanted = stat.S_IXOTH | (stat.S_IROTH if folder in listable else 0)
+            wanted = stat.S_IXOTH | (stat.S_IROTH if folder in readable else 0)
             try:
                 mode = folder.stat().st_mode
                 if mode & wanted != wanted:
@@ -92,6 +92,42 @@ def open_for_sandbox(paths: Sequence[Path], listable: Sequence[Path] = ()) -> li
             except OSError:
                 continue  # a folder we may not change: the grader's probe will say so
     return changed
+
+
+#: The callers ``robocole up`` starts itself, each given its own token in ``data/tokens``.
+LOCAL_CALLERS = ("hub", "grader")
+
+
+def tokens_folder(data: Path) -> Path:
+    return data / "tokens"
+
+
+def issue_local_tokens(data: Path, database: str) -> None:
+    """Give the hub and the grader their own tokens, kept in ``data/tokens`` (root only).
+
+    A token already there is kept (recorded again if the database lost it, after a restore);
+    ``robocole classroom token rotate hub --file data/tokens/hub`` replaces one. The station
+    runs on classroom PCs: its token is made by hand (``token rotate station``).
+    """
+    from classroom_app import tokens
+    from classroom_app.cli import write_secret
+    from classroom_app.store import Store
+
+    folder = tokens_folder(data)
+    folder.mkdir(exist_ok=True)
+    os.chmod(folder, 0o700)
+    # The one token that once opened every route: it works no more, so it goes.
+    (data / "api_token").unlink(missing_ok=True)
+    store = Store.open(database)
+    try:
+        for caller in LOCAL_CALLERS:
+            path = folder / caller
+            if path.exists() and path.read_text().strip():
+                tokens.record_configured(store, {caller: path.read_text().strip()})
+            else:
+                write_secret(path, tokens.rotate(store, caller))
+    finally:
+        store.close()
 
 
 def built_curriculum(data: Path) -> Path:
@@ -149,6 +185,7 @@ def prepare(data: Path, demo: bool = True, lessons: int = 2) -> Demo | None:
     code = Path(__file__).resolve().parent.parent
     open_for_sandbox([*sandbox_paths(), data], listable=[code])
     app = create_app({"DATA_DIR": str(data)})
+    issue_local_tokens(data, app.config["DATABASE"])
     manifest = app.extensions["robocole.manifest"]
     if not (built_curriculum(data) / "fr" / "source").is_dir():
         build_course(load_manifest(app.config["MANIFEST"]), built_curriculum(data))
@@ -178,15 +215,19 @@ def crypt_key(data: Path) -> str:
     return path.read_text().strip()
 
 
-def hub_environment(data: Path, ports: Ports, host: str) -> dict[str, str]:
-    token = (data / "api_token").read_text().strip()
+def hub_environment(
+    data: Path, ports: Ports, host: str, public: str | None = None
+) -> dict[str, str]:
     return {
         **os.environ,
         # Encrypts auth_state (each login's role and courses) in the hub's database.
         "JUPYTERHUB_CRYPT_KEY": crypt_key(data),
         "ROBOCOLE_DATA": str(data),
-        "ROBOCOLE_API_TOKEN": token,
+        # The authenticator's token (logins and rosters only); the services do not inherit it.
+        "ROBOCOLE_HUB_TOKEN": (tokens_folder(data) / "hub").read_text().strip(),
         "ROBOCOLE_HUB_IP": host,
+        # The one address the badges carry (jupyterhub_config.py gives it to the classroom app).
+        "ROBOCOLE_PUBLIC_URL": (public or f"http://{host}:{ports.hub}").rstrip("/"),
         "ROBOCOLE_HUB_PORT": str(ports.hub),
         "ROBOCOLE_CLASSROOM_PORT": str(ports.classroom),
         "ROBOCOLE_HUB_API_PORT": str(ports.hub_api),
@@ -202,12 +243,13 @@ def start_hub(
     host: str = "127.0.0.1",
     stdout: IO[bytes] | None = None,
     options: Sequence[str] = (),
+    public: str | None = None,
 ) -> subprocess.Popen[bytes]:
     """Start JupyterHub with Robocole's configuration; ``options`` are extra traitlets flags."""
     jupyterhub = Path(sys.executable).parent / "jupyterhub"
     return subprocess.Popen(
         [str(jupyterhub), "-f", str(CONFIG), *options],
-        env=hub_environment(data, ports, host),
+        env=hub_environment(data, ports, host, public),
         cwd=str(data),
         stdout=stdout,
         stderr=subprocess.STDOUT if stdout is not None else None,
@@ -247,7 +289,7 @@ def _interrupt(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def run(data: Path, host: str, ports: Ports, demo: bool = True) -> int:
+def run(data: Path, host: str, ports: Ports, demo: bool = True, public: str | None = None) -> int:
     # Started in the background by a script (`robocole up &`), Python inherits SIGINT ignored
     # and so would every process of the platform: Ctrl-C would do nothing, and JupyterHub,
     # which stops its services with SIGINT first, would wait 10 s for each. A handler of our
@@ -266,7 +308,7 @@ def run(data: Path, host: str, ports: Ports, demo: bool = True) -> int:
     # Whatever the platform starts stays below us, even once the hub is gone (a crash leaves
     # the proxy, services and servers, which run in sessions of their own, without a parent).
     become_subreaper()
-    hub = start_hub(data, ports, host)
+    hub = start_hub(data, ports, host, public=public)
     # A service manager stops us with SIGTERM: stop the hub (in its own session) too, instead
     # of leaving it, its proxy and the pupils' servers running without us.
     signal.signal(signal.SIGTERM, _interrupt)

@@ -65,7 +65,7 @@ def test_classroom_init_creates_the_database(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "classroom.sqlite3").exists()
     assert "Base de données prête" in result.stdout
-    assert (tmp_path / "api_token").stat().st_mode & 0o077 == 0  # secrets are owner-only
+    assert (tmp_path / "tokens" / "release").stat().st_mode & 0o077 == 0  # owner-only secrets
 
 
 def test_add_teacher_from_a_script(tmp_path: Path) -> None:

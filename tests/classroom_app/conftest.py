@@ -19,7 +19,9 @@ from classroom_app.store import Store
 from curriculum.manifest import Manifest, load_manifest
 
 FIXTURE_MANIFEST = Path(__file__).parent.parent / "fixtures" / "manifest.toml"
-API_TOKEN = "test-service-token"
+#: One token per caller of the internal API (classroom_app/tokens.py).
+TOKENS = {"hub": "test-hub-token", "station": "test-station-token", "grader": "test-grader-token"}
+RELEASE_TOKEN = "test-release-token"
 PASSWORD = "correct horse battery"
 
 
@@ -35,7 +37,8 @@ def make_app(tmp_path: Path, **settings: Any) -> Flask:
             "TESTING": True,
             "DATA_DIR": str(tmp_path / "data"),
             "MANIFEST": str(FIXTURE_MANIFEST),
-            "API_TOKEN": API_TOKEN,
+            "SERVICE_TOKENS": TOKENS,
+            "RELEASE_TOKEN": RELEASE_TOKEN,
             "SECRET_KEY": "test-secret",
             **settings,
         }
@@ -132,8 +135,9 @@ def browser(app: Flask) -> Browser:
     return Browser(app.test_client())
 
 
-def api_headers() -> dict[str, str]:
-    return {"Authorization": f"Bearer {API_TOKEN}"}
+def api_headers(caller: str = "grader") -> dict[str, str]:
+    """The internal API's header for ``caller`` (the grader posts results)."""
+    return {"Authorization": f"Bearer {TOKENS[caller]}"}
 
 
 def pictures_of(store: Store, world: World, index: int) -> list[str]:

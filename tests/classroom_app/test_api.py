@@ -168,12 +168,16 @@ def test_concurrent_duplicates_are_recorded_once(app: Flask, world: World, store
 
 
 def test_roster_lists_pseudonyms_and_pictures(client: FlaskClient, world: World) -> None:
-    response = client.get(f"/api/v1/classes/{world.klass['code']}/roster", headers=api_headers())
+    response = client.get(
+        f"/api/v1/classes/{world.klass['code']}/roster", headers=api_headers("hub")
+    )
     assert response.status_code == 200
     assert [p["pseudonym"] for p in response.json["pupils"]] == ["Léa P.", "Lina B.", "Noah"]
     assert response.json["picture_count"] == 3
     assert {"id": "soleil", "label": "Soleil"} in response.json["pictures"]
-    assert client.get("/api/v1/classes/NOPE42/roster", headers=api_headers()).status_code == 404
+    assert (
+        client.get("/api/v1/classes/NOPE42/roster", headers=api_headers("hub")).status_code == 404
+    )
 
 
 def test_pupil_login_for_the_hub(client: FlaskClient, world: World, store: Store) -> None:
@@ -183,7 +187,7 @@ def test_pupil_login_for_the_hub(client: FlaskClient, world: World, store: Store
         "username": username,
         "pictures": pictures_of(store, world, 0),
     }
-    response = client.post("/api/v1/auth/pupil", json=body, headers=api_headers())
+    response = client.post("/api/v1/auth/pupil", json=body, headers=api_headers("hub"))
     assert response.status_code == 200
     course = f"robocole-{world.klass['code'].lower()}"
     assert response.json == {
@@ -203,25 +207,32 @@ def test_wrong_pictures_lock_the_pupil_after_five_tries(
     wrong = [p for p in ("lune", "soleil", "etoile", "coeur") if p != right[0]][:1] * 3
     body = {"class_code": world.klass["code"], "username": username, "pictures": wrong}
     codes = [
-        client.post("/api/v1/auth/pupil", json=body, headers=api_headers()).status_code
+        client.post("/api/v1/auth/pupil", json=body, headers=api_headers("hub")).status_code
         for _ in range(5)
     ]
     assert codes == [401, 401, 401, 401, 423]
     body["pictures"] = right
-    assert client.post("/api/v1/auth/pupil", json=body, headers=api_headers()).status_code == 423
+    assert (
+        client.post("/api/v1/auth/pupil", json=body, headers=api_headers("hub")).status_code == 423
+    )
     store.unlock_class(int(world.klass["id"]))
-    assert client.post("/api/v1/auth/pupil", json=body, headers=api_headers()).status_code == 200
+    assert (
+        client.post("/api/v1/auth/pupil", json=body, headers=api_headers("hub")).status_code == 200
+    )
 
 
 def test_teacher_login_for_the_hub(client: FlaskClient, world: World) -> None:
     body = {"email": "A@ecole.fr", "password": PASSWORD}
-    response = client.post("/api/v1/auth/teacher", json=body, headers=api_headers())
+    response = client.post("/api/v1/auth/teacher", json=body, headers=api_headers("hub"))
     assert response.status_code == 200
     course = f"robocole-{world.klass['code'].lower()}"
     assert response.json["username"] == f"prof-{world.teacher_a}"
     assert response.json["groups"] == [f"formgrade-{course}"]
     body["password"] = "wrong password"
-    assert client.post("/api/v1/auth/teacher", json=body, headers=api_headers()).status_code == 401
+    assert (
+        client.post("/api/v1/auth/teacher", json=body, headers=api_headers("hub")).status_code
+        == 401
+    )
 
 
 def test_progress_is_derived_from_the_ledger(client: FlaskClient, world: World) -> None:

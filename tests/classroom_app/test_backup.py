@@ -20,7 +20,7 @@ from classroom_app.store import Store
 from robocole import backup
 from robocole.cli import main
 
-from .conftest import FIXTURE_MANIFEST, World, api_headers
+from .conftest import FIXTURE_MANIFEST, TOKENS, World, api_headers
 
 #: A pupil's system user (no account needed: ownership is a number).
 PUPIL_UID = 4242
@@ -185,7 +185,7 @@ def test_a_backup_taken_while_pupils_earn_xp_restores_into_a_fresh_install(
     client = restored_app.test_client()
     login = client.post(
         "/api/v1/results",
-        headers={"Authorization": f"Bearer {restored_app.config['API_TOKEN']}"},
+        headers={"Authorization": f"Bearer {TOKENS['grader']}"},
         json={
             "idempotency_key": "after-restore",
             "username": usernames[0],

@@ -19,7 +19,7 @@ from classroom_app.store import Store
 from robocole.i18n import set_language
 
 from ..conftest import LiveServer
-from .conftest import API_TOKEN, PASSWORD, World
+from .conftest import PASSWORD, TOKENS, World
 
 pytestmark = pytest.mark.browser
 
@@ -97,7 +97,7 @@ def test_a_posted_result_becomes_xp_and_a_badge_the_teacher_confirms(
     ):
         response = requests.post(
             server.url + "/api/v1/results",
-            headers={"Authorization": f"Bearer {API_TOKEN}"},
+            headers={"Authorization": f"Bearer {TOKENS['grader']}"},
             json={
                 "idempotency_key": key,
                 "username": username,

@@ -24,7 +24,8 @@ from classroom_app.store import Store
 from grader.release_api import ReleaseApi, ReleaseServer
 from grader.releases import CourseReleases
 from tests.classroom_app.conftest import (
-    API_TOKEN,
+    RELEASE_TOKEN,
+    TOKENS,
     Browser,
     World,
     make_app,
@@ -54,7 +55,7 @@ def releases(tmp_path: Path) -> CourseReleases:
 
 @pytest.fixture
 def grader_server(releases: CourseReleases) -> Iterator[ReleaseServer]:
-    server = ReleaseServer(ReleaseApi(releases, API_TOKEN, "/services/grader/"))
+    server = ReleaseServer(ReleaseApi(releases, RELEASE_TOKEN, "/services/grader/"))
     yield server
     server.close()
 
@@ -156,7 +157,7 @@ def test_taking_back_keeps_xp_and_reopening_releases_once(
                 {"exercise_id": "sequences-1-b", "passed": False, "points": 0, "max_points": 1},
             ],
         },
-        headers={"Authorization": f"Bearer {API_TOKEN}"},
+        headers={"Authorization": f"Bearer {TOKENS['grader']}"},
     )
     assert answer.status_code in (200, 201), answer.text
     xp = store.pupil_xp(int(world.pupils[0].id))
@@ -175,7 +176,7 @@ def test_taking_back_keeps_xp_and_reopening_releases_once(
     # The API (the station, the journey) says the same as the map.
     answer = app.test_client().get(
         f"/api/v1/pupils/{username}/progress",
-        headers={"Authorization": f"Bearer {API_TOKEN}"},
+        headers={"Authorization": f"Bearer {TOKENS['grader']}"},
     )
     assert answer.json["lessons"]["sequences-1"] == "waiting"
     assert answer.json["xp"] == xp
@@ -297,7 +298,7 @@ def test_the_release_api_wants_the_service_token(grader_server: ReleaseServer) -
         f"{base}/unrelease", json=body, headers={"Authorization": "Bearer nope"}, timeout=5
     )
     assert wrong.status_code == 401
-    headers = {"Authorization": f"Bearer {API_TOKEN}"}
+    headers = {"Authorization": f"Bearer {RELEASE_TOKEN}"}
     bad = requests.post(f"{base}/due", json={"class_code": "K7MPQA"}, headers=headers, timeout=5)
     assert bad.status_code == 400 and "lesson" in bad.json()["message"]
     no_zone = requests.post(

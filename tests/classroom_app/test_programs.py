@@ -24,12 +24,12 @@ from classroom_app.store import Store
 from robocole.i18n import _current, set_language
 from robot_firmware.sim import envoyer, send
 from robot_firmware.sim.sending import SendError, robot_program
-from tests.classroom_app.conftest import API_TOKEN, World, make_app
+from tests.classroom_app.conftest import TOKENS, World, make_app
 from tests.classroom_app.fake_hub import ACCESS, FakeHub
 from tests.conftest import LiveServer
 
 PREFIX = "/services/classroom"
-SERVICE = {"Authorization": f"Bearer {API_TOKEN}"}
+SERVICE = {"Authorization": f"Bearer {TOKENS['station']}"}  # the station fetches
 
 
 @pytest.fixture(autouse=True)
@@ -150,7 +150,7 @@ def test_the_token_must_be_a_pupils_with_access_to_the_classroom_app(
     assert nobody.json()["message"].startswith("Le serveur de l'école ne te reconnaît pas.")
     assert save(server, "made-up-token", "A", source).status_code == 401
     # The service token of the station is not a pupil's token either.
-    assert save(server, API_TOKEN, "A", source).status_code == 401
+    assert save(server, TOKENS["station"], "A", source).status_code == 401
     no_scope = hub.token_for(
         username(world, 0), scopes=(f"read:users:name!user={username(world, 0)}",)
     )

@@ -103,7 +103,7 @@ def cases(course: Course) -> dict[str, object]:
         "t3staa-18": answered(
             course,
             with_a(
-                "import os\nprint('TOKEN', os.environ.get('ROBOCOLE_API_TOKEN'))\n"
+                "import os\nprint('TOKEN', os.environ.get('ROBOCOLE_GRADER_TOKEN'))\n"
                 "def double(n):\n    return 2 * n"
             ),
         ),
@@ -119,7 +119,7 @@ def course(tmp_path_factory: pytest.TempPathFactory) -> Course:
 @pytest.fixture(scope="module")
 def graded(course: Course) -> dict[str, GradeResult]:
     monkeypatch = pytest.MonkeyPatch()
-    monkeypatch.setenv("ROBOCOLE_API_TOKEN", SECRET_TOKEN)
+    monkeypatch.setenv("ROBOCOLE_GRADER_TOKEN", SECRET_TOKEN)
     for student, notebook in cases(course).items():
         submit_collected(course, student, notebook)  # type: ignore[arg-type]
     # Short limits keep the test quick; the behaviour is the same as with the defaults.

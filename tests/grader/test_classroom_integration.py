@@ -28,7 +28,7 @@ def test_a_graded_lesson_earns_xp_in_the_classroom_app_once(tmp_path: Path) -> N
     from curriculum.manifest import load_manifest
 
     app = app_module.create_app(
-        {"TESTING": True, "DATA_DIR": str(tmp_path / "data"), "API_TOKEN": TOKEN}
+        {"TESTING": True, "DATA_DIR": str(tmp_path / "data"), "SERVICE_TOKENS": {"grader": TOKEN}}
     )
     store = Store.open(app.config["DATABASE"])
     try:

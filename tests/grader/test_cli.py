@@ -51,7 +51,7 @@ def test_grade_class_grades_everyone_and_sends_the_results(
         "--outbox", str(outbox),
         "--api-url", server.url,
         "--cell-timeout", "3",
-        env={"ROBOCOLE_API_TOKEN": TOKEN},
+        env={"ROBOCOLE_GRADER_TOKEN": TOKEN},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "2/2" in result.stderr  # the progress bar

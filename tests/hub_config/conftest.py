@@ -44,7 +44,7 @@ def make_classroom(data_dir: Path, manifest: Path = FIXTURE_MANIFEST) -> tuple[A
         {
             "DATA_DIR": str(data_dir),
             "MANIFEST": str(manifest),
-            "API_TOKEN": API_TOKEN,
+            "SERVICE_TOKENS": {"hub": API_TOKEN},
             "SECRET_KEY": "hub-test-secret",
         }
     )

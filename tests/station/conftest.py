@@ -52,7 +52,7 @@ def school_app(
             "TESTING": True,
             "DATA_DIR": str(data),
             "MANIFEST": str(MANIFEST),
-            "API_TOKEN": API_TOKEN,
+            "SERVICE_TOKENS": {"station": API_TOKEN},
             "SECRET_KEY": "test",
         }
     )
