@@ -177,6 +177,7 @@ def action_label(action: str) -> str:
         "class.create": _("class created"),
         "class.goal": _("class goal changed"),
         "class.unlock": _("logins opened again"),
+        "pupil.unlock": _("one pupil's login opened again"),
         "class.teacher_add": _("colleague added"),
         "class.teacher_remove": _("colleague taken off"),
         "class.export": _("families' badges downloaded"),

@@ -566,6 +566,14 @@ class Store:
         )
         return int(row["n"]) if row else 0
 
+    def unlock_pupil(self, pupil_id: int) -> None:
+        """Open one pupil's login again; their wrong tries no longer count toward a class pause."""
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE pupils SET locked = 0, failed_logins = 0 WHERE id = ?", (pupil_id,)
+            )
+            self.conn.execute("DELETE FROM login_failures WHERE pupil_id = ?", (pupil_id,))
+
     def unlock_class(self, class_id: int) -> None:
         """Lift the class pause and every pupil's lock (the teacher is in the room)."""
         with self.transaction():

@@ -231,6 +231,18 @@ def unlock(class_id: int) -> Any:
     return web.redirect_to("teacher.dashboard", class_id=class_id)
 
 
+@bp.post("/classes/<int:class_id>/pupils/<int:pupil_id>/unlock")
+@web.teacher_required
+def unlock_pupil(class_id: int, pupil_id: int) -> Any:
+    """One pupil's login opens again; the rest of the class keeps its state."""
+    klass = web.own_class(class_id)
+    pupil = web.own_pupil(klass, pupil_id)
+    web.store().unlock_pupil(pupil_id)
+    web.store().audit(web.current_teacher_id(), "pupil.unlock", class_id, pupil_id=pupil_id)
+    flash(_("%(pupil)s can log in again.", pupil=pupil["pseudonym"]), "success")
+    return web.redirect_to("teacher.dashboard", class_id=class_id)
+
+
 @bp.post("/classes/<int:class_id>/goal")
 @web.teacher_required
 def set_goal(class_id: int) -> Any:
