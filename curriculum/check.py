@@ -5,7 +5,8 @@ prerequisites), every badge can be earned and has its image, every lesson exists
 language with the same exercises, points and hints, tests speak to the child (no bare
 ``assert``), text is translated, images exist, and nbgrader accepts the notebook.
 Run checks (real kernels): the reference solution passes every test, and the version the
-pupil receives fails every test, so no test is vacuous.
+pupil receives fails every test, so no test is vacuous; each declared wrong answer fails and
+each right variant passes (``curriculum/variants.py``), so no test is fooled or too strict.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from curriculum.manifest import (
 )
 from curriculum.runner import CELL_TIMEOUT, CellRun, Job, run_jobs
 from curriculum.translation import compare_translations, untranslated_manifest_texts
+from curriculum.variants import Variant, judge, variants
 from robocole.i18n import LANGUAGES
 from robocole.i18n import gettext as _
 
@@ -54,6 +56,16 @@ class CheckReport:
     exercises: int = 0
     badges: int = 0
     notebooks_run: int = 0
+    #: lesson id -> [wrong answers tried, right variants tried] (both languages)
+    tried: dict[str, list[int]] = field(default_factory=dict)
+
+    @property
+    def wrong_tried(self) -> int:
+        return sum(counts[0] for counts in self.tried.values())
+
+    @property
+    def right_tried(self) -> int:
+        return sum(counts[1] for counts in self.tried.values())
 
     @property
     def ok(self) -> bool:
@@ -68,6 +80,7 @@ class _Built:
     source: LessonSource
     notebook: NotebookNode
     released: NotebookNode
+    variants: list[Variant] = field(default_factory=list)
 
 
 def check_curriculum(
@@ -248,9 +261,7 @@ def _check_source(manifest: Manifest, source: LessonSource, report: CheckReport)
                     cell.label, _("Mark the answer with ### BEGIN SOLUTION and ### END SOLUTION.")
                 )
             elif cell.blocks:
-                for problem in solution_problems(
-                    cell.text, cell.blocks, cell.max_blocks, language
-                ):
+                for problem in solution_problems(cell.text, cell.blocks, cell.max_blocks, language):
                     fault(cell.label, problem)
         for cell in tests:
             try:
@@ -293,20 +304,31 @@ def _run_lessons(
             cwd = Path(scratch) / lesson_id
             copy_lesson_files(lesson_folder(manifest, manifest.lesson(lesson_id)), cwd)
             notebooks = tuple(nb for v in versions for nb in (v.notebook, v.released))
+            for version in versions:
+                version.variants = variants(version.source, version.notebook)
+            notebooks += tuple(t.notebook for v in versions for t in v.variants)
             jobs.append(Job(lesson_id, notebooks, cwd))
         outcomes = run_jobs(jobs, parallel, cell_timeout)
     for lesson_id, outcome in outcomes.items():
         if isinstance(outcome, BaseException):
             report.add(lesson_id, "", "", _("The kernel failed: %(error)s", error=outcome))
             continue
-        for position, version in enumerate(built[lesson_id]):
+        versions = built[lesson_id]
+        for position, version in enumerate(versions):
             report.notebooks_run += 2
             _judge_solution(version, outcome[2 * position], report)
             _judge_release(version, outcome[2 * position + 1], report)
+        trials = iter(outcome[2 * len(versions) :])
+        counts = report.tried.setdefault(lesson_id, [0, 0])
+        for version in versions:
+            for variant, runs in zip(version.variants, trials, strict=False):
+                report.notebooks_run += 1
+                counts[0 if variant.kind == "wrong" else 1] += 1
+                report.faults.extend(judge(variant, runs, version.source))
 
 
 def _cell_of(version: _Built, run: CellRun) -> tuple[str, str]:
-    cell = version.source.cells[run.index]
+    cell = version.source.notebook_cells()[run.index]
     return cell.label, cell.role
 
 

@@ -79,8 +79,27 @@ def run_check(args: argparse.Namespace) -> int:
     report = check_curriculum(
         args.manifest, lessons=args.lesson, run=not args.no_run, parallel=args.jobs
     )
+    for lesson, (wrong, right) in sorted(report.tried.items()):
+        # Per lesson, so a teacher sees which tests were proven and which were only run.
+        print(
+            _(
+                "%(lesson)s: %(wrong)d wrong answers and %(right)d right variants tried.",
+                lesson=lesson,
+                wrong=wrong,
+                right=right,
+            )
+        )
     for fault in report.faults:
         print(f"✗ {fault}")
+    if report.tried:
+        print(
+            _(
+                "Tried: %(wrong)d wrong answers and %(right)d right variants, plus each "
+                "pupil's empty answer.",
+                wrong=report.wrong_tried,
+                right=report.right_tried,
+            )
+        )
     summary = _(
         "%(lessons)d lessons, %(exercises)d exercises, %(badges)d badges, "
         "%(notebooks)d notebooks run in %(seconds).0f s.",

@@ -15,6 +15,16 @@ The metadata written after ``# %%`` says what each cell is for::
                                          the answer is built with blocks (curriculum/blocks.py)
                                          from that toolbox, with at most 4 blocks; the child
                                          may switch to text for good
+    # %% wrong="sequences-1-a"           answers that must FAIL the tests, one after another,
+                                         separated by a line ``# ---`` (each replaces what is
+                                         between ### BEGIN and ### END SOLUTION)
+    # %% right="sequences-1-a"           other right answers that must PASS, the same way
+
+``wrong=`` and ``right=`` cells never reach the notebook: they are the proof, read by the
+check (``curriculum/variants.py``), that a test refuses the usual wrong answers (a value
+typed in, a forbidden function, no loop where one is asked) and accepts what a child may
+rightly write in another way. Constraints of an instruction are checked by the tests cell
+itself on the child's code with the ``regles`` world (``include="regles"``).
 
 The notebook gets nbgrader's cell metadata (schema 3): grade ids are the exercise ids from the
 manifest (``sequences-1-a`` for the tests, ``sequences-1-a-solution`` for the answer), so a
@@ -49,8 +59,14 @@ BLOCK_OPTIONS = ("blocks", "max_blocks", "text_switch")
 #: Checkers a tests cell may call instead of ``assert`` (they raise AssertionError with a
 #: sentence for the child): the robot simulator's ``verifier`` / ``check``.
 CHECK_CALLS = ("verifier", "check")
+#: Cells that prove the tests (read by the check, left out of the notebook).
+VARIANT_ROLES = ("wrong", "right")
+#: The line that separates two answers in a ``wrong=`` or ``right=`` cell.
+VARIANT_SEPARATOR = "# ---"
 CELL_OPTIONS = frozenset(
-    {"solution", "tests", "points", "hints", "include", "free"} | set(BLOCK_OPTIONS)
+    {"solution", "tests", "points", "hints", "include", "free"}
+    | set(BLOCK_OPTIONS)
+    | set(VARIANT_ROLES)
 )
 #: Metadata Jupytext itself may keep on a cell.
 JUPYTEXT_KEYS = frozenset(
@@ -66,7 +82,7 @@ JUPYTEXT_KEYS = frozenset(
     }
 )
 IGNORED_FILES = ("__pycache__", ".ipynb_checkpoints", ".DS_Store")
-ROLES = ("instructions", "setup", "free", "solution", "tests", "hints")
+ROLES = ("instructions", "setup", "free", "solution", "tests", "hints", "wrong", "right")
 #: The pupil reads these words above each hint, in the language of the lesson.
 HINT_WORD = {"fr": "Indice", "en": "Hint"}
 #: What nbgrader writes where the answer was removed (``ClearSolutions.code_stub``): a
@@ -107,6 +123,8 @@ def role_name(role: str) -> str:
         "solution": _("solution"),
         "tests": _("tests"),
         "hints": _("hints"),
+        "wrong": _("wrong answers"),
+        "right": _("right variants"),
     }
     return names.get(role, role)
 
@@ -130,6 +148,16 @@ class SourceCell:
     def label(self) -> str:
         return cell_label(self.index, role_name(self.role), self.exercise)
 
+    def answers(self) -> list[str]:
+        """The answers of a ``wrong=`` or ``right=`` cell, split on ``# ---`` lines."""
+        answers: list[list[str]] = [[]]
+        for line in self.text.split("\n"):
+            if line.strip() == VARIANT_SEPARATOR:
+                answers.append([])
+            else:
+                answers[-1].append(line)
+        return [text for lines in answers if (text := "\n".join(lines).strip("\n")).strip()]
+
 
 @dataclass(frozen=True)
 class LessonSource:
@@ -143,6 +171,10 @@ class LessonSource:
 
     def cells_of(self, exercise: str, role: str) -> list[SourceCell]:
         return [c for c in self.cells if c.exercise == exercise and c.role == role]
+
+    def notebook_cells(self) -> list[SourceCell]:
+        """The cells that become the notebook's, in order (not the check's variants)."""
+        return [c for c in self.cells if c.role not in VARIANT_ROLES]
 
     def images(self) -> list[tuple[SourceCell, str]]:
         """Local images the text shows (``![…](images/x.svg)`` or ``<img src=…>``)."""
@@ -215,12 +247,12 @@ def _classify(index: int, cell: NotebookNode, exercise_ids: set[str]) -> SourceC
         raise LessonError(
             _(
                 "Unknown cell option %(options)s: use solution, tests, points, hints, include, "
-                "free, blocks, max_blocks or text_switch.",
+                "free, blocks, max_blocks, text_switch, wrong or right.",
                 options=", ".join(unknown),
             ),
             cell_label(index, role_name("instructions" if kind == "markdown" else "setup")),
         )
-    roles = [role for role in ("solution", "tests", "hints") if role in metadata]
+    roles = [role for role in ("solution", "tests", "hints", *VARIANT_ROLES) if role in metadata]
     if len(roles) > 1:
         raise LessonError(
             _("A cell has one job: choose one of %(roles)s.", roles=", ".join(roles)),
@@ -415,7 +447,7 @@ def build_notebook(manifest: Manifest, source: LessonSource) -> NotebookNode:
     lesson, language = source.lesson, source.language
     cells = []
     counters: dict[str, int] = {}
-    for cell in source.cells:
+    for cell in source.notebook_cells():
         text = cell.text
         if cell.role == "setup" and cell.include:
             path = world_path(manifest, cell.include, language)

@@ -94,7 +94,7 @@ async def _run_notebook(
         try:
             reply = await client.execute_interactive(
                 cell.source,
-                store_history=False,
+                store_history=True,
                 allow_stdin=False,
                 stop_on_error=False,
                 timeout=cell_timeout,

@@ -11,6 +11,8 @@
 # Read the second line from right to left: "take what is in `till`, add 3, and put the result into `till`".
 # Now `till` holds 13. The old value is replaced.
 
+# %% include="regles"
+
 # %% [markdown]
 # ## Exercise 1: the first sale
 #
@@ -31,6 +33,19 @@ print("In the till:", till, "€")
 
 # %% tests="variables-2-a" points=1
 assert till == 13, f"The till holds {till} €, but after a 3 € sale it should hold 10 + 3 = 13 €."
+rules(no_number=(13,), computed=("till",))
+
+# %% wrong="variables-2-a"
+till = 13
+# ---
+till = 10 + 3
+# ---
+till = till + 2
+
+# %% right="variables-2-a"
+till += 3
+# ---
+till = 3 + till
 
 # %% [markdown]
 # ## Exercise 2: melon day

@@ -11,6 +11,8 @@
 # La deuxième ligne se lit de droite à gauche : « prends ce qu'il y a dans `caisse`, ajoute 3, et range le résultat dans `caisse` ».
 # Maintenant, `caisse` contient 13. L'ancienne valeur est remplacée.
 
+# %% include="regles"
+
 # %% [markdown]
 # ## Exercice 1 : la première vente
 #
@@ -31,6 +33,19 @@ print("Dans la caisse :", caisse, "€")
 
 # %% tests="variables-2-a" points=1
 assert caisse == 13, f"La caisse contient {caisse} €, mais après une vente à 3 € elle devrait contenir 10 + 3 = 13 €."
+regles(sans_nombre=(13,), calcule=("caisse",))
+
+# %% wrong="variables-2-a"
+caisse = 13
+# ---
+caisse = 10 + 3
+# ---
+caisse = caisse + 2
+
+# %% right="variables-2-a"
+caisse += 3
+# ---
+caisse = 3 + caisse
 
 # %% [markdown]
 # ## Exercice 2 : la journée des melons

@@ -1,0 +1,123 @@
+"""The check proves each test: declared wrong answers must fail, right variants must pass."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from curriculum.check import check_curriculum
+from curriculum.lesson import SourceCell
+from curriculum.manifest import load_manifest
+from curriculum.variants import answer_cell_text
+from tests.curriculum.conftest import MiniCurriculum
+
+SHIPPED = Path(load_manifest().root or ".")
+
+
+def with_variants(mini: MiniCurriculum, cells: str) -> None:
+    """Add ``cells`` (wrong=/right= cells) after the tests of calcul-1-a and calcul-2-a."""
+    for language, text in mini.lesson_texts.items():
+        mini.lesson_texts[language] = text + "\n" + cells.replace("EXERCISE", "{exercise}")
+
+
+def test_declared_answers_are_tried_and_counted(mini: MiniCurriculum) -> None:
+    with_variants(
+        mini,
+        '# %% wrong="EXERCISE"\ntotal = 2 + 2\n# ---\ntotal = 6\n\n'
+        '# %% right="EXERCISE"\ntotal = 3 + 2\n',
+    )
+    report = check_curriculum(mini.write(), lessons=["calcul-1"])
+    assert [str(f) for f in report.faults] == []
+    # Two wrong answers and one variant, in French and in English.
+    assert report.tried == {"calcul-1": [4, 2]}
+    assert report.notebooks_run == 4 + 6
+
+
+def test_a_wrong_answer_that_passes_is_caught(mini: MiniCurriculum) -> None:
+    # The test checks only the value: typing the result in passes, so the check says so.
+    with_variants(mini, '# %% wrong="EXERCISE"\ntotal = 4\n# ---\ntotal = 5\n')
+    report = check_curriculum(mini.write(), lessons=["calcul-1"])
+    assert {(f.language, f.cell, f.message) for f in report.faults} == {
+        (
+            language,
+            "cell 5 (wrong answers of calcul-1-a)",
+            "This wrong answer passes the tests: total = 5",
+        )
+        for language in ("fr", "en")
+    }
+
+
+def test_a_right_answer_the_tests_refuse_is_caught(mini: MiniCurriculum) -> None:
+    with_variants(mini, '# %% right="EXERCISE"\ntotal = 5.0\n# ---\ntotal = "5"\n')
+    report = check_curriculum(mini.write(), lessons=["calcul-1"])
+    assert len(report.faults) == 2
+    assert all(
+        f.message.startswith("The tests refuse this right answer (AssertionError: ")
+        and f.message.endswith(': total = "5"')
+        for f in report.faults
+    )
+
+
+def test_a_wrong_answer_refused_by_a_crash_instead_of_a_sentence_is_caught(
+    mini: MiniCurriculum,
+) -> None:
+    mini.tests = {
+        "fr": 'assert "total" in globals(), "Range le nombre dans total."\n'
+        'assert total + 0 == 5, f"La boîte total contient {total}, mais on attendait 5."',
+        "en": 'assert "total" in globals(), "Put the number in total."\n'
+        'assert total + 0 == 5, f"The box total holds {total}, but 2 + 3 makes 5."',
+    }
+    with_variants(mini, '# %% wrong="EXERCISE"\ntotal = "2 + 3"\n')
+    report = check_curriculum(mini.write(), lessons=["calcul-1"])
+    assert len(report.faults) == 2
+    assert all(
+        "instead of a sentence" in f.message and "TypeError" in f.message for f in report.faults
+    )
+
+
+def test_a_wrong_answer_that_stops_on_its_own_error_is_fine(mini: MiniCurriculum) -> None:
+    with_variants(mini, '# %% wrong="EXERCISE"\ntotal = 2 + trois\n')
+    report = check_curriculum(mini.write(), lessons=["calcul-1"])
+    assert report.faults == []
+
+
+def test_answers_are_split_on_separator_lines_and_indented_like_the_answer() -> None:
+    cell = SourceCell(
+        0, "wrong", "code", "a = 1\n# ---\n\n# ---\nfor i in range(2):\n    b()\n", "x"
+    )
+    assert cell.answers() == ["a = 1", "for i in range(2):\n    b()"]
+    solution = (
+        'def programme():\n    """Robi."""\n    ### BEGIN SOLUTION\n    avance(1)\n'
+        "    ### END SOLUTION\nmontrer(programme)"
+    )
+    assert answer_cell_text(solution, "for i in range(2):\n    recule(1)") == (
+        'def programme():\n    """Robi."""\n    for i in range(2):\n        recule(1)\n'
+        "montrer(programme)"
+    )
+
+
+@pytest.fixture
+def shipped_copy(tmp_path: Path) -> Path:
+    shutil.copytree(SHIPPED, tmp_path / "content")
+    return tmp_path / "content"
+
+
+def test_a_rule_of_the_instructions_is_checked_on_the_childs_code(shipped_copy: Path) -> None:
+    # variables-2 says "not by writing 13": the value alone would accept caisse = 13.
+    report = check_curriculum(shipped_copy / "manifest.toml", lessons=["variables-2"])
+    assert report.faults == []
+    assert report.tried["variables-2"][0] >= 6
+    for language, call in (("fr", "regles("), ("en", "rules(")):
+        lesson = shipped_copy / "lessons" / "variables-2" / f"{language}.py"
+        text = lesson.read_text(encoding="utf-8")
+        kept = [line for line in text.split("\n") if not line.startswith(call)]
+        lesson.write_text("\n".join(kept), encoding="utf-8")
+    report = check_curriculum(shipped_copy / "manifest.toml", lessons=["variables-2"])
+    passing = {
+        (f.language, f.message.split(": ", 1)[1])
+        for f in report.faults
+        if "wrong answer passes" in f.message
+    }
+    assert ("fr", "caisse = 13") in passing and ("en", "till = 13") in passing
