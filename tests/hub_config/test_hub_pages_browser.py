@@ -147,9 +147,8 @@ def test_each_login_page_is_light_french_and_asks_no_other_site(
             # Robocole's header, not JupyterHub's bar.
             if watched.page.locator("#jupyterhub-logo, img[src$='/logo'], #login").count():
                 faults.append(f"{name}: JupyterHub's logo or Login button")
-            if watched.page.locator("header.robocole-top .brand").inner_text().strip() != (
-                "Robocole"
-            ):
+            brand = watched.page.locator("header.robocole-top .brand")
+            if brand.count() != 1 or brand.inner_text().strip() != "Robocole":
                 faults.append(f"{name}: no Robocole header")
         finally:
             context.close()
