@@ -22,6 +22,7 @@ from typing import Any
 
 import nbformat
 
+from hub_config.lesson_view import block_answers
 from hub_config.lesson_view.model import Lesson, NotALesson, answer_of, read_lesson, set_answer
 
 # Course and lesson ids as the classroom app and the curriculum make them (no path tricks).
@@ -118,6 +119,12 @@ class Copies:
         except OSError:
             return False
 
+    def released_notebook(self, course: str, lesson: str) -> Path:
+        """The teacher's release of the lesson in the exchange (it may be absent)."""
+        check_ids(course, lesson)
+        exchange = Path(str(nbgrader_config(self.root).Exchange.root))
+        return exchange / course / "outbound" / lesson / f"{lesson}.ipynb"
+
     def released_answer(self, course: str, lesson: str, answer_id: str) -> str:
         """An answer cell as the teacher's release has it (to tell an untouched answer)."""
         check_ids(course, lesson)
@@ -158,21 +165,31 @@ class Copies:
     # -- saving -----------------------------------------------------------------------
 
     def save_answer(
-        self, course: str, lesson: str, answer_id: str, source: str, base: str | None
+        self,
+        course: str,
+        lesson: str,
+        answer_id: str,
+        source: str,
+        base: str | None,
+        blocks: dict[str, Any] | None = None,
     ) -> str | None:
         """Writes one answer into the pupil's notebook, atomically.
 
         ``base`` is the answer as the page last knew it: when the file holds something else
         (the lesson is open in another tab that saved since), nothing is written and the
-        answer in the file is returned, for the page to ask which one to keep."""
+        answer in the file is returned, for the page to ask which one to keep. ``blocks``
+        (a block exercise's workspace, or its switch to text) is written in the same
+        replace, so the source and its blocks never disagree on disk."""
         path = self.notebook_path(course, lesson)
         notebook = json.loads(path.read_text(encoding="utf-8"))
         current = answer_of(notebook, answer_id)
         if base is not None and current != base and current != source:
             return current
-        if current == source:
+        if current == source and blocks is None:
             return None
         set_answer(notebook, answer_id, source)
+        if blocks is not None:
+            block_answers.set_state(notebook, answer_id, blocks)
         write_atomically(path, nbformat.writes(nbformat.from_dict(notebook)) + "\n")
         return None
 

@@ -81,7 +81,8 @@ def js_texts() -> dict[str, str]:
         # The block editor's (blocks.js): {used} and {most} are filled in by the page.
         "blocksCount": gettext("Blocks: {used} of {most}"),
         "blocksFull": gettext(
-            "You have used all your blocks. Can you do it with fewer? A “repeat” block can help."
+            "You have used all your blocks. If your program is not finished, a “repeat” block "
+            "can help."
         ),
         "blocksOver": gettext(
             "That is more blocks than this exercise allows: take some away. A “repeat” block "
@@ -231,7 +232,8 @@ class LessonPage(LessonViewMixin, JupyterHandler):
             for exercise in lesson.exercises:
                 blocks = None
                 if exercise.blocks is not None and not text_only:
-                    blocks = self._blocks(exercise, lesson, (released_answers or {}))
+                    release = (released_answers or {}).get(exercise.answer_id)
+                    blocks = block_editor(exercise, lesson.language, release)
                     uses_blocks = uses_blocks or blocks["mode"] == "blocks"
                 exercises.append(
                     {
@@ -272,32 +274,6 @@ class LessonPage(LessonViewMixin, JupyterHandler):
         self.set_header("Content-Type", "text/html; charset=UTF-8")
         self.set_header("Cache-Control", "no-store")
         self.finish(html)
-
-    def _blocks(
-        self, exercise: Exercise, lesson: Lesson, released: dict[str, str]
-    ) -> dict[str, Any]:
-        """What blocks.js needs for one block exercise (None-free, JSON for the page)."""
-        settings = exercise.blocks or {}
-        release = released.get(exercise.answer_id)
-        opened = block_answers.opening(
-            settings, exercise.source, untouched(exercise.source, release), lesson.language
-        )
-        data = {
-            "mode": opened.mode,
-            "note": opened.note,
-            "toolbox": [name for name in settings["toolbox"] if name in BLOCK_NAMES],
-            "maxBlocks": settings.get("max_blocks") or 0,
-            "textSwitch": bool(settings.get("text_switch")),
-            "before": settings.get("before", ""),
-            "after": settings.get("after", ""),
-            "indent": settings.get("indent", ""),
-            "stub": _stub_line(release, settings)
-            or STUB_LINES[0 if lesson.language == "fr" else 1],
-            "workspace": opened.workspace,
-        }
-        data["catalog"] = catalog_json(data["toolbox"], lesson.language)
-        data["used"] = count_blocks(opened.workspace) if opened.workspace else 0
-        return data
 
 
 class LessonApi(LessonViewMixin, APIHandler):
@@ -425,6 +401,31 @@ def _read_json(path: Path) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ValueError("not a notebook")
     return value
+
+
+def block_editor(exercise: Exercise, language: str, released: str | None) -> dict[str, Any]:
+    """What blocks.js needs for one block exercise (JSON in the page): its blocks in the
+    page's words and the lesson's Python names, and the workspace it opens with.
+    ``released``: the answer cell as the teacher released it, when the exchange says."""
+    settings = exercise.blocks or {}
+    opened = block_answers.opening(
+        settings, exercise.source, untouched(exercise.source, released), language
+    )
+    toolbox = [name for name in settings["toolbox"] if name in BLOCK_NAMES]
+    return {
+        "mode": opened.mode,
+        "note": opened.note,
+        "toolbox": toolbox,
+        "catalog": catalog_json(toolbox, language),
+        "maxBlocks": settings.get("max_blocks") or 0,
+        "used": count_blocks(opened.workspace) if opened.workspace else 0,
+        "textSwitch": bool(settings.get("text_switch")),
+        "before": settings.get("before", ""),
+        "after": settings.get("after", ""),
+        "indent": settings.get("indent", ""),
+        "stub": _stub_line(released, settings) or STUB_LINES[0 if language == "fr" else 1],
+        "workspace": opened.workspace,
+    }
 
 
 def _block_state(body: dict[str, Any]) -> dict[str, Any] | None:

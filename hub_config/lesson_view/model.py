@@ -20,6 +20,8 @@ from typing import Any
 
 import mistune
 
+from hub_config.lesson_view.block_answers import settings_of
+
 HINT_BLOCK = re.compile(r"<details>\s*<summary>(.*?)</summary>(.*?)</details>", re.S | re.I)
 
 
@@ -38,6 +40,7 @@ class Exercise:
     tests: list[str] = field(default_factory=list)  # code of the graded cells
     before: list[str] = field(default_factory=list)  # grade ids of the world cells before it
     answers_before: list[str] = field(default_factory=list)  # earlier exercises' answer ids
+    blocks: dict[str, Any] | None = None  # a block exercise's settings (block_answers.py)
 
 
 @dataclass
@@ -114,6 +117,7 @@ def read_lesson(notebook: Mapping[str, Any]) -> Lesson:
                 source=source,
                 before=list(world),
                 answers_before=[e.answer_id for e in answers],
+                blocks=settings_of(cell),
             )
             text, hints = [], []
             if not lesson.exercises and not answers:
