@@ -30,10 +30,24 @@ CODE_LENGTH = 6
 AVATAR_COLOURS = ("bleu", "vert", "orange", "violet", "rouge", "turquoise", "rose", "brun")
 DEFAULT_GOAL_XP = 500
 CARDS_KEEP = timedelta(hours=72)
+#: How a class's pupils start the lessons that have blocks (the lesson view's ``?mode=``):
+#: blocks for cycle 3 lessons (a competency ``c3-…``, 8-11 year olds: the default), blocks
+#: wherever a lesson has them, or text everywhere.
+BLOCKS_MODES = ("cycle3", "all", "none")
+DEFAULT_BLOCKS_MODE = "cycle3"
 
 
 class InvalidClass(RobocoleError):
     """These class settings cannot be used."""
+
+
+def starts_in_blocks(blocks_mode: str, competencies: tuple[str, ...]) -> bool:
+    """Whether the class's pupils open a lesson in blocks (where it has block exercises)."""
+    if blocks_mode == "all":
+        return True
+    if blocks_mode == "none":
+        return False
+    return any(competency.startswith("c3-") for competency in competencies)
 
 
 @dataclass(frozen=True)

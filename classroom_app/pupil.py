@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, g, jsonify, render_template
 
-from classroom_app import openbadges, privacy, web
+from classroom_app import classes, openbadges, privacy, web
 from classroom_app.api import course_id
 from classroom_app.due_dates import day_words, today_at_school
 from classroom_app.ledger import class_goal_reached
@@ -76,11 +76,13 @@ def _due_words(opened: dict[str, str | None]) -> dict[str, str]:
     return words
 
 
-def lesson_url(class_code: str, lesson_id: str) -> str:
+def lesson_url(class_code: str, lesson_id: str, blocks: bool = True) -> str:
     """The lesson view in the pupil's own server, through the hub (which starts the server
-    when it is not running): hub_config/lesson_view."""
+    when it is not running): hub_config/lesson_view. ``blocks=False``: block exercises open
+    as text (the class's choice)."""
     hub = os.environ.get("JUPYTERHUB_BASE_URL", "/").rstrip("/")
-    return f"{hub}/hub/user-redirect/robocole/lecon/{course_id(class_code)}/{lesson_id}"
+    url = f"{hub}/hub/user-redirect/robocole/lecon/{course_id(class_code)}/{lesson_id}"
+    return url if blocks else url + "?mode=texte"
 
 
 def _lesson_buttons(
@@ -98,8 +100,11 @@ def _lesson_buttons(
         if lesson.id not in opened:
             continue
         started = any(exercise.id in attempted for exercise in lesson.exercises)
+        blocks = classes.starts_in_blocks(
+            str(klass.get("blocks_mode") or classes.DEFAULT_BLOCKS_MODE), lesson.competencies
+        )
         buttons[lesson.id] = {
-            "url": lesson_url(str(klass["code"]), lesson.id),
+            "url": lesson_url(str(klass["code"]), lesson.id, blocks),
             "label": _("Continue") if started else _("Start"),
         }
     return buttons

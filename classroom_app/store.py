@@ -268,6 +268,11 @@ MIGRATIONS: tuple[str, ...] = (
         created_at TEXT NOT NULL
     );
     """,
+    # 7: how the class's pupils start block lessons (classes.BLOCKS_MODES): blocks for the
+    # cycle 3 lessons (8-11 year olds), for every lesson that has blocks, or text everywhere.
+    """
+    ALTER TABLE classes ADD COLUMN blocks_mode TEXT NOT NULL DEFAULT 'cycle3';
+    """,
 )
 
 
@@ -479,6 +484,10 @@ class Store:
     def set_class_goal(self, class_id: int, goal_xp: int) -> None:
         with self.transaction():
             self.conn.execute("UPDATE classes SET goal_xp = ? WHERE id = ?", (goal_xp, class_id))
+
+    def set_blocks_mode(self, class_id: int, mode: str) -> None:
+        with self.transaction():
+            self.conn.execute("UPDATE classes SET blocks_mode = ? WHERE id = ?", (mode, class_id))
 
     def set_login_paused(self, class_id: int, paused: bool) -> None:
         with self.transaction():

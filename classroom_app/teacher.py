@@ -263,6 +263,21 @@ def set_goal(class_id: int) -> Any:
     return web.redirect_to("teacher.dashboard", class_id=class_id)
 
 
+@bp.post("/classes/<int:class_id>/blocks")
+@web.teacher_required
+def set_blocks_mode(class_id: int) -> Any:
+    web.own_class(class_id)
+    mode = request.form.get("blocks_mode", "")
+    if mode not in classes.BLOCKS_MODES:
+        flash(_("Choose one of the ways to start the lessons."), "error")
+        return web.redirect_to("teacher.dashboard", class_id=class_id)
+    store = web.store()
+    store.set_blocks_mode(class_id, mode)
+    store.audit(web.current_teacher_id(), "class.blocks", class_id, blocks_mode=mode)
+    flash(_("Saved: pupils will see it the next time they open a lesson."), "success")
+    return web.redirect_to("teacher.dashboard", class_id=class_id)
+
+
 @bp.get("/classes/<int:class_id>/results.csv")
 @web.teacher_required
 def export_csv(class_id: int) -> Response:
