@@ -65,10 +65,18 @@ RUN_CODE = f"import rb_demarrage\nif not rb_demarrage.run():\n raise Exception({
 #: Robot-side helper: littlefs replaces the target of a rename atomically; FAT refuses, so
 #: there the target is removed first (not atomic, but FAT boards are not the classroom's).
 MOVE = (
-    "import os\n"
     "def _mv(a, b):\n try:\n  os.rename(a, b)\n except OSError:\n  os.remove(b)\n"
     "  os.rename(a, b)\n"
 )
+#: Robot-side sha256 of a file, read in small pieces (little RAM).
+HASH = (
+    "import hashlib\n"
+    "def _hash(n):\n _d = hashlib.sha256()\n _b = bytearray(512)\n"
+    " _m = memoryview(_b)\n with open(n, 'rb') as _g:\n  while True:\n"
+    "   _n = _g.readinto(_b)\n   if not _n:\n    break\n   _d.update(_m[:_n])\n"
+    " return _d.digest()\n"
+)
+HELPERS = {"_hash": HASH, "_mv": MOVE}
 #: Serial read timeout while talking to a robot that should answer (seconds).
 ANSWER_TIMEOUT = 5.0
 
@@ -198,6 +206,10 @@ class Robot:
         self.transport = transport
         self.port = port
         self.family_hint = family_hint
+        #: Helper functions defined on the robot in this session (``_hash``, ``_mv``): sent
+        #: once, not with every command, since each byte costs its time on a slow line. A
+        #: soft reset forgets them.
+        self.helpers: set[str] = set()
         self.info = self._probe()
         #: Bytes per write command: small boards compile each command in little RAM.
         self.chunk = 512 if self.info.platform == "microbit" else 4096
@@ -276,7 +288,13 @@ class Robot:
     def exec(self, code: str) -> bytes:
         """Run ``code`` on the robot and return what it printed."""
         with self._talking():
-            return bytes(self.transport.exec(code))
+            output = bytes(self.transport.exec(code))
+        self.helpers.update(name for name in HELPERS if f"def {name}(" in code)
+        return output
+
+    def _helper(self, name: str) -> str:
+        """The definition of helper ``name``, unless the robot has it already."""
+        return "" if name in self.helpers else HELPERS[name]
 
     def eval(self, code: str) -> Any:
         """Run ``code``, whose last line prints a Python literal, and return that value."""
@@ -311,14 +329,9 @@ class Robot:
     def _hash_code(self, names: list[str]) -> str:
         if self.info.has_hashlib:
             return (
-                "import os, hashlib\n"
-                "def _hash(n):\n _d = hashlib.sha256()\n _b = bytearray(512)\n"
-                " _m = memoryview(_b)\n with open(n, 'rb') as _g:\n  while True:\n"
-                "   _n = _g.readinto(_b)\n   if not _n:\n    break\n   _d.update(_m[:_n])\n"
-                " return _d.digest()\n"
-                "_l = os.listdir()\n"
+                f"import os\n{self._helper('_hash')}_l = os.listdir()\n"
                 f"print(repr({{_n: _hash(_n) for _n in {names!r} if _n in _l}}))\n"
-                "del _hash, _l"
+                "del _l"
             )
         return ""
 
@@ -354,8 +367,15 @@ class Robot:
         pieces = output.decode("ascii", "replace").splitlines()
         return b"".join(ast.literal_eval(p) for p in pieces if p.strip())
 
-    def _write(self, name: str, data: bytes, progress: Progress, label: str) -> str | None:
-        """Write ``data`` to ``name``; returns the sha256 computed by the robot, if it can."""
+    def _write(
+        self, name: str, data: bytes, progress: Progress, label: str, on_match: str = ""
+    ) -> str | None:
+        """Write ``data`` to ``name``; returns the sha256 computed by the robot, if it can.
+
+        ``on_match``: robot code run in the same command as the last piece, only when the
+        robot's sha256 of the file is the one of ``data`` (where the robot has hashlib): a
+        switch to the new file costs no command of its own, and never follows a damaged one.
+        """
         parts = [data[i : i + self.chunk] for i in range(0, len(data), self.chunk)] or [b""]
         done = 0
         digest = None
@@ -366,7 +386,13 @@ class Robot:
             if last:
                 code.append("_f.close()\ndel _f")
                 if self.info.has_hashlib:
-                    code.append(self._hash_code([name]))
+                    code.append(f"import os\n{self._helper('_hash')}_h = _hash({name!r})")
+                    code.append(f"print(repr({{{name!r}: _h}}))")
+                    if on_match:
+                        expected = hashlib.sha256(data).digest()
+                        code.append(f"if _h == {expected!r}:")
+                        code.append("\n".join(" " + row for row in on_match.splitlines()))
+                    code.append("del _h")
             output = self.exec("\n".join(code))
             done += len(part)
             progress(label, done, len(data))
@@ -375,12 +401,16 @@ class Robot:
                 digest = bytes(ast.literal_eval(lines[-1])[name]).hex()
         return digest
 
-    def _write_checked(self, name: str, data: bytes, progress: Progress, label: str) -> int:
-        """Write and verify ``name``, once more if the check fails; returns the retries."""
+    def _write_checked(
+        self, name: str, data: bytes, progress: Progress, label: str, on_match: str = ""
+    ) -> int:
+        """Write and verify ``name``, once more if the check fails; returns the retries.
+
+        ``on_match`` (robot code) runs once the copy is verified, on the robot or here."""
         expected = sha256(data)
         for attempt in range(2):
             try:
-                digest = self._write(name, data, progress, label)
+                digest = self._write(name, data, progress, label, on_match)
             except TransferCorrupted:
                 digest = None
                 if attempt:
@@ -388,6 +418,8 @@ class Robot:
                 continue
             if digest is None:
                 digest = sha256(self.read_file(name))
+                if digest == expected and on_match:
+                    self.exec(on_match)
             if digest == expected:
                 return attempt
         raise TransferCorrupted(name)
@@ -434,7 +466,7 @@ class Robot:
                 self._write_checked(name, data, overall, "library")
             done += len(data)
         if moves:
-            self.exec(f"{MOVE}for _a, _b in {moves!r}:\n _mv(_a, _b)\ndel _mv")
+            self.exec(f"import os\n{self._helper('_mv')}for _a, _b in {moves!r}:\n _mv(_a, _b)")
         # A module's other form left from an earlier sync: .py would shadow a new .mpy.
         stale = [
             twin
@@ -463,14 +495,20 @@ class Robot:
         """Install ``source`` as the pupil's program, atomically (see the module's doc)."""
         start = time.perf_counter()
         layout = layout or self.info.layout
+        files = set(self.info.files)
         if layout == "rename":
-            retries = self._write_checked(TEMPORARY, source, progress, "program")
-            self.exec(
-                f"{MOVE}_l = os.listdir()\n"
+            # The switch: programme.py becomes programme.bak, the checked copy programme.py.
+            switch = (
+                f"import os\n{self._helper('_mv')}_l = os.listdir()\n"
                 f"if {POINTER!r} in _l:\n os.remove({POINTER!r})\n"
                 f"if {PROGRAM!r} in _l:\n _mv({PROGRAM!r}, {PREVIOUS!r})\n"
-                f"_mv({TEMPORARY!r}, {PROGRAM!r})\ndel _l, _mv"
+                f"_mv({TEMPORARY!r}, {PROGRAM!r})\ndel _l"
             )
+            retries = self._write_checked(TEMPORARY, source, progress, "program", switch)
+            if PROGRAM in files:
+                files.add(PREVIOUS)
+            files.add(PROGRAM)
+            files.discard(POINTER)
             name = PROGRAM
         else:
             current = self.info.pointer if self.info.pointer in SLOTS else "b"
@@ -488,7 +526,10 @@ class Robot:
                 retries += 1
             else:
                 raise TransferCorrupted(POINTER)
-        self.info = self._probe()
+            files.update((name, POINTER))
+            self.info.pointer = target
+        # What the switch changed, without asking the robot again (a command less).
+        self.info.files = sorted(files)
         return UploadReport(
             name=name,
             size=len(source),
@@ -536,6 +577,7 @@ class Robot:
 
         timer = threading.Timer(time_limit, stop_in_time) if time_limit else None
         with self._talking():
+            self.helpers.clear()  # the soft reset forgets them
             self.transport.enter_raw_repl(soft_reset=True)
             self.transport.exec_raw_no_follow(RUN_CODE)
             if timer is not None:

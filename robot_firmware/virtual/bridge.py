@@ -39,8 +39,43 @@ RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n"
 #: What a robot keeps of its records (events, serial output) before forgetting the oldest.
 MAX_EVENTS = 200_000
 MAX_OUTPUT = 4 * 1024 * 1024
+#: The micro:bit's USB serial: its interface chip (DAPLink) carries the board's UART at
+#: 115200 baud, so no program reaches a classroom's robot faster than this.
+DEFAULT_BAUD = 115200
+#: Bits on the wire per byte at 8N1: a start bit, 8 data bits, a stop bit.
+BITS_PER_BYTE = 10
+#: Bytes delivered at once on a paced line: a Ctrl-C still arrives within a millisecond.
+WIRE_PIECE = 16
 
 Event = dict[str, Any]
+
+
+class Wire:
+    """One direction of a serial line at ``baud``: bytes arrive when they would have.
+
+    ``send(data, deliver)`` calls ``deliver`` piece by piece, each when its last bit would
+    have crossed the line (``baud`` 0: at once, as the bare pseudo-terminal does). The time
+    is counted from the end of the previous bytes, as a UART sends them back to back.
+    """
+
+    def __init__(self, baud: int) -> None:
+        self.seconds_per_byte = BITS_PER_BYTE / baud if baud else 0.0
+        self._free_at = 0.0
+        self._lock = threading.Lock()
+
+    def send(self, data: bytes, deliver: Callable[[bytes], object]) -> None:
+        if not self.seconds_per_byte:
+            deliver(data)
+            return
+        with self._lock:
+            for start in range(0, len(data), WIRE_PIECE):
+                piece = data[start : start + WIRE_PIECE]
+                begin = max(time.monotonic(), self._free_at)
+                self._free_at = begin + len(piece) * self.seconds_per_byte
+                delay = self._free_at - time.monotonic()
+                if delay > 0:
+                    time.sleep(delay)
+                deliver(piece)
 
 
 def find_micropython_module(start: Iterable[Path] = ()) -> Path:
@@ -70,6 +105,7 @@ class VirtualRobot:
     ``flash`` is the host folder that holds the robot's files. ``time_scale`` is how much
     real time a second of ``attendre(1)`` takes (0 for tests: instant, with a virtual clock).
     ``state`` sets the sensors at power-on (``{"bouton": True}`` holds the button).
+    ``baud`` is the speed of the serial line, both ways (0: as fast as the pty goes).
     """
 
     def __init__(
@@ -84,6 +120,7 @@ class VirtualRobot:
         wheelbase_cm: float = 10.0,
         state: dict[str, Any] | None = None,
         on_event: Callable[[Event], None] | None = None,
+        baud: int = DEFAULT_BAUD,
     ) -> None:
         self.flash = Path(flash)
         self.flash.mkdir(parents=True, exist_ok=True)
@@ -95,6 +132,7 @@ class VirtualRobot:
         self.wheelbase_cm = wheelbase_cm
         self.state: dict[str, Any] = dict(state or {})
         self.on_event = on_event
+        self.baud = baud
         self.node = find_node()
         self.micropython = find_micropython_module()
         self.port = ""
@@ -297,6 +335,8 @@ class _Session:
         self.drop_ok = b""
         self.paste: bytearray | None = None
         self.pending_escape = b""
+        self.to_robot = Wire(robot.baud)
+        self.to_pc = Wire(robot.baud)
         self.board: _Board = _Board(robot, run_main, self)
         self.reader = threading.Thread(target=self._read_host, daemon=True, name="robot-host")
         self.reader.start()
@@ -340,7 +380,7 @@ class _Session:
             if not data:
                 continue
             data, cut = self.robot._from_host(data)
-            self._handle(data)
+            self.to_robot.send(data, self._handle)
             if cut:
                 threading.Thread(target=self.robot.unplug, daemon=True).start()
                 return
@@ -398,6 +438,9 @@ class _Session:
         self._to_host(data)
 
     def _to_host(self, data: bytes) -> None:
+        self.to_pc.send(data, self._write_host)
+
+    def _write_host(self, data: bytes) -> None:
         # Like a USB port with nobody listening, a full line drops bytes instead of blocking.
         deadline = time.monotonic() + 0.5
         while data and not self.closed.is_set():
