@@ -157,6 +157,11 @@ def test_pupil_logs_in_opens_the_lesson_checks_hands_in_and_sees_xp(
         # One click opens the lesson in the pupil's own server, started by the hub if needed.
         start.click()
         page.wait_for_url(f"**/user/{username}/robocole/lecon/**", timeout=150_000)
+        # A cycle 3 lesson opens in blocks (the class's default); the text editor's sentences
+        # are those of a class that chose text (test_lesson_blocks.py builds with blocks).
+        page.locator("section.exercise[data-editor='blocks'] .blocklySvg").first.wait_for()
+        assert page.locator("section.exercise[data-editor='blocks']").count() == 3
+        page.goto(page.url + "?mode=texte")
         editors = page.locator("section.exercise textarea")
         editors.first.wait_for()
         assert page.locator("html").get_attribute("lang") == "fr"
