@@ -214,34 +214,39 @@ def test_error_pages_are_french_and_lead_back(
 
 
 def test_an_expired_picture_form_starts_the_same_pupils_pictures_again(
-    watched: Watched, platform: Platform
+    watched: Watched, axe_page: Any, platform: Platform
 ) -> None:
     from classroom_app.pictures import PICTURES_BY_ID
 
     pupil = platform.pupils()[1]
     pictures = platform.pictures(pupil["username"])
-    page = watched.page
-    page.goto(
-        f"{platform.url}/hub/login?code={platform.demo.class_code}&pupil={pupil['username']}"
-        "&next=/hub/home"
-    )
 
-    def click(picture: str) -> None:
+    def click(page: Any, picture: str) -> None:
         name = PICTURES_BY_ID[picture].label_text()
         page.get_by_role("button", name=name, exact=True).click()
         page.wait_for_load_state()
 
-    click(pictures[0])
-    # The hub's _xsrf cookie lasts one hour for a visitor: after a long pause it is gone.
-    page.context.clear_cookies(name="_xsrf")
-    click(pictures[1])
+    def after_a_long_pause(page: Any) -> None:
+        page.goto(
+            f"{platform.url}/hub/login?code={platform.demo.class_code}"
+            f"&pupil={pupil['username']}&next=/hub/home"
+        )
+        click(page, pictures[0])
+        # The hub's _xsrf cookie lasts one hour for a visitor: after a long pause it is gone.
+        page.context.clear_cookies(name="_xsrf")
+        click(page, pictures[1])
+
+    page = watched.page
+    after_a_long_pause(page)
     alert = page.get_by_role("alert")
     assert "Cette page est restée ouverte longtemps" in alert.inner_text()
     assert page.get_by_role("heading", level=1).inner_text() == pupil["pseudonym"]
     assert page.locator(".dots li.filled").count() == 0  # from the first picture again
     assert english_words(watched.visible_text()) == []
+    after_a_long_pause(axe_page)
+    assert axe_violations(axe_page) == []
     for picture in pictures:
-        click(picture)
+        click(page, picture)
     page.wait_for_url("**/hub/home")
     assert page.get_by_role("link", name="Ma carte des quêtes").count() >= 1
     assert watched.problems == []
@@ -277,6 +282,9 @@ def test_asleep_then_getting_ready_then_the_workspace(
     assert page.evaluate("document.documentElement.lang") == "fr"
     home = watched.visible_text()
     assert "Ma carte des quêtes" in home and english_words(home) == [], home
+    axe_page.context.add_cookies(page.context.cookies())
+    axe_page.goto(f"{platform.url}/hub/home")
+    assert axe_violations(axe_page) == []
     stop_server(page, platform, pupil["username"])
     documents: dict[str, str] = {}
 
@@ -290,7 +298,6 @@ def test_asleep_then_getting_ready_then_the_workspace(
     assert answer is not None and answer.status == 424  # JupyterHub's "not running"
     asleep = watched.visible_text()
     assert "Ton espace de travail est en pause." in asleep and english_words(asleep) == []
-    axe_page.context.add_cookies(page.context.cookies())
     axe_page.goto(page.url)
     assert axe_violations(axe_page) == []
     page.get_by_role("link", name="Ouvrir mon espace de travail").click()
