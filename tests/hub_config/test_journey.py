@@ -20,6 +20,7 @@ import requests
 from classroom_app.pictures import PICTURES_BY_ID
 from robocole.i18n import set_language
 from tests.hub_config.conftest import Platform
+from tests.hub_config.test_lesson_blocks import hang_under_program
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -161,6 +162,15 @@ def test_pupil_logs_in_opens_the_lesson_checks_hands_in_and_sees_xp(
         # are those of a class that chose text (test_lesson_blocks.py builds with blocks).
         page.locator("section.exercise[data-editor='blocks'] .blocklySvg").first.wait_for()
         assert page.locator("section.exercise[data-editor='blocks']").count() == 3
+        page.locator("html[data-blocks]").wait_for(state="attached")
+        # Exercise 3 built by dragging blocks under "Quand je lance": "Bravo !" as for text.
+        third = exercise(page, 2)
+        third.locator(".workspace").scroll_into_view_if_needed()
+        hang_under_program(page, third, ["gauche", "gauche", "gauche", "haut", "haut"])
+        check(page, 2)
+        third.locator(".verdict .card.good").wait_for()
+        assert verdict_of(page, 2) == "Bravo !"
+        assert_for_a_child(page, "blocks")
         page.goto(page.url + "?mode=texte")
         editors = page.locator("section.exercise textarea")
         editors.first.wait_for()
@@ -191,7 +201,11 @@ def test_pupil_logs_in_opens_the_lesson_checks_hands_in_and_sees_xp(
         assert [hints.nth(i).is_visible() for i in range(hints.count())] == [True, False, False]
 
         # The right answers: "Bravo !" for each exercise, saved into the pupil's notebook.
+        # Exercise 3's blocks wrote the very Python a child types (and the grader grades).
+        assert editors.nth(2).input_value() == RIGHT[2]
         for index, answer in RIGHT.items():
+            if index == 2:
+                continue
             editors.nth(index).fill(answer)
             check(page, index)
             exercise(page, index).locator(".verdict .card.good").wait_for()

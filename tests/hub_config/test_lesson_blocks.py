@@ -206,6 +206,24 @@ def block_box(page: Any, section: Any, kind: str, flyout: bool = False) -> dict[
     )
 
 
+def hang_under_program(page: Any, section: Any, kinds: list[str]) -> None:
+    """Drag these blocks from the box of blocks, one after the other, to the end of the
+    program that hangs from "Quand je lance" (as a child does with the mouse)."""
+    for kind in kinds:
+        end = dict(
+            page.evaluate(
+                """([section]) => {
+                    let block = section.robocoleWorkspace.getBlocksByType("robocole_start")[0];
+                    while (block.getNextBlock()) block = block.getNextBlock();
+                    const box = block.getSvgRoot().getBoundingClientRect();
+                    return {x: box.x, y: box.y, width: box.width, height: box.height};
+                }""",
+                [section.element_handle()],
+            )
+        )
+        drag(page, section, kind, end, 12, end["height"] + 12)
+
+
 def drag(
     page: Any, section: Any, kind: str, target: dict[str, float], dx: float, dy: float
 ) -> None:
