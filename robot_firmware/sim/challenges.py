@@ -403,6 +403,10 @@ REACH_GOALS = ("zone", "ligne")
 def _judge(run: SimRun) -> Verdict:
     kind = run.world.goal.kind
     problem = explain_end(run)
+    if run.outcome == "error" and problem is not None:
+        # A crashed program is never judged on its path: the crash is what the child must fix
+        # (a line follower stopped at t = 0 by "valeur impossible" did not "stay on the line").
+        return Verdict(False, problem, [run])
     if kind in REACH_GOALS:
         verdict = CHECKS[kind](run)
         if verdict.ok or problem is None or kind == "ligne":

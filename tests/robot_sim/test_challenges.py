@@ -175,3 +175,12 @@ def test_a_drawing_challenge_names_its_own_shape(program: str, message: str) -> 
     from robot_firmware.sim.world import from_dict
 
     assert evaluate(program, from_dict(TRIANGLE)).message == message
+
+
+def test_a_crashed_line_follower_is_told_its_crash_not_its_path() -> None:
+    # Stopped at t = 0 by an impossible value: it never "stayed on the line".
+    crashing = 'from robot import *\nwhile True:\n    moteurs(40, 40)\n    ligne("milieu-gauche")\n'
+    verdict = evaluate(crashing, "ligne")
+    assert not verdict.ok
+    assert "resté sur la ligne" not in verdict.message
+    assert "milieu-gauche" in verdict.message or "côté" in verdict.message, verdict.message
