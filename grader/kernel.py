@@ -42,6 +42,9 @@ from grader.sandbox import (
 )
 from grader.warm import WarmSandbox
 
+#: Seconds between two looks at the sandbox's memory (a look costs ≈0.1 ms per process).
+MEMORY_CHECK_SECONDS = 0.1
+
 
 def _alive(pid: int | None) -> bool:
     if pid is None:
@@ -165,6 +168,9 @@ class SandboxKernelManager(AsyncKernelManager):
         self.runtime_dir: Path | None = None
         self.watchdog_fired = False
         self._watchdog: asyncio.TimerHandle | None = None
+        self._memory_check: asyncio.TimerHandle | None = None
+        #: True once the sandbox's processes together used more than the memory budget.
+        self.memory_exceeded = False
         self._mounts: Mounts | None = None
         #: The key this kernel signs its test verdicts with (integrity.py), new per kernel.
         self.guard_key = b""
@@ -242,6 +248,35 @@ class SandboxKernelManager(AsyncKernelManager):
         await super().start_kernel(**kwargs)
         loop = asyncio.get_running_loop()
         self._watchdog = loop.call_later(self.sandbox_policy.notebook_timeout, self._kill_now)
+        self.memory_exceeded = False
+        if self.sandbox_policy.sandbox_memory_bytes > 0:
+            self._memory_check = loop.call_later(MEMORY_CHECK_SECONDS, self._check_memory)
+
+    def sandbox_memory(self) -> int:
+        """Bytes of memory the sandbox's processes use together (their PSS: shared pages
+        count once, split between the processes that share them)."""
+        total = 0
+        for pid in self._sandbox_pids():
+            try:
+                with open(f"/proc/{pid}/smaps_rollup") as handle:
+                    for line in handle:
+                        if line.startswith("Pss:"):
+                            total += int(line.split()[1]) * 1024
+                            break
+            except (OSError, ValueError):
+                continue  # the process ended while we looked
+        return total
+
+    def _check_memory(self) -> None:
+        """Kill the sandbox past its memory budget: the limit of all its processes together
+        (each one's own cap, RLIMIT_AS, lets several of them add up to much more)."""
+        self._memory_check = None
+        if self.sandbox_memory() > self.sandbox_policy.sandbox_memory_bytes:
+            self.memory_exceeded = True
+            self._kill_now(watchdog=False)
+            return
+        loop = asyncio.get_running_loop()
+        self._memory_check = loop.call_later(MEMORY_CHECK_SECONDS, self._check_memory)
 
     def _sandbox_pids(self) -> list[int]:
         """Host pids of every process in the sandbox (bubblewrap's descendants)."""
@@ -297,9 +332,9 @@ class SandboxKernelManager(AsyncKernelManager):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGINT)
 
-    def _kill_now(self) -> None:
+    def _kill_now(self, watchdog: bool = True) -> None:
         """SIGKILL the sandbox: bubblewrap's pid namespace takes every process with it."""
-        self.watchdog_fired = True
+        self.watchdog_fired = self.watchdog_fired or watchdog
         if isinstance(self.provisioner, WarmProvisioner):
             pid = self.provisioner.pid
             if pid is not None and _alive(pid):
@@ -318,9 +353,10 @@ class SandboxKernelManager(AsyncKernelManager):
 
     async def shutdown_kernel(self, now: bool = False, restart: bool = False) -> None:  # type: ignore[override]
         # A pupil kernel holds nothing worth a polite shutdown: kill it at once.
-        if self._watchdog is not None:
-            self._watchdog.cancel()
-            self._watchdog = None
+        for timer in (self._watchdog, self._memory_check):
+            if timer is not None:
+                timer.cancel()
+        self._watchdog = self._memory_check = None
         self._kill_now()
         self.watchdog_fired = False
         await super().shutdown_kernel(now=True, restart=restart)

@@ -17,12 +17,14 @@ mounted: the sandbox sees the pupil's files and the Python installation only.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pwd
 import re
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -32,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from grader.errors import SandboxUnavailable
+from grader.seccomp import filter_file
 from robocole.i18n import gettext as _
 
 #: The layers without which the grader refuses to grade (see the issue and DESIGN.md).
@@ -58,6 +61,10 @@ class SandboxPolicy:
     max_open_files: int = 256
     home_bytes: int = 32 * 1024 * 1024
     tmp_bytes: int = 16 * 1024 * 1024
+    shm_bytes: int = 8 * 1024 * 1024
+    #: Resident memory of the whole sandbox, all its processes together: the kernel manager
+    #: kills the sandbox past it (this machine has no cgroup v2 to ask the kernel for it).
+    sandbox_memory_bytes: int = 1536 * 1024 * 1024
     #: Seconds one cell may run before it is interrupted. A child's exercise runs in ≈0.1 s
     #: (the slowest cells of the curriculum, robot challenges in the simulator, take 0.15 s):
     #: 3 s leaves a slow, busy machine 20 times that, and a loop costs 3 s, not 30.
@@ -229,9 +236,18 @@ def sandbox_command(
             "--no-new-privs",
             "--",
         ]
+    seccomp = filter_file()
+    if seccomp is not None:
+        # bubblewrap reads the filter from a file descriptor: the shell opens it (as the
+        # grader, before setpriv), then becomes the rest of the command.
+        command = ["/bin/sh", "-c", 'exec "$@" 9<"$0"', str(seccomp), *command]
     command += [
         bwrap,
         "--unshare-all",  # user, pid, net, ipc, uts, cgroup: no network at all
+        # Pupil code cannot make user namespaces of its own (nor any other: seccomp.py).
+        "--unshare-user",
+        "--disable-userns",
+        *(["--seccomp", "9"] if seccomp is not None else []),
         "--die-with-parent",
         *(["--as-pid-1"] if as_pid_1 else []),  # the warm sandbox's zygote (warm.py)
         "--hostname",
@@ -241,6 +257,12 @@ def sandbox_command(
         "--proc",
         "/proc",
         "--dev",
+        "/dev",
+        "--size",
+        str(policy.shm_bytes),
+        "--tmpfs",
+        "/dev/shm",
+        "--remount-ro",  # /dev is a tmpfs too, of no size limit: nothing is written there
         "/dev",
         "--size",
         str(policy.tmp_bytes),
@@ -327,6 +349,37 @@ os.close(write_end)
 for child in children:
     os.waitpid(child, 0)
 report["forked"], report["fork_stopped"] = len(children), stopped
+# System calls the seccomp filter refuses, chosen so that only a filter answers EPERM:
+# without one, io_uring_setup(1, NULL) and perf_event_open(NULL) say EFAULT, keyctl finds
+# the session keyring and ptrace(PTRACE_PEEKDATA) of itself, untraced, says ESRCH.
+import ctypes, errno
+libc = ctypes.CDLL(None, use_errno=True)
+def refused(number, *args):
+    ctypes.set_errno(0)
+    answer = libc.syscall(number, *args)
+    return answer == -1 and ctypes.get_errno() == errno.EPERM
+report["seccomp"] = {"io_uring_setup": refused(425, 1, None),
+                     "keyctl": refused(250, 0, -3, 0),
+                     "ptrace": refused(101, 2, os.getpid(), 0, 0),
+                     "perf_event_open": refused(298, None, 0, -1, -1, 0)}
+report["userns"] = libc.unshare(0x10000000) == 0  # CLONE_NEWUSER
+def fill(path, size):
+    try:
+        with open(path, "wb") as handle:
+            for _ in range(size // 2**20 + 2):
+                handle.write(b"0" * 2**20)
+        return True
+    except OSError:
+        return False
+    finally:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+sizes = json.loads(os.environ["PROBE_SIZES"])
+report["shm_filled"] = fill("/dev/shm/probe", sizes["shm"])
+report["tmp_filled"] = fill("/tmp/probe", sizes["tmp"])
+report["dev_written"] = fill("/dev/probe", 0)
 # Allocate past the memory cap.
 try:
     block = bytearray(report["rlimits"]["as"] + 64 * 1024 * 1024)
@@ -382,7 +435,8 @@ class RunningProbe:
         try:
             stdout, stderr = self.process.communicate(timeout=30)
         except subprocess.TimeoutExpired as error:
-            self.process.kill()
+            with contextlib.suppress(OSError):
+                os.killpg(self.process.pid, signal.SIGKILL)  # the probe's children too
             self.process.communicate()
             raise SandboxUnavailable(
                 _("The sandbox does not start (%(error)s).", error=str(error))
@@ -414,6 +468,7 @@ def start_probe(policy: SandboxPolicy, hidden_paths: Sequence[Path] = ()) -> Run
         "PROBE_PORT": str(listener.getsockname()[1]),
         "PROBE_CANARY": str(canary),
         "PROBE_CANARY_TEXT": text,
+        "PROBE_SIZES": json.dumps({"shm": policy.shm_bytes, "tmp": policy.tmp_bytes}),
     }
     try:
         command = sandbox_command(
@@ -423,7 +478,11 @@ def start_probe(policy: SandboxPolicy, hidden_paths: Sequence[Path] = ()) -> Run
             extra_environment=environment,
         )
         process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
         )
     except OSError as error:
         listener.close()
@@ -495,6 +554,18 @@ def _read_probe(policy: SandboxPolicy, completed: subprocess.CompletedProcess[st
         protections.append("no-network")
     else:
         failures.append(_("Pupil code could reach the network (the server's own included)."))
+    seccomp = details.get("seccomp")
+    if isinstance(seccomp, dict) and seccomp and all(v is True for v in seccomp.values()):
+        protections.append("seccomp")
+    if details.get("userns") is False:
+        protections.append("no-user-namespaces")
+    else:
+        failures.append(_("Pupil code could make a user namespace of its own."))
+    filled = (details.get(k) for k in ("shm_filled", "tmp_filled", "dev_written"))
+    if all(value is False for value in filled):
+        protections.append("tmpfs-limits")
+    if policy.sandbox_memory_bytes > 0:
+        protections.append("memory-budget")  # enforced by the kernel manager, host side
     # bubblewrap's namespaces, seen from inside: its own pids, its own host name, and no
     # host file (the canary above).
     pid = details.get("pid")

@@ -156,7 +156,7 @@ def remove_orphans(folder: Path = Path("/tmp")) -> list[Path]:
     A grader that ends normally removes its own; one killed with SIGKILL cannot.
     """
     removed = []
-    for path in folder.glob("rb[wi]-*-*"):
+    for path in folder.glob("rb[wis]-*-*"):
         pid = path.name.split("-")[1]
         if pid.isdigit() and not _running(int(pid)) and path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)

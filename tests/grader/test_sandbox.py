@@ -27,7 +27,8 @@ def test_the_probe_proves_every_layer_on_this_machine(tmp_path: Path) -> None:
     secret = tmp_path / "gradebook.db"
     secret.write_text("answers")
     report = probe(SandboxPolicy(), [tmp_path, secret])
-    for layer in (*MINIMUM_PROTECTIONS, "no-network", "bubblewrap", "watchdog"):
+    layers = ("bubblewrap", "watchdog", "seccomp", "no-user-namespaces", "tmpfs-limits")
+    for layer in (*MINIMUM_PROTECTIONS, *layers):
         assert layer in report.protections
     assert report.details["uid"] != 0
     assert report.details["tcp"] is False and report.details["udp"] is False
@@ -156,3 +157,27 @@ def test_the_probe_forks_and_allocates_past_the_limits_and_is_stopped() -> None:
     assert isinstance(report.details["forked"], int) and report.details["forked"] <= 16
     assert report.details["allocated"] is False
     assert report.failures == ()
+
+
+def test_without_the_seccomp_filter_the_probe_does_not_record_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("grader.sandbox.filter_file", lambda: None)
+    report = probe(SandboxPolicy())
+    assert "seccomp" not in report.protections
+    assert report.details["seccomp"] == {
+        "io_uring_setup": False,
+        "keyctl": False,
+        "ptrace": False,
+        "perf_event_open": False,
+    }
+    # bubblewrap's --disable-userns still holds without the filter.
+    assert "no-user-namespaces" in report.protections
+
+
+def test_shared_memory_and_dev_are_bounded_in_the_sandbox() -> None:
+    report = probe(SandboxPolicy(shm_bytes=2 * 1024 * 1024, tmp_bytes=4 * 1024 * 1024))
+    assert report.details["shm_filled"] is False
+    assert report.details["tmp_filled"] is False
+    assert report.details["dev_written"] is False
+    assert "tmpfs-limits" in report.protections
