@@ -2,8 +2,9 @@
 
 The roster of a class (names and pictures for the login), the check of a pupil's pictures,
 and, once they are checked, the programs that pupil saved from their notebooks
-(``envoyer(...)``). Every call carries the service token; a short time-out keeps the station
-usable when the server is down (a pupil can still pick a file).
+(``envoyer(...)``). Every call carries the station's own token (it may read rosters, check
+pictures and read programs, never post a result); a short time-out keeps the station usable
+when the server is down (a pupil can still pick a file).
 """
 
 from __future__ import annotations
@@ -30,12 +31,35 @@ class SchoolUnreachable(RobocoleError):
         )
 
 
+class TokenRefused(SchoolUnreachable):
+    """The server answers but refuses this station's token (wrong, revoked, or another's)."""
+
+    def __init__(self) -> None:
+        RobocoleError.__init__(
+            self,
+            _(
+                "The school server does not accept this station's token. Ask the teacher: a "
+                "new one is made on the server with 'robocole classroom token rotate station'."
+            ),
+        )
+
+
 class LoginRefused(RobocoleError):
     """The server said no: its sentence is shown as it is."""
 
 
 class ProgramMissing(RobocoleError):
     """The program asked for is not (any more) one of this pupil's."""
+
+
+def _refused_token(response: requests.Response) -> bool:
+    """A 401 for the token itself (a 401 for wrong pictures is a refused login)."""
+    if response.status_code != 401:
+        return False
+    try:
+        return bool(response.json().get("error") == "unauthorized")
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -53,7 +77,7 @@ class School:
         if not self.configured:
             raise SchoolUnreachable()
         try:
-            return requests.request(
+            response = requests.request(
                 method,
                 self.url.rstrip("/") + "/api/v1" + path,
                 headers={"Authorization": f"Bearer {self.token}"},
@@ -62,6 +86,9 @@ class School:
             )
         except requests.RequestException:
             raise SchoolUnreachable() from None
+        if response.status_code == 403 or _refused_token(response):
+            raise TokenRefused()
+        return response
 
     def roster(self, class_code: str) -> dict[str, Any]:
         response = self._call("GET", f"/classes/{quote(class_code, safe='')}/roster")
