@@ -513,3 +513,56 @@ def test_nbgrader_keeps_the_blocks_beside_its_metadata(block_server: LessonServe
         "repeter",
     ]
     assert copy.deepcopy(answer["metadata"]["nbgrader"])["solution"] is True
+
+
+@pytest.mark.browser
+def test_switching_to_text_for_good_keeps_the_program(
+    block_server: LessonServer, chromium: Any
+) -> None:
+    requests.get(block_server.page_url("robot-3"), timeout=60)  # fetched
+    answer = "robot-3-c-solution"
+    released = answer_cell(block_server.notebook("robot-3"), answer)
+    body = '    for i in range(2):\n        led("vert")\n        bip("la", 0.25)'
+    python = released.replace("    # Écris ton programme ici", body)
+    assert python != released
+    write_cell(block_server, "robot-3", answer, python, None)
+    context, page = open_page(chromium, block_server, "robot-3")
+    try:
+        section = page.locator("#ex-robot-3-c")
+        assert section.get_attribute("data-editor") == "blocks"
+        # The Python in the cell came back as blocks.
+        assert section.locator("pre.generated").text_content() == (
+            'for i in range(2):\n    led("vert")\n    bip("la", 0.25)'
+        )
+        page.on("dialog", lambda dialog: dialog.accept())
+        section.get_by_role("button", name="Passer au texte").click()
+        area = section.locator("textarea")
+        area.wait_for(state="visible")
+        assert area.input_value() == python
+        section.locator(".saved", has_text="Enregistré").wait_for()
+    finally:
+        context.close()
+    cell = notebook_cell(block_server, "robot-3", answer)
+    assert cell["metadata"]["robocole"]["blocks"]["mode"] == "texte"
+    assert "".join(cell["source"]) == python
+    page_html = requests.get(block_server.page_url("robot-3"), timeout=60).text
+    assert 'data-editor="text"' in section_html(page_html, "robot-3-c")
+
+
+@pytest.mark.browser
+def test_without_blockly_the_child_gets_the_text_editor(
+    block_server: LessonServer, chromium: Any
+) -> None:
+    context = chromium.new_context(locale="fr-FR")
+    page = context.new_page()
+    try:
+        # A browser that cannot run Blockly (or a file that did not come).
+        page.route("**/blockly_compressed.js*", lambda route: route.abort())
+        page.goto(block_server.page_url("boucles-1"))
+        page.locator("html[data-blocks]").wait_for(state="attached")
+        first = page.locator("section.exercise").first
+        assert first.get_attribute("data-editor") == "text"
+        first.locator("textarea").wait_for(state="visible")
+        assert "Tes blocs n'ont pas pu être relus" in first.inner_text()
+    finally:
+        context.close()

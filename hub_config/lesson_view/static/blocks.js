@@ -9,7 +9,29 @@
 (function () {
   const texts = JSON.parse(document.getElementById("texts").textContent);
   const main = document.getElementById("lesson");
-  if (!main || typeof Blockly === "undefined") return;
+  if (!main) return;
+  const sections = document.querySelectorAll("section.exercise[data-editor='blocks']");
+
+  function asText(section) {
+    // No blocks here after all: the child gets their Python as text, nothing is lost.
+    section.dataset.editor = "text";
+    section.robocoleBlocks = null;
+    const editor = section.querySelector(".block-editor");
+    editor.hidden = true;
+    section.querySelector(".text-editor").hidden = false;
+    const note = document.createElement("p");
+    note.className = "card warn";
+    note.setAttribute("role", "status");
+    note.textContent = texts.blocksBroken;
+    editor.after(note);
+  }
+
+  if (typeof Blockly === "undefined") {
+    // Blockly did not load (a browser too old for it): the text editor, for every exercise.
+    sections.forEach(asText);
+    document.documentElement.dataset.blocks = "1";
+    return;
+  }
   const PREFIX = "robocole_";
   const defined = new Set();
 
@@ -225,22 +247,13 @@
     }
   }
 
-  for (const section of document.querySelectorAll("section.exercise[data-editor='blocks']")) {
+  for (const section of sections) {
     const data = JSON.parse(section.querySelector("script.blocks-data").textContent);
     try {
       setUp(section, data);
     } catch (error) {
       // A workspace Blockly cannot draw: the child gets their Python back as text.
-      section.dataset.editor = "text";
-      section.robocoleBlocks = null;
-      const editor = section.querySelector(".block-editor");
-      editor.hidden = true;
-      section.querySelector(".text-editor").hidden = false;
-      const note = document.createElement("p");
-      note.className = "card warn";
-      note.setAttribute("role", "status");
-      note.textContent = texts.blocksBroken;
-      editor.after(note);
+      asText(section);
     }
   }
   document.documentElement.dataset.blocks = "1"; // for the tests
