@@ -142,3 +142,22 @@ def test_both_languages_give_the_same_blocks(mini: MiniCurriculum) -> None:
     assert any("must be the same as in the fr version" in f.message for f in report.faults), (
         messages(report)
     )
+
+
+def contrast_with_white(colour: str) -> float:
+    """WCAG 2.1 contrast ratio of white text on ``colour`` (#rrggbb)."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    return 1.05 / (luminance + 0.05)
+
+
+def test_block_colours_keep_their_white_words_readable() -> None:
+    # Blockly writes block labels in white: WCAG AA asks 4.5:1 for text.
+    described = blocks.catalog_json(list(blocks.BLOCKS), "fr")
+    for block in described:
+        assert contrast_with_white(block["colour"]) >= 4.5, block["name"]
