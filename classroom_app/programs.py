@@ -22,6 +22,7 @@ from flask import current_app, jsonify, request
 from classroom_app import hub_login, web
 from classroom_app.api import ApiError, bp
 from robocole.i18n import gettext as _
+from robocole.python_errors import explain_python_error
 
 #: Largest program (bytes of UTF-8): a robot's flash is small; a lesson program is ~1 KB.
 MAX_SOURCE = 32 * 1024
@@ -68,10 +69,9 @@ def program_problem(source: str) -> str | None:
         tree = ast.parse(source, "<programme>")
         compile(tree, "<programme>", "exec", dont_inherit=True)
     except SyntaxError as error:
-        return _(
-            "Line %(line)s: Python does not understand this line. Check the brackets, the "
-            "“:” and the spaces at the start of the lines.",
-            line=error.lineno or 1,
+        # The same sentence as the lesson view, the grader and the simulator give for it.
+        return explain_python_error(
+            type(error).__name__, error.msg, line=error.lineno or 1, code=source
         )
     except ValueError:
         return _("Your program contains a character the robot cannot read.")

@@ -171,8 +171,13 @@ def test_the_token_must_be_a_pupils_with_access_to_the_classroom_app(
         (
             "A",
             "from robot import *\nfor i in range(4)\n    avancer(1)\n",
-            "Ligne 2 : Python ne comprend pas cette ligne. Vérifie les parenthèses, les « : » "
-            "et les espaces au début des lignes.",
+            # The shared explainer's sentence (robocole/python_errors.py), as everywhere.
+            "Ligne 2 : il manque les deux-points (:) à la fin de la ligne.",
+        ),
+        (
+            "A",
+            "from robot import *\navancer(1\n",
+            "Ligne 2 : le signe « ( » ouvert sur cette ligne n'est jamais fermé : ajoute « ) ».",
         ),
         (
             "A",
