@@ -60,6 +60,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default=1.0,
         help=_("virtual robot: real seconds per robot second (0: no waiting)"),
     )
+    parser.add_argument(
+        "--world",
+        help=_("virtual robot: a simulator's world it drives in (ligne, mur...)"),
+    )
     parser.set_defaults(handler=run)
 
 
@@ -138,12 +142,18 @@ def run(args: argparse.Namespace) -> int:
 
     virtual = None
     if args.virtual is not None:
+        from robot_firmware.cli_virtual import virtual_robot_options
         from robot_firmware.virtual import VirtualRobot
 
         folder = Path(args.virtual) if args.virtual else default_virtual_folder()
-        virtual = VirtualRobot(folder, time_scale=args.time_scale, on_event=_print_event)
+        virtual = VirtualRobot(
+            folder,
+            time_scale=args.time_scale,
+            on_event=_print_event,
+            **virtual_robot_options(args),  # type: ignore[arg-type]
+        )
         virtual.plug()
-        port, family = virtual.port, "virtuel"
+        port, family = virtual.port, virtual.family
         print(_("Virtual robot on %(port)s (files in %(folder)s).", port=port, folder=folder))
     else:
         plugged = ports.choose_robot(args.port)

@@ -15,6 +15,31 @@ from pathlib import Path
 from robocole.i18n import gettext as _
 
 
+def add_robot_options(parser: argparse.ArgumentParser) -> None:
+    """--robot and --world: which robot the virtual robot plays, and on which table."""
+    parser.add_argument(
+        "--robot",
+        default=None,
+        help=_("robot family to play (maqueen, kitronik, virtuel)"),
+    )
+    parser.add_argument(
+        "--world",
+        help=_("a simulator's world the robot drives in (ligne, mur...): its sensors read it"),
+    )
+
+
+def virtual_robot_options(args: argparse.Namespace) -> dict[str, object]:
+    """VirtualRobot's keyword arguments for --robot and --world."""
+    options: dict[str, object] = {}
+    if args.robot:
+        options["family"] = args.robot
+    if args.world:
+        from robot_firmware.sim.world import load_world
+
+        options["world"] = load_world(args.world)
+    return options
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--folder", type=Path, help=_("folder that keeps the robot's files (its flash memory)")
@@ -26,6 +51,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help=_("real seconds per robot second (0: no waiting)"),
     )
     parser.add_argument("--wall", type=float, help=_("a wall this many cm ahead of the robot"))
+    add_robot_options(parser)
     parser.add_argument(
         "--seconds", type=float, help=_("stop after this many seconds (default: Ctrl-C)")
     )
@@ -38,7 +64,13 @@ def run(args: argparse.Namespace) -> int:
 
     folder = args.folder or default_virtual_folder()
     state = {"mur": args.wall} if args.wall is not None else {}
-    robot = VirtualRobot(folder, time_scale=args.time_scale, state=state, on_event=_print_event)
+    robot = VirtualRobot(
+        folder,
+        time_scale=args.time_scale,
+        state=state,
+        on_event=_print_event,
+        **virtual_robot_options(args),  # type: ignore[arg-type]
+    )
     # Stopped by a service manager or a test: unplug cleanly, as for Ctrl-C.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     robot.plug()

@@ -318,6 +318,13 @@ class Robot:
     def family(self) -> str:
         """The robot family, from the board's platform."""
         family = FAMILY_BY_PLATFORM.get(self.info.platform)
+        if self.info.platform == "webassembly":
+            # The virtual robot plays a family, and says which.
+            said = self.eval(
+                "try:\n import robocole_virtual as _v\n print(repr(_v.family))\n del _v\n"
+                "except (ImportError, AttributeError):\n print(repr(''))"
+            )
+            family = said or family
         if family is None:
             from robot_firmware.errors import FamilyNeeded
 

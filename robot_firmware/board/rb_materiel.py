@@ -41,7 +41,13 @@ def family_name():
     if platform == "rp2":
         return "kitronik"
     if platform == "webassembly":
-        return "virtuel"
+        # The virtual robot plays a family (robot_firmware/virtual): it says which.
+        try:
+            import robocole_virtual
+
+            return robocole_virtual.family
+        except (ImportError, AttributeError):
+            return "virtuel"
     raise OSError("robot inconnu : ecrire ROBOT = \"...\" dans rb_config.py")
 
 

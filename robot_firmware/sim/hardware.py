@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from robot_firmware import sensors
 from robot_firmware.sim import geometry
 from robot_firmware.sim.compiled import line_sensors_module
 from robot_firmware.sim.geometry import Motion
@@ -66,9 +67,7 @@ _FOREVER_US = 10**15
 _NOBODY = object()
 #: Below this clearance (cm) the exact moment of contact is solved instead of bounded.
 CONTACT_MARGIN = 0.5
-#: Where the line sensors are: this far in front of the centre, at these offsets to the left.
-LINE_SENSOR_AHEAD = 0.8  # times the robot's radius
-LINE_SENSOR_OFFSETS = {2: (1.0, -1.0), 3: (1.6, 0.0, -1.6)}
+#: Where the sensors are: robot_firmware/sensors.py, shared with the virtual robot.
 
 
 def to_us(ms: float) -> int:
@@ -191,16 +190,13 @@ class SimulatedHardware:
         self.leds = int(family.get("leds", 0))
         self.cm_per_s = float(family["cm_per_s"])
         self.wheelbase_cm = float(family["wheelbase_cm"])
-        sensors = family.get("line_sensors")
-        if sensors is None:
-            sensors = len(family.get("line_adc") or family.get("line_pins") or (0, 0, 0))
-        self.line_offsets = LINE_SENSOR_OFFSETS.get(int(sensors), LINE_SENSOR_OFFSETS[3])
+        positions = sensors.line_sensor_positions(world.radius, sensors.line_sensor_count(family))
+        self.line_offsets = tuple(left for _, left in positions)
         self.segments = world.segments()
         self.radius = world.radius
-        ahead = LINE_SENSOR_AHEAD * self.radius
         # The compiled copy of line_sensors.py when there is a fresh one (see compiled.py).
         self.line_sensors: LineSensors = line_sensors_module().LineSensors(
-            world.line, world.line_width, [(ahead, offset) for offset in self.line_offsets]
+            world.line, world.line_width, positions
         )
         self.limit_us = to_us(world.time_limit * 1000.0)
         self.pressed = button
@@ -446,7 +442,8 @@ class SimulatedHardware:
         self.changes += 1
         x, y, heading = self.pose()
         dx, dy = math.cos(heading), math.sin(heading)
-        ox, oy = x + self.radius * dx, y + self.radius * dy
+        ahead = sensors.sonar_ahead(self.radius)  # from the robot's front
+        ox, oy = x + ahead * dx, y + ahead * dy
         best = math.inf
         for seg in self.segments:
             d = geometry.ray_hit(ox, oy, dx, dy, seg)

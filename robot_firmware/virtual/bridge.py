@@ -27,9 +27,13 @@ import time
 import tty
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from robot_firmware import BOARD, sensors
 from robot_firmware.errors import VirtualRobotUnavailable
+
+if TYPE_CHECKING:
+    from robot_firmware.sim.world import World
 
 WORKER = Path(__file__).with_name("worker.mjs")
 NPM_PACKAGE = "@micropython/micropython-webassembly-pyscript"
@@ -44,6 +48,8 @@ MAX_OUTPUT = 4 * 1024 * 1024
 DEFAULT_BAUD = 115200
 #: Bits on the wire per byte at 8N1: a start bit, 8 data bits, a stop bit.
 BITS_PER_BYTE = 10
+#: The robot's radius without a world (a world's default ``rayon``), for where its sensors are.
+DEFAULT_RADIUS = 6.0
 #: Bytes delivered at once on a paced line: a Ctrl-C still arrives within a millisecond.
 WIRE_PIECE = 16
 
@@ -106,6 +112,10 @@ class VirtualRobot:
     real time a second of ``attendre(1)`` takes (0 for tests: instant, with a virtual clock).
     ``state`` sets the sensors at power-on (``{"bouton": True}`` holds the button).
     ``baud`` is the speed of the serial line, both ways (0: as fast as the pty goes).
+    ``family`` is the robot it plays (a key of ``board/rb_cartes.py``: ``maqueen`` has the
+    micro:bit's ``microbit`` module and two line sensors, ``kitronik`` the Pico's ``machine``
+    and three), with that family's calibration. ``world`` (a simulator's world) puts the
+    robot at the world's start: its motors move it there and its sensors read that world.
     """
 
     def __init__(
@@ -116,20 +126,34 @@ class VirtualRobot:
         watchdog_ms: int = 3000,
         interrupt_grace_ms: int = 1000,
         heapsize: int = 192 * 1024,
-        cm_per_s: float = 20.0,
-        wheelbase_cm: float = 10.0,
+        cm_per_s: float | None = None,
+        wheelbase_cm: float | None = None,
         state: dict[str, Any] | None = None,
         on_event: Callable[[Event], None] | None = None,
         baud: int = DEFAULT_BAUD,
+        family: str = "virtuel",
+        world: World | None = None,
     ) -> None:
+        from robot_firmware.flasher import families
+
+        known = families()
+        if family not in known:
+            from robot_firmware.errors import UnknownFamily
+
+            raise UnknownFamily(family, sorted(known))
+        self.family = family
+        self.family_data = known[family]
+        self.world = world
         self.flash = Path(flash)
         self.flash.mkdir(parents=True, exist_ok=True)
         self.time_scale = time_scale
         self.watchdog_ms = watchdog_ms
         self.interrupt_grace_ms = interrupt_grace_ms
         self.heapsize = heapsize
-        self.cm_per_s = cm_per_s
-        self.wheelbase_cm = wheelbase_cm
+        self.cm_per_s = float(self.family_data["cm_per_s"] if cm_per_s is None else cm_per_s)
+        self.wheelbase_cm = float(
+            self.family_data["wheelbase_cm"] if wheelbase_cm is None else wheelbase_cm
+        )
         self.state: dict[str, Any] = dict(state or {})
         self.on_event = on_event
         self.baud = baud
@@ -202,7 +226,8 @@ class VirtualRobot:
     # -- sensors and records -----------------------------------------------------------------
 
     def set_sensors(self, **state: Any) -> None:
-        """Set sensor values: ``distance`` (cm), ``mur`` (cm ahead), ``ligne``, ``bouton``."""
+        """Set sensor values: ``distance`` (cm), ``mur`` (a wall across the track at this x,
+        from the start; distance() measures from the robot's front), ``ligne``, ``bouton``."""
         self.state.update(state)
         if self._session is not None:
             self._session.send_control(state)
@@ -259,9 +284,39 @@ class VirtualRobot:
 
     # -- used by the session -----------------------------------------------------------------
 
+    def _board_modules(self) -> dict[str, str]:
+        """The family's built-in modules (``board/virtuel/<family>/``), by file name."""
+        folder = BOARD / "virtuel" / self.family
+        if not folder.is_dir():
+            return {}
+        return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.py"))}
+
+    def _world_config(self) -> dict[str, Any] | None:
+        if self.world is None:
+            return None
+        world = self.world
+        return {
+            "segments": world.segments(),
+            "line": world.line,
+            "lineWidth": world.line_width,
+            "start": list(world.start),
+            "sonarRange": world.sonar_range,
+        }
+
     def _worker_config(self, run_main: bool, events_fd: int, control_fd: int) -> str:
+        from robot_firmware.sim.hardware import COST_US
+
+        radius = self.world.radius if self.world is not None else DEFAULT_RADIUS
+        count = sensors.line_sensor_count(self.family_data)
         return json.dumps(
             {
+                "family": self.family,
+                "boardModules": self._board_modules(),
+                "world": self._world_config(),
+                "radius": radius,
+                "sonarAhead": sensors.sonar_ahead(radius),
+                "lineSensors": sensors.line_sensor_positions(radius, count),
+                "costsUs": COST_US,
                 "flash": str(self.flash.resolve()),
                 "mpModule": str(self.micropython),
                 "eventsFd": events_fd,

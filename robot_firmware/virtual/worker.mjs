@@ -45,7 +45,12 @@ const RIGHT = 14;
 // when the program waits, so that tests see the same distances on a busy machine.
 const REAL_TIME = 15;
 const LAST_CALL_WALL = 16; // wall-clock ms of the last hardware call
-const FLOATS = 17;
+const BLOCKED = 17; // 1 while the robot is against a wall of its world
+const FLOATS = 18;
+// The ultrasonic sensor, as the simulator has it (robot_firmware/sim/hardware.py).
+const SOUND_CM_PER_US = 0.0343;
+const SONAR_BASE_US = 500;
+const SONAR_TIMEOUT_US = 30000;
 
 function wall() {
   return performance.timeOrigin + performance.now();
@@ -75,9 +80,63 @@ function integrate(c, f, cfg, t) {
   const w = (vl - vr) / cfg.wheelbaseCm; // rad/s, clockwise
   const h0 = (f[POSE_HEADING] * Math.PI) / 180;
   const hm = h0 + (w * dt) / 2;
-  f[POSE_X] += v * Math.cos(hm) * dt;
-  f[POSE_Y] += v * Math.sin(hm) * dt;
+  const x = f[POSE_X] + v * Math.cos(hm) * dt;
+  const y = f[POSE_Y] + v * Math.sin(hm) * dt;
   f[POSE_HEADING] = ((h0 + w * dt) * 180) / Math.PI;
+  // In a world, the robot (a disc, as in the simulator) stops against a wall: its wheels
+  // may turn, it goes no further. It turns on the spot all the same.
+  if (cfg.world && Math.abs(v) > 0 && clearance(cfg.world, x, y) <= cfg.radius) {
+    if (!f[BLOCKED]) {
+      f[BLOCKED] = 1;
+      emit(cfg, f, { e: "contact", ...pose(f) });
+    }
+    return;
+  }
+  f[BLOCKED] = 0;
+  f[POSE_X] = x;
+  f[POSE_Y] = y;
+}
+
+function clearance(world, x, y) {
+  let best = Infinity;
+  for (const [ax, ay, bx, by] of world.segments) {
+    best = Math.min(best, distanceToSegment(x, y, ax, ay, bx, by));
+  }
+  return best;
+}
+
+// The robot's world (a simulator's world, robot_firmware/worlds/): what its sensors see.
+// Sensor positions come from robot_firmware/sensors.py, as (ahead, left) of the axle's middle.
+function onTable(f, ahead, left) {
+  const h = (f[POSE_HEADING] * Math.PI) / 180;
+  const [c, s] = [Math.cos(h), Math.sin(h)];
+  return [f[POSE_X] + ahead * c + left * s, f[POSE_Y] + ahead * s - left * c];
+}
+
+function rayHit(ox, oy, dx, dy, [ax, ay, bx, by]) {
+  const [ex, ey] = [bx - ax, by - ay];
+  const denom = dx * ey - dy * ex;
+  if (Math.abs(denom) < 1e-9) return Infinity;
+  const [qx, qy] = [ax - ox, ay - oy];
+  const along = (qx * ey - qy * ex) / denom;
+  const u = (qx * dy - qy * dx) / denom;
+  return along >= 0 && u >= -1e-9 && u <= 1 + 1e-9 ? along : Infinity;
+}
+
+function distanceToSegment(px, py, ax, ay, bx, by) {
+  const [dx, dy] = [bx - ax, by - ay];
+  const length2 = dx * dx + dy * dy;
+  const u = length2 <= 1e-9 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
+  return Math.hypot(px - ax - u * dx, py - ay - u * dy);
+}
+
+function overLine(world, x, y) {
+  const points = world.line;
+  for (let i = 1; i < points.length; i++) {
+    const [a, b] = [points[i - 1], points[i]];
+    if (distanceToSegment(x, y, a[0], a[1], b[0], b[1]) <= world.lineWidth / 2) return true;
+  }
+  return false;
 }
 
 function pose(f) {
@@ -357,9 +416,51 @@ async function interpreter() {
     return false;
   };
 
-  const hardwareCall = () => {
+  // At time scale 0 the clock moves only when the program waits, so each call costs its
+  // time on a classroom robot (the simulator's costs, robot_firmware/sim/hardware.py): a
+  // polling loop that never waits still sees time pass, and the robot move.
+  const costs = cfg.costsUs || {};
+  const hardwareCall = (kind = "", extraUs = 0) => {
     f[LAST_CALL_WALL] = wall();
+    if (!f[REAL_TIME]) f[SKEW] += ((costs[kind] || 0) + extraUs) / 1000;
     flush();
+  };
+  const world = cfg.world;
+  // Bits of the line reading, from the left: three sensors 4, 2, 1; two sensors 4, 1.
+  const lineBits = cfg.lineSensors.length === 2 ? [4, 1] : [4, 2, 1];
+  const readLine = () => {
+    if (!world || world.line.length < 2) {
+      return (f[LINE] > 0 ? 4 : 0) | (f[LINE + 1] > 0 ? 2 : 0) | (f[LINE + 2] > 0 ? 1 : 0);
+    }
+    lock(c);
+    integrate(c, f, cfg, now(f));
+    unlock(c);
+    let bits = 0;
+    cfg.lineSensors.forEach(([ahead, left], i) => {
+      const [x, y] = onTable(f, ahead, left);
+      if (overLine(world, x, y)) bits |= lineBits[i];
+    });
+    return bits;
+  };
+  // Centimetres from the robot's front to the obstacle ahead, -1 when out of range.
+  const measure = () => {
+    if (!Number.isNaN(f[DISTANCE])) return f[DISTANCE];
+    lock(c);
+    integrate(c, f, cfg, now(f));
+    unlock(c);
+    const h = (f[POSE_HEADING] * Math.PI) / 180;
+    const [dx, dy] = [Math.cos(h), Math.sin(h)];
+    const [ox, oy] = onTable(f, cfg.sonarAhead, 0);
+    let best = Infinity;
+    if (world) {
+      for (const segment of world.segments) best = Math.min(best, rayHit(ox, oy, dx, dy, segment));
+    } else if (!Number.isNaN(f[WALL]) && dx >= 0.2) {
+      best = (f[WALL] - ox) / dx; // a wall across the track, at x = mur
+    }
+    const range = world ? world.sonarRange : 400;
+    if (!(best >= 0 && best <= range)) return -1;
+    // The echo is timed in whole microseconds, as the robots' drivers do (time_pulse_us).
+    return (Math.floor((2 * best) / SOUND_CM_PER_US) * SOUND_CM_PER_US) / 2;
   };
 
   const setMotors = (left, right, cause) => {
@@ -417,25 +518,26 @@ async function interpreter() {
   const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, Number(v)));
   const hardware = {
     // Motor commands in percent, -100 (full reverse) to 100 (full forward).
+    family: cfg.family,
     motors(left, right) {
-      hardwareCall();
+      hardwareCall("motors");
       setMotors(clamp(left, -100, 100), clamp(right, -100, 100));
       pollInterrupt();
     },
     led(index, r, g, b) {
-      hardwareCall();
+      hardwareCall("led");
       emit(cfg, f, { e: "led", i: index, rgb: [r, g, b] });
     },
     tone(frequency, ms) {
-      hardwareCall();
+      hardwareCall("tone");
       emit(cfg, f, { e: "son", f: frequency, ms });
     },
     silence() {
-      hardwareCall();
+      hardwareCall("silence");
       emit(cfg, f, { e: "silence" });
     },
     show(text) {
-      hardwareCall();
+      hardwareCall("show");
       emit(cfg, f, { e: "ecran", texte: String(text) });
     },
     sleep_ms(ms) {
@@ -444,33 +546,32 @@ async function interpreter() {
       f[LAST_CALL_WALL] = wall();
     },
     ticks_ms() {
-      hardwareCall();
+      hardwareCall("ticks_ms");
       pollInterrupt();
       return Math.floor(now(f)) & 0x3fffffff;
     },
     // Distance to the wall ahead in cm, or -1 when nothing is in range (as real sensors).
     distance_cm() {
-      hardwareCall();
       pollInterrupt();
-      if (!Number.isNaN(f[DISTANCE])) return f[DISTANCE];
-      if (Number.isNaN(f[WALL])) return -1;
-      lock(c);
-      integrate(c, f, cfg, now(f));
-      unlock(c);
-      const heading = (f[POSE_HEADING] * Math.PI) / 180;
-      const cos = Math.cos(heading);
-      if (cos < 0.2) return -1;
-      const d = (f[WALL] - f[POSE_X]) / cos;
-      return d < 0 || d > 400 ? -1 : Math.round(d * 10) / 10;
+      const cm = measure();
+      // The ping and its echo take their time (the simulator's sonar costs).
+      hardwareCall("", cm < 0 ? SONAR_TIMEOUT_US : SONAR_BASE_US + (2 * cm) / SOUND_CM_PER_US);
+      return cm;
     },
     // Line sensors as a number: bit 2 left, bit 1 centre, bit 0 right (1: black line seen).
     line() {
-      hardwareCall();
+      hardwareCall("line");
       pollInterrupt();
-      return (f[LINE] > 0 ? 4 : 0) | (f[LINE + 1] > 0 ? 2 : 0) | (f[LINE + 2] > 0 ? 1 : 0);
+      return readLine();
+    },
+    // One sensor's bit, as a board reads one pin or ADC (a reading costs its share).
+    line_bit(bit) {
+      hardwareCall("", (costs.line || 0) / cfg.lineSensors.length);
+      pollInterrupt();
+      return readLine() & bit;
     },
     button() {
-      hardwareCall();
+      hardwareCall("button");
       pollInterrupt();
       return f[BUTTON] > 0 ? 1 : 0;
     },
@@ -512,9 +613,21 @@ async function interpreter() {
       mp.FS.mkdir(BOARD_OS_FOLDER);
     } catch {}
     mp.FS.writeFile(`${BOARD_OS_FOLDER}/rb_os_carte.py`, BOARD_OS);
+    // The family's built-in modules (microbit, machine...), first on the path as a board's.
+    const builtins = `${BOARD_OS_FOLDER}/modules`;
+    try {
+      mp.FS.mkdir(builtins);
+    } catch {}
+    for (const [name, source] of Object.entries(cfg.boardModules || {})) {
+      mp.FS.writeFile(`${builtins}/${name}`, source);
+    }
+    const modulesFirst = Object.keys(cfg.boardModules || {}).length
+      ? `sys.path.insert(0, ${JSON.stringify(builtins)})\n`
+      : "";
     mp.runPython(
       `import sys\nsys.path.insert(0, ${JSON.stringify(BOARD_OS_FOLDER)})\nimport rb_os_carte\n` +
-        `sys.path.pop(0)\nsys.modules["os"] = sys.modules.pop("rb_os_carte")\ndel sys, rb_os_carte\n`,
+        `sys.path.pop(0)\nsys.modules["os"] = sys.modules.pop("rb_os_carte")\n${modulesFirst}` +
+        `del sys, rb_os_carte\n`,
     );
     if (cfg.interrupted) {
       resumeInterrupted(cfg.interrupted);
@@ -604,6 +717,7 @@ function main() {
   f[DISTANCE] = NaN;
   f[WALL] = NaN;
   f[LINE] = f[LINE + 1] = f[LINE + 2] = 0;
+  if (cfg.world) [f[POSE_X], f[POSE_Y], f[POSE_HEADING]] = cfg.world.start;
 
   const applyState = (state) => {
     if ("distance" in state) f[DISTANCE] = state.distance === null ? NaN : state.distance;

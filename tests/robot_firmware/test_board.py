@@ -174,9 +174,10 @@ def test_sensors_reach_the_program(make_robot: MakeRobot, flash: Path) -> None:
     )
     robot = boot(make_robot, flash, program, state={"mur": 40, "ligne": [1, 0, 0]})
     output = robot.output.decode()
-    assert "D 40.0" in output
+    # From the robot's front, 6 cm ahead of its centre (robot_firmware/sensors.py).
+    assert "D 34.0" in output
     assert "L (True, False, False) True False" in output
-    assert last_pose(robot)["x"] == pytest.approx(30, abs=0.5)
+    assert last_pose(robot)["x"] == pytest.approx(25, abs=0.5)
     assert any(e["e"] == "son" and e["f"] == 440 for e in robot.events)
     assert any(e["e"] == "led" and e["i"] == 1 and e["rgb"] == [0, 0, 255] for e in robot.events)
 

@@ -130,6 +130,7 @@ def upload_traffic(virtual: VirtualRobot, layout: str) -> int:
     with Robot.open(virtual.port) as robot:
         robot.sync_library()
         robot.upload_program(program("v2", 3000), layout=layout)
+    with Robot.open(virtual.port) as robot:  # a new session, as each trial: helpers and all
         before = virtual._received
         robot.upload_program(program("v1", 3000), layout=layout)
         sent = virtual._received - before
