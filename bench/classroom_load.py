@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from classroom_app import classes  # noqa: E402
 from classroom_app.app import create_app  # noqa: E402
+from classroom_app.ledger import MINIMUM_PROTECTIONS  # noqa: E402
 from classroom_app.passwords import hash_password  # noqa: E402
 from classroom_app.store import Store  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
@@ -160,6 +161,7 @@ def work(
             "idempotency_key": f"bench:{pupil.username}:{round_number}",
             "username": pupil.username,
             "lesson_id": lesson,
+            "protections": list(MINIMUM_PROTECTIONS),
             "exercises": [{"exercise_id": e, "passed": rng.random() < 0.7} for e in exercises],
         }
         for _copy in range(2 if rng.random() < 0.1 else 1):

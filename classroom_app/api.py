@@ -15,6 +15,8 @@ from flask import Blueprint, current_app, jsonify, request
 
 from classroom_app import logins, tokens, web
 from classroom_app.ledger import (
+    MINIMUM_PROTECTIONS,
+    RESULT_STATUSES,
     ExerciseResult,
     GradingResult,
     ResultConflict,
@@ -197,6 +199,23 @@ def _grading_result(data: Mapping[str, Any]) -> GradingResult:
     protections = data.get("protections", [])
     if not isinstance(protections, list) or not all(isinstance(p, str) for p in protections):
         raise ApiError(400, "bad_request", _("“protections” must be a list of texts."))
+    missing = [p for p in MINIMUM_PROTECTIONS if p not in protections]
+    if missing:
+        raise ApiError(
+            400,
+            "unprotected",
+            _(
+                "This result was graded without these protections: %(missing)s. It does not "
+                "count; the grader must run in its complete sandbox.",
+                missing=", ".join(missing),
+            ),
+        )
+    status = data.get("status", "graded")
+    if status not in RESULT_STATUSES:
+        raise ApiError(400, "bad_request", _("Unknown result status “%(s)s”.", s=str(status)))
+    flags = data.get("flags", [])
+    if not isinstance(flags, list) or not all(isinstance(f, str) for f in flags):
+        raise ApiError(400, "bad_request", _("“flags” must be a list of texts."))
     graded_at = data.get("graded_at")
     if graded_at is not None and not isinstance(graded_at, str):
         raise ApiError(400, "bad_request", _("“graded_at” must be a date text."))
@@ -207,6 +226,8 @@ def _grading_result(data: Mapping[str, Any]) -> GradingResult:
         exercises=tuple(exercises),
         graded_at=graded_at,
         protections=tuple(protections),
+        status=str(status),
+        flags=tuple(str(flag)[:200] for flag in flags[:50]),
     )
 
 

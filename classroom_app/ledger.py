@@ -25,6 +25,14 @@ class ResultConflict(RobocoleError):
     """This idempotency key was already used for a different result."""
 
 
+#: The sandbox layers a grade needs to count (the grader's own minimum,
+#: ``grader.sandbox.MINIMUM_PROTECTIONS``; a test keeps the two lists the same): a result
+#: graded without one of them could come from a grader that pupil code escaped.
+MINIMUM_PROTECTIONS = ("non-root", "rlimits", "timeout", "filesystem-isolation", "no-network")
+#: How the grader could grade a submission (``grader.pipeline.GradeResult.status``).
+RESULT_STATUSES = ("graded", "damaged", "unreadable", "failed")
+
+
 @dataclass(frozen=True)
 class ExerciseResult:
     exercise_id: str
@@ -41,6 +49,8 @@ class GradingResult:
     exercises: tuple[ExerciseResult, ...]
     graded_at: str | None = None
     protections: tuple[str, ...] = ()
+    status: str = "graded"
+    flags: tuple[str, ...] = ()
 
     def content_hash(self) -> str:
         content = {
@@ -79,6 +89,8 @@ def record_result(
             result.content_hash(),
             result.protections,
             at,
+            result.status,
+            result.flags,
         )
         outcome = Outcome("recorded")
         xp_of = {exercise.id: exercise.xp for exercise in manifest.exercises()}

@@ -273,6 +273,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE classes ADD COLUMN blocks_mode TEXT NOT NULL DEFAULT 'cycle3';
     """,
+    # 8: how the grader could grade a result (graded, damaged, unreadable, failed) and what
+    # the teacher should know (flags: tampered tests, damaged parts of the notebook).
+    """
+    ALTER TABLE results ADD COLUMN status TEXT NOT NULL DEFAULT 'graded';
+    ALTER TABLE results ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';
+    """,
 )
 
 
@@ -709,9 +715,13 @@ class Store:
         content_hash: str,
         protections: Sequence[str],
         graded_at: str,
+        status: str = "graded",
+        flags: Sequence[str] = (),
     ) -> None:
         self.conn.execute(
-            "INSERT INTO results VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO results (idempotency_key, pupil_id, lesson_id, content_hash,"
+            " protections, graded_at, received_at, status, flags)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 key,
                 pupil_id,
@@ -720,8 +730,22 @@ class Store:
                 json.dumps(list(protections)),
                 graded_at,
                 iso(now()),
+                status,
+                json.dumps(list(flags)),
             ),
         )
+
+    def results_of_pupil(self, pupil_id: int, limit: int = 50) -> list[dict[str, Any]]:
+        """The pupil's last results, newest first, with their protections and flags decoded."""
+        rows = self._all(
+            "SELECT lesson_id, graded_at, protections, status, flags FROM results"
+            " WHERE pupil_id = ? ORDER BY received_at DESC, rowid DESC LIMIT ?",
+            (pupil_id, limit),
+        )
+        for row in rows:
+            row["protections"] = json.loads(row["protections"])
+            row["flags"] = json.loads(row["flags"])
+        return rows
 
     def insert_attempt(
         self,

@@ -22,6 +22,7 @@ from classroom_app.progress import level_for, stuck_exercises
 from classroom_app.rules import PupilFacts, rule_progress
 from classroom_app.store import now
 from robocole.errors import RobocoleError
+from robocole.i18n import N_
 from robocole.i18n import gettext as _
 
 bp = Blueprint("teacher", __name__, url_prefix="/teacher")
@@ -141,6 +142,40 @@ def forget_cards(class_id: int) -> Any:
     return web.redirect_to("teacher.dashboard", class_id=class_id)
 
 
+#: What each result status tells the teacher (``ledger.RESULT_STATUSES``).
+_STATUS_SENTENCES = {
+    "graded": N_("Graded."),
+    "damaged": N_(
+        "Damaged notebook: what could be checked was graded. Ask the pupil to hand it in again."
+    ),
+    "unreadable": N_("Unreadable notebook: ask the pupil to hand it in again."),
+    "failed": N_("Not graded automatically: look at it in the formgrader."),
+}
+
+
+def _gradings(pupil_id: int) -> list[dict[str, Any]]:
+    """The pupil's results as the teacher reads them: status, tampering, protections."""
+    manifest = web.manifest()
+    rows = []
+    for result in web.store().results_of_pupil(pupil_id):
+        try:
+            title = manifest.lesson(result["lesson_id"]).title.get()
+        except KeyError:
+            title = result["lesson_id"]
+        tampered = [f.split(":", 1)[1] for f in result["flags"] if f.startswith("tampered:")]
+        rows.append(
+            {
+                "title": title,
+                "graded_at": result["graded_at"][:16].replace("T", " "),
+                "status": _(_STATUS_SENTENCES.get(result["status"], result["status"])),
+                "trouble": result["status"] != "graded" or bool(tampered),
+                "tampered": tampered,
+                "protections": result["protections"],
+            }
+        )
+    return rows
+
+
 @bp.get("/classes/<int:class_id>/pupils/<int:pupil_id>")
 @web.teacher_required
 def pupil_page(class_id: int, pupil_id: int) -> Any:
@@ -162,6 +197,7 @@ def pupil_page(class_id: int, pupil_id: int) -> Any:
         progress={b.id: rule_progress(manifest, b.rule, facts) for b in manifest.badges},
         state_label=badges.state_label,
         assertions={row["badge_id"]: row["uid"] for row in store.assertions_of_pupil(pupil_id)},
+        gradings=_gradings(pupil_id),
     )
 
 

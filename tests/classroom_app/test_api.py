@@ -9,6 +9,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from classroom_app.ledger import MINIMUM_PROTECTIONS
 from classroom_app.store import Store
 
 from .conftest import PASSWORD, World, api_headers, pictures_of
@@ -25,7 +26,7 @@ def result(world: World, key: str = "k-1", passed: tuple[bool, bool] = (True, Fa
         "username": f"{world.klass['code'].lower()}-01",
         "lesson_id": "sequences-1",
         "graded_at": "2026-11-22T09:00:00Z",
-        "protections": ["bwrap", "rlimits"],
+        "protections": list(MINIMUM_PROTECTIONS),
         "exercises": [
             {"exercise_id": "sequences-1-a", "passed": passed[0], "points": 1, "max_points": 1},
             {"exercise_id": "sequences-1-b", "passed": passed[1], "points": 0, "max_points": 1},
@@ -78,6 +79,7 @@ def test_mastery_proposes_a_badge(client: FlaskClient, world: World, store: Stor
         "idempotency_key": "k-3",
         "username": f"{world.klass['code'].lower()}-01",
         "lesson_id": "sequences-2",
+        "protections": list(MINIMUM_PROTECTIONS),
         "exercises": [{"exercise_id": "sequences-2-a", "passed": True}],
     }
     response = client.post("/api/v1/results", json=body, headers=api_headers())
@@ -109,6 +111,7 @@ BAD_PAYLOADS = [
     (
         {
             "lesson_id": "sequences-1",
+            "protections": list(MINIMUM_PROTECTIONS),
             "exercises": [{"exercise_id": "sequences-1-a", "passed": True, "points": "2"}],
         },
         "nombres",
@@ -116,6 +119,7 @@ BAD_PAYLOADS = [
     (
         {
             "lesson_id": "sequences-1",
+            "protections": list(MINIMUM_PROTECTIONS),
             "exercises": [
                 {"exercise_id": "sequences-1-a", "passed": True},
                 {"exercise_id": "sequences-1-a", "passed": False},

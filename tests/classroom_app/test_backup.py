@@ -16,6 +16,7 @@ from flask import Flask
 
 from classroom_app import badges
 from classroom_app.app import create_app
+from classroom_app.ledger import MINIMUM_PROTECTIONS
 from classroom_app.store import Store
 from robocole import backup
 from robocole.cli import main
@@ -64,6 +65,7 @@ def school(
                 "idempotency_key": f"b-{index}",
                 "username": username,
                 "lesson_id": "sequences-1",
+                "protections": list(MINIMUM_PROTECTIONS),
                 "exercises": [{"exercise_id": "sequences-1-a", "passed": True}],
             },
         )
@@ -190,6 +192,7 @@ def test_a_backup_taken_while_pupils_earn_xp_restores_into_a_fresh_install(
             "idempotency_key": "after-restore",
             "username": usernames[0],
             "lesson_id": "sequences-1",
+            "protections": list(MINIMUM_PROTECTIONS),
             "exercises": [{"exercise_id": "sequences-1-b", "passed": True}],
         },
     )

@@ -14,6 +14,7 @@ import pytest
 import requests
 from flask import Flask
 
+from classroom_app.ledger import MINIMUM_PROTECTIONS
 from classroom_app.pictures import PICTURES_BY_ID
 from classroom_app.store import Store
 from robocole.i18n import set_language
@@ -102,6 +103,7 @@ def test_a_posted_result_becomes_xp_and_a_badge_the_teacher_confirms(
                 "idempotency_key": key,
                 "username": username,
                 "lesson_id": lesson,
+                "protections": list(MINIMUM_PROTECTIONS),
                 "exercises": [{"exercise_id": e, "passed": True} for e in exercises],
             },
             timeout=10,

@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 from flask import Flask
 
+from classroom_app.ledger import MINIMUM_PROTECTIONS
 from classroom_app.store import Store
 
 from .conftest import Browser, World, api_headers
@@ -28,6 +29,7 @@ def test_api_answers_503_with_a_sentence_and_writes_nothing(
         "idempotency_key": "busy-1",
         "username": f"{world.klass['code'].lower()}-01",
         "lesson_id": "sequences-1",
+        "protections": list(MINIMUM_PROTECTIONS),
         "exercises": [{"exercise_id": "sequences-1-a", "passed": True}],
     }
     response = app.test_client().post("/api/v1/results", json=body, headers=api_headers())

@@ -20,6 +20,7 @@ import pytest
 import requests
 from flask import Flask
 
+from classroom_app.ledger import MINIMUM_PROTECTIONS
 from classroom_app.store import Store
 from grader.release_api import ReleaseApi, ReleaseServer
 from grader.releases import CourseReleases
@@ -151,7 +152,7 @@ def test_taking_back_keeps_xp_and_reopening_releases_once(
             "username": username,
             "lesson_id": "sequences-1",
             "graded_at": "2026-11-22T10:00:00Z",
-            "protections": ["bubblewrap"],
+            "protections": list(MINIMUM_PROTECTIONS),
             "exercises": [
                 {"exercise_id": "sequences-1-a", "passed": True, "points": 1, "max_points": 1},
                 {"exercise_id": "sequences-1-b", "passed": False, "points": 0, "max_points": 1},

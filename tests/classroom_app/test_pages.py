@@ -9,6 +9,7 @@ import io
 import pytest
 from flask import Flask
 
+from classroom_app.ledger import MINIMUM_PROTECTIONS
 from classroom_app.pictures import PICTURES_BY_ID
 from classroom_app.store import Store
 from robocole.i18n import set_language
@@ -140,6 +141,7 @@ def test_a_posted_result_becomes_xp_and_a_badge_the_teacher_confirms(
                 "idempotency_key": key,
                 "username": username,
                 "lesson_id": lesson,
+                "protections": list(MINIMUM_PROTECTIONS),
                 "exercises": [{"exercise_id": e, "passed": True} for e in exercises],
             },
         )
@@ -228,6 +230,7 @@ def test_the_teacher_sees_which_exercise_a_pupil_is_stuck_on(
                 "idempotency_key": f"stuck-{attempt}",
                 "username": username,
                 "lesson_id": "sequences-1",
+                "protections": list(MINIMUM_PROTECTIONS),
                 "exercises": [{"exercise_id": "sequences-1-b", "passed": False}],
             },
         )

@@ -10,6 +10,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from classroom_app.ledger import MINIMUM_PROTECTIONS
 from classroom_app.rules import PupilFacts, earned_badges
 from classroom_app.store import Store
 from curriculum.manifest import load_manifest
@@ -60,6 +61,7 @@ def pass_the_simulator_exercise(app: Flask, username: str, key: str) -> int:
             "idempotency_key": key,
             "username": username,
             "lesson_id": "boucles-1",
+            "protections": list(MINIMUM_PROTECTIONS),
             "exercises": [{"exercise_id": "boucles-1-a", "passed": True}],
         },
     )

@@ -8,6 +8,7 @@ import pytest
 from flask import Flask
 
 from classroom_app import api, tokens
+from classroom_app.ledger import MINIMUM_PROTECTIONS
 from classroom_app.store import Store
 from robocole.cli import main
 from tests.classroom_app.conftest import TOKENS, World, api_headers
@@ -70,6 +71,7 @@ def test_the_station_cannot_post_a_result(app: Flask, world: World) -> None:
         "idempotency_key": "k-1",
         "username": f"{world.klass['code'].lower()}-01",
         "lesson_id": "sequences-1",
+        "protections": list(MINIMUM_PROTECTIONS),
         "exercises": [{"exercise_id": "carre", "passed": True}],
     }
     client = app.test_client()

@@ -10,7 +10,7 @@ import requests
 from grader.course import Course
 from grader.outbox import Outbox, ResultPoster, deliver_due
 from grader.pipeline import GradingOptions, grade_submission
-from grader.sandbox import SandboxPolicy
+from grader.sandbox import MINIMUM_PROTECTIONS, SandboxPolicy
 from grader.setup import setup_class_course
 from tests.grader.helpers import submit_collected
 from tests.grader.standin import LiveApp
@@ -48,7 +48,9 @@ def test_a_graded_lesson_earns_xp_in_the_classroom_app_once(tmp_path: Path) -> N
     solved = (course.root / "source" / LESSON / f"{LESSON}.ipynb").read_bytes()
     submit_collected(course, username, solved, lesson=LESSON)
     options = GradingOptions(
-        policy=SandboxPolicy(cell_timeout=5), protections=("bubblewrap",), release_feedback=False
+        policy=SandboxPolicy(cell_timeout=5),
+        protections=MINIMUM_PROTECTIONS,  # what the probe proves at start (test_sandbox)
+        release_feedback=False,
     )
     result = grade_submission(course, username, LESSON, options)
     assert result.exercises and all(e.passed for e in result.exercises)
