@@ -19,6 +19,7 @@ from classroom_app.ledger import class_goal_reached
 from classroom_app.progress import lesson_states, level_for
 from classroom_app.rules import PupilFacts, rule_progress
 from robocole.i18n import gettext as _
+from robocole.i18n import ngettext
 
 bp = Blueprint("pupil", __name__, url_prefix="/pupil")
 
@@ -150,7 +151,12 @@ def lesson_result(lesson_id: str) -> Any:
         if award.at >= str(result["received_at"]) and _known(award.badge_id)
     ]
     details = [
-        _("%(passed)s of %(n)s exercises passed.", passed=passed, n=len(attempts)),
+        ngettext(
+            "%(num)s of %(total)s exercise passed.",
+            "%(num)s of %(total)s exercises passed.",
+            passed,
+            total=len(attempts),
+        ),
         _("Points: %(points)s of %(max)s.", points=_number(points), max=_number(max_points)),
         _("XP won: %(xp)s.", xp=xp) if xp else _("No new XP this time: try again!"),
     ]

@@ -38,6 +38,7 @@ NOT_PAGES = {
     "privacy.export_class",
     "hub_login.oauth_callback",
     "hub_class.formgrader",  # a redirect to the hub's formgrader
+    "pupil.lesson_result",  # JSON the lesson view asks for after a hand-in
 }
 
 
