@@ -58,8 +58,9 @@ class PictureLoginHandler(LoginHandler):
     def _choose_language(self) -> str:
         asked = self.get_argument("lang", "")
         if asked in LANGUAGES:
+            # For the whole site: the pupil's lesson view (under /user/) speaks it too.
             self.set_cookie(
-                LANGUAGE_COOKIE, asked, path=self.hub.base_url, httponly=True, samesite="Lax"
+                LANGUAGE_COOKIE, asked, path=self.base_url, httponly=True, samesite="Lax"
             )
             language = asked
         else:

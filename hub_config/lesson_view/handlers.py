@@ -253,6 +253,8 @@ class LessonPage(LessonViewMixin, JupyterHandler):
             .render(
                 _=gettext,
                 lang=self.choose_language(lesson.language if lesson else None),
+                # The lesson's own text keeps its language for screen readers (WCAG 3.1.2).
+                content_lang=lesson.language if lesson else "fr",
                 title=(lesson.title if lesson else "") or gettext("My lesson"),
                 static=self.static,
                 quest_url=self.hub_url("services/classroom/pupil/"),

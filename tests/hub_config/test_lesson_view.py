@@ -180,6 +180,18 @@ def test_opening_fetches_the_lesson_once_and_never_overwrites_it(
     assert answer_cell(notebook, "sequences-1-a-solution") == RIGHT_A
 
 
+def test_a_pupil_who_chose_english_at_the_login_gets_the_view_in_english(
+    lesson_server: LessonServer,
+) -> None:
+    # The picture login's choice (cookie robocole-lang, for the whole site).
+    page = requests.get(lesson_server.page_url(), cookies={"robocole-lang": "en"}, timeout=60)
+    assert page.ok and '<html lang="en">' in page.text
+    assert ">Check</button>" in page.text and "Back to my quest map" in page.text
+    assert "Vérifier" not in page.text
+    # The lesson itself is French, and says so to screen readers.
+    assert '<div class="text" lang="fr">' in page.text
+
+
 def test_check_says_bravo_the_tests_sentence_or_pythons_error_in_french(
     lesson_server: LessonServer,
 ) -> None:
