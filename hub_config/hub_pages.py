@@ -31,6 +31,8 @@ from robocole.i18n import DEFAULT_LANGUAGE, LANGUAGES, gettext, set_language
 
 LANGUAGE_COOKIE = "robocole-lang"
 STATIC = Path(__file__).resolve().parent / "static"
+#: Robocole's hub templates, searched before JupyterHub's own (``JupyterHub.template_paths``).
+TEMPLATES = str(Path(__file__).resolve().parent / "templates")
 #: Our files' place among JupyterHub's static files: ``static_url('robocole/hub.css')``.
 STATIC_PREFIX = "robocole/"
 #: The one inline style JupyterHub's kept pages carry (the token page hides its new token's

@@ -41,7 +41,7 @@ c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{hub_api_port}"
 c.JupyterHub.db_url = f"sqlite:///{data / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(data / "jupyterhub_cookie_secret")
 c.JupyterHub.pid_file = str(data / "jupyterhub.pid")
-c.JupyterHub.template_paths = [str(Path(__file__).resolve().parent / "templates")]
+c.JupyterHub.template_paths = [hub_pages.TEMPLATES]
 # The hub's pages (hub_config/hub_pages.py): Robocole's templates and static files in the
 # visitor's language, compressed answers, SameSite cookies and a strict Content-Security-Policy.
 c.JupyterHub.jinja_environment_options = {"extensions": [hub_pages.PageWords]}

@@ -68,3 +68,21 @@ def test_each_registered_service_has_its_deployment() -> None:
         host = service["url"].split("//")[1].split(":")[0]
         assert ("Deployment", host) in kinds, name
         assert ("Service", host) in kinds, name
+
+
+def test_the_citys_hub_gets_the_school_servers_pages_and_landing() -> None:
+    """The values' extraConfig runs in the hub's jupyterhub_config.py, with ``c`` given."""
+    from traitlets.config import Config
+
+    from hub_config.landing import start_page
+
+    snippet = load_yaml(VALUES)["hub"]["extraConfig"]["robocole-pages"]
+    c = Config()
+    exec(compile(snippet, "extraConfig", "exec"), {"c": c})
+    (templates,) = c.JupyterHub.template_paths
+    for page in ("robocole_login.html", "page.html", "error.html", "spawn_pending.html"):
+        assert (Path(templates) / page).is_file(), page
+    assert c.JupyterHub.default_url is start_page
+    headers = c.JupyterHub.tornado_settings["headers"]
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert c.JupyterHub.tornado_settings["compress_response"] is True
