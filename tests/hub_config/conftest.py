@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -158,3 +159,61 @@ def platform() -> Iterator[Platform]:
             print(f"hub data kept in {data}")
         else:
             shutil.rmtree(data, ignore_errors=True)
+
+
+SINGLEUSER = Path(__file__).resolve().parents[2] / "hub_config" / "singleuser"
+
+
+@contextmanager
+def pupil_jupyter(
+    home: Path, config_dirs: list[Path], log: Path, extra_env: dict[str, str] | None = None
+) -> Iterator[str]:
+    """A real Jupyter server (JupyterLab's) with a pupil's configuration folders, as the hub
+    gives them, serving ``home``; yields its URL once it answers, and stops it after."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import requests
+
+    from tests.conftest import free_port
+
+    port = free_port()
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "JUPYTER_CONFIG_PATH": os.pathsep.join(str(d) for d in config_dirs),
+        "PYTHONPATH": str(SINGLEUSER / "fast_imports"),
+        **(extra_env or {}),
+    }
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "jupyter-lab"),
+                "--no-browser",
+                f"--port={port}",
+                "--ServerApp.token=",
+                "--ServerApp.allow_root=True",
+                f"--ServerApp.root_dir={home}",
+            ],
+            env=env,
+            cwd=home,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            assert server.poll() is None, log.read_text(errors="replace")[-3000:]
+            assert time.monotonic() < deadline, "the server did not start"
+            try:
+                if requests.get(f"{url}/api/status", timeout=2).ok:
+                    break
+            except requests.RequestException:
+                time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -9,7 +9,6 @@ nbgrader's exchange pointing at that folder. The tests use the view's routes as 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -24,11 +23,10 @@ from typing import Any
 import pytest
 import requests
 
-from tests.conftest import free_port
+from tests.hub_config.conftest import SINGLEUSER, pupil_jupyter
 
 pytestmark = pytest.mark.slow
 
-SINGLEUSER = Path(__file__).resolve().parents[2] / "hub_config" / "singleuser"
 COURSE = "robocole-demo1"
 LESSON = "sequences-1"
 RIGHT_A = 'depart("P . T")\ndroite()\ndroite()\nmontre()'
@@ -110,44 +108,9 @@ def serve_lessons(root: Path, lessons: list[str]) -> Iterator[LessonServer]:
         f"c.Exchange.root = {str(exchange)!r}\n"
         "c.Exchange.path_includes_course = True\n"
     )
-    port = free_port()
-    env = {
-        **os.environ,
-        "HOME": str(home),
-        "JUPYTER_CONFIG_PATH": os.pathsep.join([str(SINGLEUSER / "pupil"), str(config)]),
-        "PYTHONPATH": str(SINGLEUSER / "fast_imports"),
-    }
     log = root / "server.log"
-    with log.open("wb") as output:
-        server = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "jupyter-lab"),
-                "--no-browser",
-                f"--port={port}",
-                "--ServerApp.token=",
-                "--ServerApp.allow_root=True",
-                f"--ServerApp.root_dir={home}",
-            ],
-            env=env,
-            cwd=home,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            assert server.poll() is None, log.read_text()[-3000:]
-            assert time.monotonic() < deadline, "the server did not start"
-            try:
-                if requests.get(f"{url}/api/status", timeout=2).ok:
-                    break
-            except requests.RequestException:
-                time.sleep(0.2)
+    with pupil_jupyter(home, [SINGLEUSER / "pupil", config], log) as url:
         yield LessonServer(url, home, exchange, root / "curriculum", root / "courses", log)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def save(server: LessonServer, session: requests.Session, answer_id: str, source: str) -> None:

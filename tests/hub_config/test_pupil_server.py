@@ -6,10 +6,6 @@ them; the whole assignment list, fetch, validate and submit run in test_journey.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +13,10 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.conftest import free_port
+from tests.hub_config.conftest import SINGLEUSER, pupil_jupyter
 
 pytestmark = pytest.mark.slow
 
-SINGLEUSER = Path(__file__).resolve().parents[2] / "hub_config" / "singleuser"
 NBGRADER_LOADS = "Loading the assignment_list nbgrader serverextension"
 
 
@@ -36,46 +31,11 @@ class Server:
 
 @pytest.fixture
 def pupil_server(tmp_path: Path) -> Iterator[Server]:
-    port = free_port()
-    env = {
-        **os.environ,
-        "HOME": str(tmp_path),
-        "JUPYTER_CONFIG_PATH": os.pathsep.join(
-            [str(SINGLEUSER / "pupil"), str(SINGLEUSER / "common")]
-        ),
-        "PYTHONPATH": str(SINGLEUSER / "fast_imports"),
-        "ROBOCOLE_EXCHANGE": str(tmp_path / "exchange"),
-    }
     log = tmp_path / "server.log"
-    with log.open("wb") as output:
-        server = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "jupyter-lab"),
-                "--no-browser",
-                f"--port={port}",
-                "--ServerApp.token=",
-                "--ServerApp.allow_root=True",
-                f"--ServerApp.root_dir={tmp_path}",
-            ],
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert server.poll() is None, log.read_text()[-2000:]
-            assert time.monotonic() < deadline, "the server did not start"
-            try:
-                if requests.get(f"{url}/api/status", timeout=2).ok:
-                    break
-            except requests.RequestException:
-                time.sleep(0.2)
+    configs = [SINGLEUSER / "pupil", SINGLEUSER / "common"]
+    exchange = {"ROBOCOLE_EXCHANGE": str(tmp_path / "exchange")}
+    with pupil_jupyter(tmp_path, configs, log, exchange) as url:
         yield Server(url, log)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_nbgrader_loads_on_the_first_assignment_request(pupil_server: Server) -> None:
