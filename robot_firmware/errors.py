@@ -188,6 +188,15 @@ class TransferCorrupted(FlashError):
         )
 
 
+class TransferStopped(FlashError):
+    """Stop was asked while a file was sent: nothing more is sent, nothing is replaced."""
+
+    exit_code = 130
+
+    def __init__(self) -> None:
+        super().__init__(_("Sending stopped: the robot kept its previous program."))
+
+
 class ProgramFailed(FlashError):
     exit_code = 10
 

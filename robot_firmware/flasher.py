@@ -210,6 +210,8 @@ class Robot:
         #: once, not with every command, since each byte costs its time on a slow line. A
         #: soft reset forgets them.
         self.helpers: set[str] = set()
+        #: Set by interrupt(): a transfer broken by our own Ctrl-C is not sent again.
+        self.stopping = threading.Event()
         self.info = self._probe()
         #: Bytes per write command: small boards compile each command in little RAM.
         self.chunk = 512 if self.info.platform == "microbit" else 4096
@@ -387,6 +389,11 @@ class Robot:
         done = 0
         digest = None
         for index, part in enumerate(parts):
+            if self.stopping.is_set():
+                # Stop was asked (interrupt()): the copy aside is never switched to.
+                from robot_firmware.errors import TransferStopped
+
+                raise TransferStopped()
             code = [f"_f = open({name!r}, 'wb')"] if index == 0 else []
             code.append(f"_f.write({_bytes_literal(part)})")
             last = index == len(parts) - 1
@@ -420,7 +427,7 @@ class Robot:
                 digest = self._write(name, data, progress, label, on_match)
             except TransferCorrupted:
                 digest = None
-                if attempt:
+                if attempt or self.stopping.is_set():
                     raise
                 continue
             if digest is None:
@@ -549,7 +556,8 @@ class Robot:
     # -- running ------------------------------------------------------------------------------
 
     def interrupt(self) -> None:
-        """Send Ctrl-C: the robot stops the program (and its motors)."""
+        """Send Ctrl-C: the robot stops the program (and its motors), or what it was sent."""
+        self.stopping.set()
         with contextlib.suppress(Exception):
             self.transport.serial.write(b"\x03")
 
@@ -585,6 +593,7 @@ class Robot:
         timer = threading.Timer(time_limit, stop_in_time) if time_limit else None
         with self._talking():
             self.helpers.clear()  # the soft reset forgets them
+            self.stopping.clear()
             self.transport.enter_raw_repl(soft_reset=True)
             self.transport.exec_raw_no_follow(RUN_CODE)
             if timer is not None:

@@ -72,3 +72,25 @@ def test_an_upload_is_one_command_where_the_robot_checks_it(
         assert "programme.bak" in robot.info.files and "programme.tmp" not in robot.info.files
     assert (flash / "programme.py").read_bytes() == b"print('v2')\n"
     assert (flash / "programme.bak").read_bytes() == b"print('v1')\n"
+
+
+def test_stop_during_a_slow_upload_sends_no_more_and_keeps_the_program(
+    make_robot: MakeRobot, flash: Path
+) -> None:
+    import threading
+
+    import pytest
+
+    from robot_firmware.errors import TransferStopped
+
+    virtual = make_robot().plug()
+    big = b"from robot import *\n" + b"# une ligne pour allonger le programme\n" * 1000
+    with Robot.open(virtual.port) as robot:
+        robot.upload_program(b"print('ancien')\n")
+        threading.Timer(0.5, robot.interrupt).start()  # Stop, 0.5 s into a 3.5 s send
+        started = time.monotonic()
+        with pytest.raises(TransferStopped):
+            robot.upload_program(big)
+        # The piece on its way ends, no other follows: well before the whole 3.4 s.
+        assert time.monotonic() - started < 0.75 * wire_seconds(len(big), 115200)
+    assert (flash / "programme.py").read_bytes() == b"print('ancien')\n"

@@ -55,15 +55,18 @@ def test_unplugged_while_its_program_runs_the_robot_keeps_the_new_program(
     assert (robot.flash / "programme.py").read_text(encoding="utf-8") == FOREVER
 
 
-BUSY = "from robot import *\navancer(1)\nwhile True:\n    pass\n"
+# A program that swallows Ctrl-C, as a pupil's try/except around its loop does.
+BUSY = (
+    "from robot import *\navancer(1)\nwhile True:\n    try:\n        while True:\n"
+    "            attendre(0.05)\n    except KeyboardInterrupt:\n        pass\n"
+)
 HELLO = "from robot import *\nprint('bonjour')\n"
 
 
 def test_stop_ends_even_a_program_that_does_not_stop_and_frees_the_robot(
     robot: VirtualRobot,
 ) -> None:
-    # A loop that never calls the robot cannot take Ctrl-C on the virtual robot (it resets
-    # instead), as a real robot's program that swallows Ctrl-C: Stop must still end the send.
+    # A program that swallows Ctrl-C never ends by itself: Stop must still end the send.
     station = Station(virtual_lister([robot]), stop_grace=1.0)
     try:
         job = station.send(robot.port, BUSY.encode(), "lina")
@@ -77,6 +80,7 @@ def test_stop_ends_even_a_program_that_does_not_stop_and_frees_the_robot(
             "enseignant·e."
         )
         assert station.robots()[0]["busy"] is False
+        robot.reset(run_main=False)  # switched off and on, as the sentence asks
         again = station.send(robot.port, HELLO.encode(), "noah")
         wait(lambda: again.state in FINISHED)
         assert (again.state, again.output.strip()) == ("done", "bonjour")
