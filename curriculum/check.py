@@ -200,6 +200,10 @@ def _check_lesson(manifest: Manifest, lesson: Lesson, report: CheckReport) -> li
             )
         if len(report.faults) == before:
             built.append(_Built(source, notebook, released))
+        try:  # after: the sheet is not in the notebook, a fault in it stops no run
+            source.sheet()
+        except LessonError as error:
+            report.add(lesson.id, language, error.cell, error.message)
     if len(built) == len(LANGUAGES):
         report.faults.extend(compare_translations(built[0].source, built[1].source))
         report.faults.extend(_compare_blocks(built[0].source, built[1].source))

@@ -20,6 +20,9 @@ The metadata written after ``# %%`` says what each cell is for::
                                          between ### BEGIN and ### END SOLUTION)
     # %% right="sequences-1-a"           other right answers that must PASS, the same way
 
+    # %% [markdown] sheet=true            the animator's sheet (curriculum/sheet.py): for the
+                                         adult running the workshop, never in the notebook
+
 ``wrong=`` and ``right=`` cells never reach the notebook: they are the proof, read by the
 check (``curriculum/variants.py``), that a test refuses the usual wrong answers (a value
 typed in, a forbidden function, no loop where one is asked) and accepts what a child may
@@ -50,6 +53,7 @@ from nbformat import NotebookNode
 from curriculum import blocks
 from curriculum.faults import LessonError, cell_label
 from curriculum.manifest import Lesson, Manifest
+from curriculum.sheet import Section, SheetError, parse_sheet
 from robocole.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from robocole.i18n import gettext as _
 
@@ -61,10 +65,12 @@ BLOCK_OPTIONS = ("blocks", "max_blocks", "text_switch")
 CHECK_CALLS = ("verifier", "check")
 #: Cells that prove the tests (read by the check, left out of the notebook).
 VARIANT_ROLES = ("wrong", "right")
+#: Cells that never reach the pupil's notebook.
+NOT_IN_NOTEBOOK = (*VARIANT_ROLES, "sheet")
 #: The line that separates two answers in a ``wrong=`` or ``right=`` cell.
 VARIANT_SEPARATOR = "# ---"
 CELL_OPTIONS = frozenset(
-    {"solution", "tests", "points", "hints", "include", "free"}
+    {"solution", "tests", "points", "hints", "include", "free", "sheet"}
     | set(BLOCK_OPTIONS)
     | set(VARIANT_ROLES)
 )
@@ -82,7 +88,7 @@ JUPYTEXT_KEYS = frozenset(
     }
 )
 IGNORED_FILES = ("__pycache__", ".ipynb_checkpoints", ".DS_Store")
-ROLES = ("instructions", "setup", "free", "solution", "tests", "hints", "wrong", "right")
+ROLES = ("instructions", "setup", "free", "solution", "tests", "hints", "wrong", "right", "sheet")
 #: The pupil reads these words above each hint, in the language of the lesson.
 HINT_WORD = {"fr": "Indice", "en": "Hint"}
 #: What nbgrader writes where the answer was removed (``ClearSolutions.code_stub``): a
@@ -125,6 +131,7 @@ def role_name(role: str) -> str:
         "hints": _("hints"),
         "wrong": _("wrong answers"),
         "right": _("right variants"),
+        "sheet": _("animator's sheet"),
     }
     return names.get(role, role)
 
@@ -174,7 +181,17 @@ class LessonSource:
 
     def notebook_cells(self) -> list[SourceCell]:
         """The cells that become the notebook's, in order (not the check's variants)."""
-        return [c for c in self.cells if c.role not in VARIANT_ROLES]
+        return [c for c in self.cells if c.role not in NOT_IN_NOTEBOOK]
+
+    def sheet(self) -> tuple[Section, ...]:
+        """The animator's sheet, read and checked; ``LessonError`` when missing or wrong."""
+        cells = [c for c in self.cells if c.role == "sheet"]
+        if len(cells) != 1:
+            raise LessonError(_("Write one animator's sheet: a markdown cell with sheet=true."))
+        try:
+            return parse_sheet(cells[0].text, self.language)
+        except SheetError as error:
+            raise LessonError(str(error), cells[0].label) from error
 
     def images(self) -> list[tuple[SourceCell, str]]:
         """Local images the text shows (``![…](images/x.svg)`` or ``<img src=…>``)."""
@@ -247,7 +264,7 @@ def _classify(index: int, cell: NotebookNode, exercise_ids: set[str]) -> SourceC
         raise LessonError(
             _(
                 "Unknown cell option %(options)s: use solution, tests, points, hints, include, "
-                "free, blocks, max_blocks, text_switch, wrong or right.",
+                "free, blocks, max_blocks, text_switch, wrong, right or sheet.",
                 options=", ".join(unknown),
             ),
             cell_label(index, role_name("instructions" if kind == "markdown" else "setup")),
@@ -286,6 +303,8 @@ def _classify(index: int, cell: NotebookNode, exercise_ids: set[str]) -> SourceC
             _("blocks=, max_blocks= and text_switch= go on a solution cell."),
             cell_label(index, role_name("instructions" if kind == "markdown" else "setup")),
         )
+    if kind == "markdown" and metadata.get("sheet") is True:
+        return SourceCell(index, "sheet", kind, text)
     if kind == "markdown":
         return SourceCell(index, "instructions", kind, text)
     if metadata.get("free") is True:

@@ -79,6 +79,23 @@ total = {answer}
 
 # %% tests="{exercise}" points=1
 {test}
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Additionner deux nombres rangés dans une boîte.
+# ## Durée
+# 30 minutes.
+# ## Prérequis
+# Aucun.
+# ## Échauffement débranché
+# Compter des fruits posés sur la table.
+# ## Points de vigilance
+# - Le signe `=` range ; il ne compare pas.
+# - Taper 5 au lieu de calculer.
+# ## Aider un enfant bloqué
+# Faire compter les fruits avec les doigts.
+# ## Pour aller plus loin
+# Ajouter une banane.
 """,
     "en": """\
 # %% [markdown]
@@ -97,6 +114,23 @@ total = {answer}
 
 # %% tests="{exercise}" points=1
 {test}
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Add two numbers kept in a box.
+# ## Duration
+# 30 minutes.
+# ## Prerequisites
+# None.
+# ## Unplugged warm-up
+# Count fruit lying on the table.
+# ## What to watch for
+# - The `=` sign stores; it does not compare.
+# - Typing 5 instead of working it out.
+# ## Helping a child who is stuck
+# Have the child count the fruit on their fingers.
+# ## Going further
+# Add a banana.
 """,
 }
 

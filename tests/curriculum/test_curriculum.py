@@ -22,7 +22,26 @@ def test_the_whole_curriculum_passes_the_check() -> None:
     report = check_curriculum()
     assert [str(f) for f in report.faults] == []
     assert report.lessons >= 24
-    assert report.notebooks_run == 4 * report.lessons
+    # Solution and pupil version per language, plus one notebook per wrong or right answer.
+    assert report.notebooks_run == 4 * report.lessons + report.wrong_tried + report.right_tried
+    assert report.wrong_tried >= 3 * 2 * report.exercises
+    assert report.right_tried >= 2 * report.exercises
+
+
+def test_every_exercise_declares_three_wrong_answers_and_a_right_variant() -> None:
+    from curriculum.lesson import read_source
+
+    manifest = load_manifest()
+    short = []
+    for lesson in manifest.lessons():
+        for language in ("fr", "en"):
+            source = read_source(manifest, lesson, language)
+            for exercise in lesson.exercises:
+                wrong = sum(len(c.answers()) for c in source.cells_of(exercise.id, "wrong"))
+                right = sum(len(c.answers()) for c in source.cells_of(exercise.id, "right"))
+                if wrong < 3 or right < 1:
+                    short.append((exercise.id, language, wrong, right))
+    assert short == []
 
 
 def test_the_curriculum_has_the_promised_shape() -> None:

@@ -42,7 +42,7 @@ def test_a_wrong_answer_that_passes_is_caught(mini: MiniCurriculum) -> None:
     assert {(f.language, f.cell, f.message) for f in report.faults} == {
         (
             language,
-            "cell 5 (wrong answers of calcul-1-a)",
+            "cell 6 (wrong answers of calcul-1-a)",
             "This wrong answer passes the tests: total = 5",
         )
         for language in ("fr", "en")
