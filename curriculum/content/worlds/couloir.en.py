@@ -78,7 +78,7 @@ def sign():
 
 
 def say(text):
-    _corridor.words.append(text)
+    _corridor.words.append(_written(text))
     print("Coralie:", text)
 
 
@@ -111,3 +111,11 @@ def jumps():
 
 def words():
     return list(_corridor.words)
+
+
+def _written(text):
+    """What was said, written the English way: "Hello !" and "Hello!" count the same."""
+    text = str(text).replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    for sign in "!?:;":
+        text = text.replace(" " + sign, sign)
+    return " ".join(text.split())

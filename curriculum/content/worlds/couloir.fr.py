@@ -78,7 +78,7 @@ def panneau():
 
 
 def dit(texte):
-    _couloir.paroles.append(texte)
+    _couloir.paroles.append(_ecrit(texte))
     print("Coralie :", texte)
 
 
@@ -111,3 +111,11 @@ def sauts():
 
 def paroles():
     return list(_couloir.paroles)
+
+
+def _ecrit(texte):
+    """Ce qui a été dit, écrit à la française : « Bonjour! » et « Bonjour ! » comptent pareil."""
+    texte = str(texte).replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    for signe in "!?:;":
+        texte = texte.replace(" " + signe, signe).replace(signe, " " + signe)
+    return " ".join(texte.split())

@@ -26,12 +26,12 @@ def when(event, function):
     """When `event` happens, the game will call `function` (no brackets after its name!)."""
     if not callable(function):
         raise TypeError("when() needs the name of a function, without brackets: when(\"flag\", my_function)")
-    _game.listeners.setdefault(event, []).append(function)
+    _game.listeners.setdefault(_name(event), []).append(function)
 
 
 def send(message):
     """Send a message to the whole game: the functions listening to it start."""
-    for function in list(_game.listeners.get(message, [])):
+    for function in list(_game.listeners.get(_name(message), [])):
         function()
 
 
@@ -55,7 +55,7 @@ def jump():
 
 
 def say(text):
-    _game.words.append(text)
+    _game.words.append(_written(text))
     print("Leo:", text)
 
 
@@ -69,3 +69,20 @@ def jumps():
 
 def words():
     return list(_game.words)
+
+
+def _name(message):
+    """A message's name, whatever its capitals and accents: "wake up" = "Wake up"."""
+    text = str(message).strip().lower()
+    for accents, letter in (("àâä", "a"), ("éèêë", "e"), ("îï", "i"), ("ôö", "o"), ("ùûü", "u"), ("ç", "c")):
+        for sign in accents:
+            text = text.replace(sign, letter)
+    return text
+
+
+def _written(text):
+    """What was said, written the English way: "Hello !" and "Hello!" count the same."""
+    text = str(text).replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    for sign in "!?:;":
+        text = text.replace(" " + sign, sign)
+    return " ".join(text.split())

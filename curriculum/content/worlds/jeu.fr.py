@@ -26,12 +26,12 @@ def quand(evenement, fonction):
     """Quand `evenement` arrive, le jeu appellera `fonction` (sans parenthèses après son nom !)."""
     if not callable(fonction):
         raise TypeError("quand() attend le nom d'une fonction, sans parenthèses : quand(\"drapeau\", ma_fonction)")
-    _jeu.ecouteurs.setdefault(evenement, []).append(fonction)
+    _jeu.ecouteurs.setdefault(_nom(evenement), []).append(fonction)
 
 
 def envoie(message):
     """Envoie un message à tout le jeu : les fonctions qui l'écoutent se lancent."""
-    for fonction in list(_jeu.ecouteurs.get(message, [])):
+    for fonction in list(_jeu.ecouteurs.get(_nom(message), [])):
         fonction()
 
 
@@ -55,7 +55,7 @@ def saute():
 
 
 def dit(texte):
-    _jeu.paroles.append(texte)
+    _jeu.paroles.append(_ecrit(texte))
     print("Léo :", texte)
 
 
@@ -69,3 +69,20 @@ def sauts():
 
 def paroles():
     return list(_jeu.paroles)
+
+
+def _nom(message):
+    """Le nom d'un message, sans compter les accents ni les majuscules : "réveil" = "Reveil"."""
+    texte = str(message).strip().lower()
+    for accent, lettre in (("àâä", "a"), ("éèêë", "e"), ("îï", "i"), ("ôö", "o"), ("ùûü", "u"), ("ç", "c")):
+        for signe in accent:
+            texte = texte.replace(signe, lettre)
+    return texte
+
+
+def _ecrit(texte):
+    """Ce qui a été dit, écrit à la française : « Bonjour! » et « Bonjour ! » comptent pareil."""
+    texte = str(texte).replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    for signe in "!?:;":
+        texte = texte.replace(" " + signe, signe).replace(signe, " " + signe)
+    return " ".join(texte.split())

@@ -18,7 +18,7 @@ def _your_program():
 
 def _names(tree):
     for node in _ast.walk(tree):
-        if isinstance(node, _ast.Name):
+        if isinstance(node, _ast.Name) and isinstance(node.ctx, _ast.Load):
             yield node.id
         elif isinstance(node, _ast.Attribute):
             yield node.attr
@@ -30,7 +30,7 @@ def _numbers(tree):
             yield node.value
 
 
-def rules(without=(), loop=False, no_number=(), computed=()):
+def rules(without=(), loop=False, no_number=(), computed=(), using=()):
     """Checks the instructions on your program; a rule not followed is said in a sentence."""
     tree = _your_program()
     if tree is None:
@@ -47,6 +47,10 @@ def rules(without=(), loop=False, no_number=(), computed=()):
     for number in no_number:
         assert number not in list(_numbers(tree)), (
             f"Rule of the exercise: do not write {number}. Work it out with the boxes."
+        )
+    for name in using:
+        assert name in set(_names(tree)), (
+            f"Rule of the exercise: use the box {name}. Your program does not use it."
         )
     for box in computed:
         assert _computed(tree, box), (

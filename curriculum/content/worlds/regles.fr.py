@@ -18,7 +18,7 @@ def _ton_programme():
 
 def _noms(arbre):
     for noeud in _ast.walk(arbre):
-        if isinstance(noeud, _ast.Name):
+        if isinstance(noeud, _ast.Name) and isinstance(noeud.ctx, _ast.Load):
             yield noeud.id
         elif isinstance(noeud, _ast.Attribute):
             yield noeud.attr
@@ -30,7 +30,7 @@ def _nombres(arbre):
             yield noeud.value
 
 
-def regles(sans=(), boucle=False, sans_nombre=(), calcule=()):
+def regles(sans=(), boucle=False, sans_nombre=(), calcule=(), avec=()):
     """Vérifie la consigne sur ton programme ; une règle pas suivie est dite en une phrase."""
     arbre = _ton_programme()
     if arbre is None:
@@ -47,6 +47,10 @@ def regles(sans=(), boucle=False, sans_nombre=(), calcule=()):
     for nombre in sans_nombre:
         assert nombre not in list(_nombres(arbre)), (
             f"Règle de l'exercice : ne pas écrire {nombre}. Calcule-le avec les boîtes."
+        )
+    for nom in avec:
+        assert nom in set(_noms(arbre)), (
+            f"Règle de l'exercice : utilise la boîte {nom}. Ton programme ne s'en sert pas."
         )
     for boite in calcule:
         assert _calculee(arbre, boite), (

@@ -6,11 +6,16 @@ import os
 
 os.environ["ROBOCOLE_LANG"] = "fr"  # le simulateur te répond en français
 
+import dataclasses
+
 from robot_firmware.sim import montrer
-from robot_firmware.sim import verifier as _verifier
+from robot_firmware.sim.challenges import evaluate as _evaluer
 from robot_firmware.sim.challenges import program_source
 from robot_firmware.sim.runner import simulate
-from robot_firmware.sim.world import from_dict
+from robot_firmware.sim.world import from_dict, load_world
+
+# Le défi est vérifié sur chaque robot de l'atelier : ton programme ira dans l'un d'eux.
+_ROBOTS = {"virtuel": "le robot virtuel", "maqueen": "le Maqueen (micro:bit)", "kitronik": "le Kitronik (Pico)"}
 
 _NOTES = {262: "do", 294: "ré", 330: "mi", 349: "fa", 392: "sol", 440: "la", 494: "si"}
 _COULEURS = {(255, 0, 0): "rouge", (0, 255, 0): "vert", (0, 0, 255): "bleu", (255, 160, 0): "jaune",
@@ -45,4 +50,14 @@ def verifier(programme, monde):
     """Le défi est-il réussi ? Sinon, une phrase qui dit pourquoi."""
     if _pas_encore_ecrit(programme):
         raise AssertionError("Robi attend ton programme : écris tes ordres dans le bloc def programme(), sous la ligne « # Écris ton programme ici ».")
-    return _verifier(programme, monde)
+    reussi = None
+    for famille, nom in _ROBOTS.items():
+        verdict = _evaluer(programme, dataclasses.replace(load_world(monde), family=famille))
+        if not verdict.ok:
+            phrase = " ".join(filter(None, (verdict.message, verdict.hint)))
+            if famille != "virtuel":
+                phrase = f"Sur {nom} : {phrase}"
+            raise AssertionError(phrase)
+        reussi = reussi or verdict
+    print(reussi.message)
+    return reussi

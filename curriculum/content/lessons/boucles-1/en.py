@@ -21,6 +21,8 @@
 #
 # Everything **indented** under the `for` is repeated 10 times. Do not forget the colon `:`!
 
+# %% include="regles"
+
 # %% include="tortue"
 
 # %% [markdown]
@@ -48,6 +50,34 @@ show()
 # %% tests="boucles-1-a" points=1
 expected = "###########"
 assert drawing() == expected, f"Tao's drawing is not the right one.\nYour drawing:\n{drawing()}\nThe model:\n{expected}\nCount the steps: it takes 10."
+rules(loop=True)
+
+# %% wrong="boucles-1-a"
+for i in range(11):
+    forward()
+# ---
+forward()
+
+# %% right="boucles-1-a"
+for turn in range(10):
+    forward()
+# ---
+for i in range(0, 10):
+    forward()
+
+# %% wrong="boucles-1-a"
+forward(10)
+# ---
+forward()
+forward()
+forward()
+forward()
+forward()
+forward()
+forward()
+forward()
+forward()
+forward()
 
 # %% [markdown]
 # ## Exercise 2: a big back-to-front L
@@ -82,11 +112,54 @@ show()
 # %% tests="boucles-1-b" points=1
 expected = "......#\n......#\n......#\n......#\n#######"
 assert drawing() == expected, f"Tao's drawing is not the right one.\nYour drawing:\n{drawing()}\nThe model:\n{expected}"
+rules(loop=True)
+
+# %% wrong="boucles-1-b"
+for i in range(6):
+    forward()
+turn_left()
+# ---
+for i in range(7):
+    forward()
+turn_left()
+for i in range(4):
+    forward()
+# ---
+for i in range(6):
+    forward()
+turn_left()
+for i in range(5):
+    forward()
+
+# %% right="boucles-1-b"
+for turn in range(6):
+    forward()
+turn_left()
+for turn in range(4):
+    forward()
+# ---
+for i in range(0, 6):
+    forward()
+turn_left()
+for i in range(4):
+    forward()
+
+# %% wrong="boucles-1-b"
+forward(6)
+turn_left()
+forward(4)
 
 # %% [markdown]
 # ## Exercise 3: the letter U
 #
-# Tao first turns right (to face down), takes 5 steps, turns left, takes 4 steps, turns left and takes 5 steps.
+# Tao draws a U. Here are its orders, one by one:
+#
+# 1. Tao turns right: it faces down.
+# 2. It takes 5 steps.
+# 3. It turns left.
+# 4. It takes 4 steps.
+# 5. It turns left.
+# 6. It takes 5 steps.
 #
 # ```
 # #...#
@@ -120,3 +193,78 @@ show()
 # %% tests="boucles-1-c" points=2
 expected = "#...#\n#...#\n#...#\n#...#\n#...#\n#####"
 assert drawing() == expected, f"Tao's drawing is not the right one.\nYour drawing:\n{drawing()}\nThe model:\n{expected}"
+rules(loop=True)
+
+# %% wrong="boucles-1-c"
+turn_right()
+for i in range(5):
+    forward()
+turn_left()
+for i in range(4):
+    forward()
+turn_left()
+# ---
+turn_right()
+for i in range(6):
+    forward()
+turn_left()
+for i in range(4):
+    forward()
+turn_left()
+for i in range(5):
+    forward()
+# ---
+turn_right()
+for i in range(5):
+    forward()
+turn_left()
+for i in range(5):
+    forward()
+turn_left()
+for i in range(5):
+    forward()
+
+# %% right="boucles-1-c"
+turn_right()
+for turn in range(5):
+    forward()
+turn_left()
+for turn in range(4):
+    forward()
+turn_left()
+for turn in range(5):
+    forward()
+# ---
+turn_right()
+for i in range(0, 5):
+    forward()
+turn_left()
+for i in range(4):
+    forward()
+turn_left()
+for i in range(5):
+    forward()
+
+# %% wrong="boucles-1-c"
+turn_right()
+forward(5)
+turn_left()
+forward(4)
+turn_left()
+forward(5)
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Repeat an order with a `for` loop instead of writing it several times.
+# ## Duration
+# 50 minutes.
+# ## Prerequisites
+# The Sequences unit.
+# ## Unplugged warm-up
+# The conductor: "clap 5 times" instead of "clap, clap, clap…".
+# ## What to watch for
+# The colon and the indent under the `for`. Count the turns of the loop, not the squares.
+# ## Helping a child who is stuck
+# Write the program without a loop first, then spot what repeats.
+# ## Going further
+# Draw a line of 100 steps: what would change without a loop?

@@ -21,6 +21,8 @@
 #
 # Tout ce qui est **décalé** sous le `for` est répété 10 fois. N'oublie pas les deux-points `:` !
 
+# %% include="regles"
+
 # %% include="tortue"
 
 # %% [markdown]
@@ -48,6 +50,34 @@ montre()
 # %% tests="boucles-1-a" points=1
 attendu = "###########"
 assert dessin() == attendu, f"Le dessin de Tao n'est pas le bon.\nTon dessin :\n{dessin()}\nLe modèle :\n{attendu}\nCompte les pas : il en faut 10."
+regles(boucle=True)
+
+# %% wrong="boucles-1-a"
+for i in range(11):
+    avance()
+# ---
+avance()
+
+# %% right="boucles-1-a"
+for tour in range(10):
+    avance()
+# ---
+for i in range(0, 10):
+    avance()
+
+# %% wrong="boucles-1-a"
+avance(10)
+# ---
+avance()
+avance()
+avance()
+avance()
+avance()
+avance()
+avance()
+avance()
+avance()
+avance()
 
 # %% [markdown]
 # ## Exercice 2 : un grand L à l'envers
@@ -82,11 +112,54 @@ montre()
 # %% tests="boucles-1-b" points=1
 attendu = "......#\n......#\n......#\n......#\n#######"
 assert dessin() == attendu, f"Le dessin de Tao n'est pas le bon.\nTon dessin :\n{dessin()}\nLe modèle :\n{attendu}"
+regles(boucle=True)
+
+# %% wrong="boucles-1-b"
+for i in range(6):
+    avance()
+tourne_gauche()
+# ---
+for i in range(7):
+    avance()
+tourne_gauche()
+for i in range(4):
+    avance()
+# ---
+for i in range(6):
+    avance()
+tourne_gauche()
+for i in range(5):
+    avance()
+
+# %% right="boucles-1-b"
+for tour in range(6):
+    avance()
+tourne_gauche()
+for tour in range(4):
+    avance()
+# ---
+for i in range(0, 6):
+    avance()
+tourne_gauche()
+for i in range(4):
+    avance()
+
+# %% wrong="boucles-1-b"
+avance(6)
+tourne_gauche()
+avance(4)
 
 # %% [markdown]
 # ## Exercice 3 : la lettre U
 #
-# Tao tourne d'abord à droite (vers le bas), fait 5 pas, tourne à gauche, fait 4 pas, tourne à gauche et fait 5 pas.
+# Tao dessine un U. Voici ses ordres, un par un :
+#
+# 1. Tao tourne à droite : elle regarde vers le bas.
+# 2. Elle fait 5 pas.
+# 3. Elle tourne à gauche.
+# 4. Elle fait 4 pas.
+# 5. Elle tourne à gauche.
+# 6. Elle fait 5 pas.
 #
 # ```
 # #...#
@@ -120,3 +193,78 @@ montre()
 # %% tests="boucles-1-c" points=2
 attendu = "#...#\n#...#\n#...#\n#...#\n#...#\n#####"
 assert dessin() == attendu, f"Le dessin de Tao n'est pas le bon.\nTon dessin :\n{dessin()}\nLe modèle :\n{attendu}"
+regles(boucle=True)
+
+# %% wrong="boucles-1-c"
+tourne_droite()
+for i in range(5):
+    avance()
+tourne_gauche()
+for i in range(4):
+    avance()
+tourne_gauche()
+# ---
+tourne_droite()
+for i in range(6):
+    avance()
+tourne_gauche()
+for i in range(4):
+    avance()
+tourne_gauche()
+for i in range(5):
+    avance()
+# ---
+tourne_droite()
+for i in range(5):
+    avance()
+tourne_gauche()
+for i in range(5):
+    avance()
+tourne_gauche()
+for i in range(5):
+    avance()
+
+# %% right="boucles-1-c"
+tourne_droite()
+for tour in range(5):
+    avance()
+tourne_gauche()
+for tour in range(4):
+    avance()
+tourne_gauche()
+for tour in range(5):
+    avance()
+# ---
+tourne_droite()
+for i in range(0, 5):
+    avance()
+tourne_gauche()
+for i in range(4):
+    avance()
+tourne_gauche()
+for i in range(5):
+    avance()
+
+# %% wrong="boucles-1-c"
+tourne_droite()
+avance(5)
+tourne_gauche()
+avance(4)
+tourne_gauche()
+avance(5)
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Répéter un ordre avec une boucle `for` au lieu de l'écrire plusieurs fois.
+# ## Durée
+# 50 minutes.
+# ## Prérequis
+# L'unité Séquences.
+# ## Échauffement débranché
+# Le chef d'orchestre : « tapez 5 fois dans vos mains » au lieu de « tapez, tapez, tapez… ».
+# ## Points de vigilance
+# Les deux-points et le décalage sous le `for`. Le nombre de tours se compte, pas le nombre de cases.
+# ## Aider un enfant bloqué
+# Écrire d'abord le programme sans boucle, puis repérer ce qui se répète.
+# ## Pour aller plus loin
+# Dessiner un trait de 100 pas : que changerait-on sans boucle ?

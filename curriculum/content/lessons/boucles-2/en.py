@@ -49,6 +49,37 @@ show()
 expected = ".....#\n....##\n...##.\n..##..\n.##...\n##...."
 assert drawing() == expected, f"The staircase is not the right one.\nYour drawing:\n{drawing()}\nThe model:\n{expected}"
 
+# %% wrong="boucles-2-a"
+for i in range(6):
+    forward()
+    turn_left()
+    forward()
+    turn_right()
+# ---
+forward()
+turn_left()
+forward()
+turn_right()
+# ---
+for i in range(5):
+    turn_left()
+    forward()
+    forward()
+    turn_right()
+
+# %% right="boucles-2-a"
+for turn in range(5):
+    forward()
+    turn_left()
+    forward()
+    turn_right()
+# ---
+for i in range(0, 5):
+    forward()
+    turn_left()
+    forward()
+    turn_right()
+
 # %% [markdown]
 # ## Exercise 2: the square
 #
@@ -83,6 +114,38 @@ show()
 expected = "####\n#..#\n#..#\n####"
 assert drawing() == expected, f"It is not the square yet.\nYour drawing:\n{drawing()}\nThe model:\n{expected}"
 assert position() == (0, 0), f"Tao must come back to the start (0, 0), but she is at {position()}."
+
+# %% wrong="boucles-2-b"
+for i in range(5):
+    forward()
+    forward()
+    forward()
+    turn_right()
+# ---
+forward()
+forward()
+forward()
+turn_right()
+
+# %% right="boucles-2-b"
+for turn in range(4):
+    forward()
+    forward()
+    forward()
+    turn_right()
+# ---
+for i in range(0, 4):
+    forward()
+    forward()
+    forward()
+    turn_right()
+
+# %% wrong="boucles-2-b"
+for i in range(3):
+    forward()
+    forward()
+    forward()
+    turn_right()
 
 # %% [markdown]
 # ## Exercise 3: the castle battlements
@@ -122,3 +185,90 @@ show()
 # %% tests="boucles-2-c" points=3
 expected = "..###.###.###\n..#.#.#.#.#.#\n###.###.###.#"
 assert drawing() == expected, f"The battlements are not right yet.\nYour drawing:\n{drawing()}\nThe model:\n{expected}"
+
+# %% wrong="boucles-2-c"
+for i in range(4):
+    forward()
+    forward()
+    turn_left()
+    forward()
+    forward()
+    turn_right()
+    forward()
+    forward()
+    turn_right()
+    forward()
+    forward()
+    turn_left()
+# ---
+forward()
+forward()
+turn_left()
+forward()
+forward()
+turn_right()
+forward()
+forward()
+turn_right()
+forward()
+forward()
+turn_left()
+# ---
+for i in range(3):
+    forward()
+    turn_left()
+    forward()
+    forward()
+    forward()
+    turn_right()
+    forward()
+    forward()
+    turn_right()
+    forward()
+    forward()
+    turn_left()
+
+# %% right="boucles-2-c"
+for turn in range(3):
+    forward()
+    forward()
+    turn_left()
+    forward()
+    forward()
+    turn_right()
+    forward()
+    forward()
+    turn_right()
+    forward()
+    forward()
+    turn_left()
+# ---
+for i in range(0, 3):
+    forward()
+    forward()
+    turn_left()
+    forward()
+    forward()
+    turn_right()
+    forward()
+    forward()
+    turn_right()
+    forward()
+    forward()
+    turn_left()
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Find the pattern that repeats and put it in the loop.
+# ## Duration
+# 50 minutes.
+# ## Prerequisites
+# Loops 1.
+# ## Unplugged warm-up
+# Clap a rhythm (clap-clap-stamp) and repeat it 4 times.
+# ## What to watch for
+# Putting in the loop what does not repeat. The turn forgotten at the end of the pattern.
+# ## Helping a child who is stuck
+# Circle the pattern on the model drawing, then write it once.
+# ## Going further
+# Change the number of turns and predict the drawing before running.

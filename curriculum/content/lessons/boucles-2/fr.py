@@ -49,6 +49,37 @@ montre()
 attendu = ".....#\n....##\n...##.\n..##..\n.##...\n##...."
 assert dessin() == attendu, f"L'escalier n'est pas le bon.\nTon dessin :\n{dessin()}\nLe modèle :\n{attendu}"
 
+# %% wrong="boucles-2-a"
+for i in range(6):
+    avance()
+    tourne_gauche()
+    avance()
+    tourne_droite()
+# ---
+avance()
+tourne_gauche()
+avance()
+tourne_droite()
+# ---
+for i in range(5):
+    tourne_gauche()
+    avance()
+    avance()
+    tourne_droite()
+
+# %% right="boucles-2-a"
+for tour in range(5):
+    avance()
+    tourne_gauche()
+    avance()
+    tourne_droite()
+# ---
+for i in range(0, 5):
+    avance()
+    tourne_gauche()
+    avance()
+    tourne_droite()
+
 # %% [markdown]
 # ## Exercice 2 : le carré
 #
@@ -83,6 +114,38 @@ montre()
 attendu = "####\n#..#\n#..#\n####"
 assert dessin() == attendu, f"Ce n'est pas encore le carré.\nTon dessin :\n{dessin()}\nLe modèle :\n{attendu}"
 assert position() == (0, 0), f"Tao doit revenir au départ (0, 0), mais elle est en {position()}."
+
+# %% wrong="boucles-2-b"
+for i in range(5):
+    avance()
+    avance()
+    avance()
+    tourne_droite()
+# ---
+avance()
+avance()
+avance()
+tourne_droite()
+
+# %% right="boucles-2-b"
+for tour in range(4):
+    avance()
+    avance()
+    avance()
+    tourne_droite()
+# ---
+for i in range(0, 4):
+    avance()
+    avance()
+    avance()
+    tourne_droite()
+
+# %% wrong="boucles-2-b"
+for i in range(3):
+    avance()
+    avance()
+    avance()
+    tourne_droite()
 
 # %% [markdown]
 # ## Exercice 3 : les créneaux du château
@@ -122,3 +185,90 @@ montre()
 # %% tests="boucles-2-c" points=3
 attendu = "..###.###.###\n..#.#.#.#.#.#\n###.###.###.#"
 assert dessin() == attendu, f"Les créneaux ne sont pas encore bons.\nTon dessin :\n{dessin()}\nLe modèle :\n{attendu}"
+
+# %% wrong="boucles-2-c"
+for i in range(4):
+    avance()
+    avance()
+    tourne_gauche()
+    avance()
+    avance()
+    tourne_droite()
+    avance()
+    avance()
+    tourne_droite()
+    avance()
+    avance()
+    tourne_gauche()
+# ---
+avance()
+avance()
+tourne_gauche()
+avance()
+avance()
+tourne_droite()
+avance()
+avance()
+tourne_droite()
+avance()
+avance()
+tourne_gauche()
+# ---
+for i in range(3):
+    avance()
+    tourne_gauche()
+    avance()
+    avance()
+    avance()
+    tourne_droite()
+    avance()
+    avance()
+    tourne_droite()
+    avance()
+    avance()
+    tourne_gauche()
+
+# %% right="boucles-2-c"
+for tour in range(3):
+    avance()
+    avance()
+    tourne_gauche()
+    avance()
+    avance()
+    tourne_droite()
+    avance()
+    avance()
+    tourne_droite()
+    avance()
+    avance()
+    tourne_gauche()
+# ---
+for i in range(0, 3):
+    avance()
+    avance()
+    tourne_gauche()
+    avance()
+    avance()
+    tourne_droite()
+    avance()
+    avance()
+    tourne_droite()
+    avance()
+    avance()
+    tourne_gauche()
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Trouver le motif qui se répète et le mettre dans la boucle.
+# ## Durée
+# 50 minutes.
+# ## Prérequis
+# Boucles 1.
+# ## Échauffement débranché
+# Frapper un rythme (tape-tape-claque) et le faire répéter 4 fois.
+# ## Points de vigilance
+# Mettre dans la boucle ce qui ne se répète pas. Le virage oublié à la fin du motif.
+# ## Aider un enfant bloqué
+# Entourer le motif sur le dessin modèle, puis l'écrire une fois.
+# ## Pour aller plus loin
+# Changer le nombre de tours et prévoir le dessin avant de lancer.

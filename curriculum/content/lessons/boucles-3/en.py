@@ -39,6 +39,21 @@ print(notebook())
 expected = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
 assert notebook() == expected, f"Tao's notebook holds {notebook()}, but we expected {expected}."
 
+# %% wrong="boucles-3-a"
+for i in range(2, 11):
+    write(i)
+# ---
+for i in range(1, 12):
+    write(i)
+
+# %% right="boucles-3-a"
+for turn in range(1, 11):
+    write(turn)
+
+# %% wrong="boucles-3-a"
+for i in range(1, 10):
+    write(i)
+
 # %% [markdown]
 # ## Exercise 2: the 3 times table
 #
@@ -61,6 +76,19 @@ print(notebook())
 # %% tests="boucles-3-b" points=2
 expected = [3, 6, 9, 12, 15, 18, 21, 24, 27, 30]
 assert notebook() == expected, f"Tao's notebook holds {notebook()}, but the 3 times table is {expected}."
+
+# %% wrong="boucles-3-b"
+for i in range(2, 11):
+    write(3 * i)
+# ---
+for i in range(1, 12):
+    write(3 * i)
+# ---
+write(3 * i)
+
+# %% right="boucles-3-b"
+for turn in range(1, 11):
+    write(3 * turn)
 
 # %% [markdown]
 # ## Exercise 3: the snail
@@ -95,3 +123,36 @@ show()
 # %% tests="boucles-3-c" points=3
 expected = "########\n.......#\n..####.#\n..#..#.#\n..#.##.#\n..#....#\n..######"
 assert drawing() == expected, f"The snail is not right yet.\nYour drawing:\n{drawing()}\nThe model:\n{expected}"
+
+# %% wrong="boucles-3-c"
+for i in range(2, 8):
+    forward(i)
+    turn_left()
+# ---
+for i in range(1, 9):
+    forward(i)
+    turn_left()
+# ---
+forward(i)
+turn_left()
+
+# %% right="boucles-3-c"
+for turn in range(1, 8):
+    forward(turn)
+    turn_left()
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Use the loop's counter: `range(1, 6)` counts 1, 2, 3, 4, 5.
+# ## Duration
+# 50 minutes.
+# ## Prerequisites
+# Loops 2.
+# ## Unplugged warm-up
+# Count out loud while jumping: from 1 to 10, then in threes.
+# ## What to watch for
+# `range` stops just before the last number. The counter changes at each turn.
+# ## Helping a child who is stuck
+# Print the counter with `print` to see its values.
+# ## Going further
+# Count down, or in twos.

@@ -4,7 +4,7 @@
 # Dans `for i in range(10):`, le `i` n'est pas là pour faire joli : c'est le **compteur** de la boucle.
 # À chaque tour, il change de valeur : 0, puis 1, puis 2…
 #
-# Avec `range(1, 6)`, le compteur va de 1 à 5 (le 6 est exclu) :
+# Avec `range(1, 6)`, le compteur compte 1, 2, 3, 4, 5. Il s'arrête juste avant 6 :
 #
 # ```python
 # for i in range(1, 6):
@@ -39,6 +39,21 @@ print(carnet())
 attendu = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
 assert carnet() == attendu, f"Le carnet de Tao contient {carnet()}, mais on attendait {attendu}."
 
+# %% wrong="boucles-3-a"
+for i in range(2, 11):
+    ecris(i)
+# ---
+for i in range(1, 12):
+    ecris(i)
+
+# %% right="boucles-3-a"
+for tour in range(1, 11):
+    ecris(tour)
+
+# %% wrong="boucles-3-a"
+for i in range(1, 10):
+    ecris(i)
+
 # %% [markdown]
 # ## Exercice 2 : la table de 3
 #
@@ -61,6 +76,19 @@ print(carnet())
 # %% tests="boucles-3-b" points=2
 attendu = [3, 6, 9, 12, 15, 18, 21, 24, 27, 30]
 assert carnet() == attendu, f"Le carnet de Tao contient {carnet()}, mais la table de 3 c'est {attendu}."
+
+# %% wrong="boucles-3-b"
+for i in range(2, 11):
+    ecris(3 * i)
+# ---
+for i in range(1, 12):
+    ecris(3 * i)
+# ---
+ecris(3 * i)
+
+# %% right="boucles-3-b"
+for tour in range(1, 11):
+    ecris(3 * tour)
 
 # %% [markdown]
 # ## Exercice 3 : l'escargot
@@ -95,3 +123,36 @@ montre()
 # %% tests="boucles-3-c" points=3
 attendu = "########\n.......#\n..####.#\n..#..#.#\n..#.##.#\n..#....#\n..######"
 assert dessin() == attendu, f"L'escargot n'est pas encore le bon.\nTon dessin :\n{dessin()}\nLe modèle :\n{attendu}"
+
+# %% wrong="boucles-3-c"
+for i in range(2, 8):
+    avance(i)
+    tourne_gauche()
+# ---
+for i in range(1, 9):
+    avance(i)
+    tourne_gauche()
+# ---
+avance(i)
+tourne_gauche()
+
+# %% right="boucles-3-c"
+for tour in range(1, 8):
+    avance(tour)
+    tourne_gauche()
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Utiliser le compteur de la boucle : `range(1, 6)` compte 1, 2, 3, 4, 5.
+# ## Durée
+# 50 minutes.
+# ## Prérequis
+# Boucles 2.
+# ## Échauffement débranché
+# Compter à voix haute en sautant : de 1 à 10, puis de 3 en 3.
+# ## Points de vigilance
+# `range` s'arrête juste avant le dernier nombre. Le compteur change à chaque tour.
+# ## Aider un enfant bloqué
+# Faire afficher le compteur avec `print` pour voir ses valeurs.
+# ## Pour aller plus loin
+# Compter à rebours, ou de 2 en 2.

@@ -50,6 +50,32 @@ expected = "#######\n#.....#\n#.....#\n#.....#\n#.....#\n#.....#\n#######"
 assert drawing() == expected, f"It is not the big square yet.\nYour drawing:\n{drawing()}\nThe model:\n{expected}"
 assert position() == (0, 0), f"Tao must come back to the start (0, 0), but she is at {position()}."
 
+# %% wrong="boucles-4-a"
+for side in range(5):
+    for step in range(6):
+        forward()
+    turn_right()
+# ---
+for side in range(4):
+    for step in range(7):
+        forward()
+    turn_right()
+# ---
+for step in range(6):
+    forward()
+turn_right()
+
+# %% right="boucles-4-a"
+for turn in range(4):
+    for step in range(6):
+        forward()
+    turn_right()
+# ---
+for side in range(0, 4):
+    for step in range(6):
+        forward()
+    turn_right()
+
 # %% [markdown]
 # ## Exercise 2: the big staircase
 #
@@ -91,6 +117,47 @@ show()
 expected = "......####\n......#...\n......#...\n...####...\n...#......\n...#......\n####......\n#.........\n#.........\n#........."
 assert drawing() == expected, f"The staircase is not right yet.\nYour drawing:\n{drawing()}\nThe model:\n{expected}"
 
+# %% wrong="boucles-4-b"
+for stair in range(4):
+    turn_left()
+    for step in range(3):
+        forward()
+    turn_right()
+    for step in range(3):
+        forward()
+# ---
+for stair in range(3):
+    turn_left()
+    for step in range(4):
+        forward()
+    turn_right()
+    for step in range(3):
+        forward()
+# ---
+turn_left()
+for step in range(3):
+    forward()
+turn_right()
+for step in range(3):
+    forward()
+
+# %% right="boucles-4-b"
+for turn in range(3):
+    turn_left()
+    for step in range(3):
+        forward()
+    turn_right()
+    for step in range(3):
+        forward()
+# ---
+for stair in range(0, 3):
+    turn_left()
+    for step in range(3):
+        forward()
+    turn_right()
+    for step in range(3):
+        forward()
+
 # %% [markdown]
 # ## Exercise 3: the times table
 #
@@ -122,3 +189,38 @@ print(notebook())
 # %% tests="boucles-4-c" points=3
 expected = [1, 2, 3, 2, 4, 6, 3, 6, 9]
 assert notebook() == expected, f"Tao's notebook holds {notebook()}, but the table gives {expected}."
+
+# %% wrong="boucles-4-c"
+for row in range(2, 4):
+    for column in range(1, 4):
+        write(row * column)
+# ---
+for row in range(1, 5):
+    for column in range(1, 4):
+        write(row * column)
+
+# %% right="boucles-4-c"
+for turn in range(1, 4):
+    for column in range(1, 4):
+        write(turn * column)
+
+# %% wrong="boucles-4-c"
+for row in range(1, 3):
+    for column in range(1, 4):
+        write(row * column)
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Put a loop inside a loop to repeat a pattern that already repeats.
+# ## Duration
+# 55 minutes.
+# ## Prerequisites
+# Loops 3.
+# ## Unplugged warm-up
+# A round dance: 3 rounds, and in each round, 4 steps.
+# ## What to watch for
+# The indent of the inner loop. Count all the orders: 3 times 4.
+# ## Helping a child who is stuck
+# Write the inner loop alone first, check it, then wrap it.
+# ## Going further
+# Change the size of the square and the number of squares.

@@ -50,6 +50,32 @@ attendu = "#######\n#.....#\n#.....#\n#.....#\n#.....#\n#.....#\n#######"
 assert dessin() == attendu, f"Ce n'est pas encore le grand carré.\nTon dessin :\n{dessin()}\nLe modèle :\n{attendu}"
 assert position() == (0, 0), f"Tao doit revenir au départ (0, 0), mais elle est en {position()}."
 
+# %% wrong="boucles-4-a"
+for cote in range(5):
+    for pas in range(6):
+        avance()
+    tourne_droite()
+# ---
+for cote in range(4):
+    for pas in range(7):
+        avance()
+    tourne_droite()
+# ---
+for pas in range(6):
+    avance()
+tourne_droite()
+
+# %% right="boucles-4-a"
+for tour in range(4):
+    for pas in range(6):
+        avance()
+    tourne_droite()
+# ---
+for cote in range(0, 4):
+    for pas in range(6):
+        avance()
+    tourne_droite()
+
 # %% [markdown]
 # ## Exercice 2 : le grand escalier
 #
@@ -91,6 +117,47 @@ montre()
 attendu = "......####\n......#...\n......#...\n...####...\n...#......\n...#......\n####......\n#.........\n#.........\n#........."
 assert dessin() == attendu, f"L'escalier n'est pas encore le bon.\nTon dessin :\n{dessin()}\nLe modèle :\n{attendu}"
 
+# %% wrong="boucles-4-b"
+for marche in range(4):
+    tourne_gauche()
+    for pas in range(3):
+        avance()
+    tourne_droite()
+    for pas in range(3):
+        avance()
+# ---
+for marche in range(3):
+    tourne_gauche()
+    for pas in range(4):
+        avance()
+    tourne_droite()
+    for pas in range(3):
+        avance()
+# ---
+tourne_gauche()
+for pas in range(3):
+    avance()
+tourne_droite()
+for pas in range(3):
+    avance()
+
+# %% right="boucles-4-b"
+for tour in range(3):
+    tourne_gauche()
+    for pas in range(3):
+        avance()
+    tourne_droite()
+    for pas in range(3):
+        avance()
+# ---
+for marche in range(0, 3):
+    tourne_gauche()
+    for pas in range(3):
+        avance()
+    tourne_droite()
+    for pas in range(3):
+        avance()
+
 # %% [markdown]
 # ## Exercice 3 : la table de multiplication
 #
@@ -122,3 +189,38 @@ print(carnet())
 # %% tests="boucles-4-c" points=3
 attendu = [1, 2, 3, 2, 4, 6, 3, 6, 9]
 assert carnet() == attendu, f"Le carnet de Tao contient {carnet()}, mais le tableau donne {attendu}."
+
+# %% wrong="boucles-4-c"
+for ligne in range(2, 4):
+    for colonne in range(1, 4):
+        ecris(ligne * colonne)
+# ---
+for ligne in range(1, 5):
+    for colonne in range(1, 4):
+        ecris(ligne * colonne)
+
+# %% right="boucles-4-c"
+for tour in range(1, 4):
+    for colonne in range(1, 4):
+        ecris(tour * colonne)
+
+# %% wrong="boucles-4-c"
+for ligne in range(1, 3):
+    for colonne in range(1, 4):
+        ecris(ligne * colonne)
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Mettre une boucle dans une boucle pour répéter un motif qui se répète déjà.
+# ## Durée
+# 55 minutes.
+# ## Prérequis
+# Boucles 3.
+# ## Échauffement débranché
+# Une ronde : 3 tours de ronde, et à chaque tour, 4 pas.
+# ## Points de vigilance
+# Le décalage de la boucle intérieure. Compter le nombre total d'ordres : 3 fois 4.
+# ## Aider un enfant bloqué
+# Écrire d'abord la boucle intérieure seule, vérifier, puis l'entourer.
+# ## Pour aller plus loin
+# Changer la taille du carré et le nombre de carrés.

@@ -49,6 +49,24 @@ assert position() == 2, f"With a wall in front of her, Coralie must jump to squa
 try_on(coralie, ". . .")
 assert jumps() == 0, "With no wall in front of her, Coralie must not jump: she jumped for nothing."
 
+# %% right="conditions-1-a"
+# My program
+def coralie():
+    if wall_ahead():
+        jump()
+
+# %% wrong="conditions-1-a"
+def coralie():
+    if not (wall_ahead()):
+        jump()
+
+# %% wrong="conditions-1-a"
+def coralie():
+    jump()
+# ---
+def coralie():
+    forward()
+
 # %% [markdown]
 # ## Exercise 2: the cheese
 #
@@ -76,6 +94,29 @@ try_on(coralie, ". C .")
 assert cheeses() == 1, f"There is cheese right in front of Coralie, but she ate {cheeses()}."
 try_on(coralie, ". . C")
 assert misses() == 0, "With no cheese on her square, Coralie bit into thin air: eat only when there is cheese."
+
+# %% right="conditions-1-b"
+# My program
+def coralie():
+    forward()
+    if cheese_here():
+        eat()
+
+# %% wrong="conditions-1-b"
+def coralie():
+    forward()
+    if not (cheese_here()):
+        eat()
+
+# %% wrong="conditions-1-b"
+def coralie():
+    forward()
+    eat()
+# ---
+def coralie():
+    if cheese_here():
+        eat()
+    forward()
 
 # %% [markdown]
 # ## Exercise 3: the cheese hunt
@@ -105,3 +146,51 @@ for corridor, expected in ((". C . C . . C", 3), (". . C C . C .", 3), (". . . .
     try_on(coralie, corridor)
     assert cheeses() == expected, f"In the corridor \"{corridor}\", Coralie ate {cheeses()} pieces of cheese instead of {expected}."
     assert misses() == 0, f"In the corridor \"{corridor}\", Coralie bit into thin air {misses()} times."
+
+# %% wrong="conditions-1-c"
+def coralie():
+    forward()
+    if cheese_here():
+        eat()
+
+# %% right="conditions-1-c"
+def coralie():
+    for turn in range(6):
+        forward()
+        if cheese_here():
+            eat()
+# ---
+def coralie():
+    for i in range(0, 6):
+        forward()
+        if cheese_here():
+            eat()
+
+# %% wrong="conditions-1-c"
+def coralie():
+    for i in range(5):
+        forward()
+        if cheese_here():
+            eat()
+# ---
+def coralie():
+    for i in range(6):
+        forward()
+        if not (cheese_here()):
+            eat()
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Make a choice with `if`: act only when a condition is true.
+# ## Duration
+# 45 minutes.
+# ## Prerequisites
+# The Events unit.
+# ## Unplugged warm-up
+# "Simon says": obey only when the sentence starts with "Simon says".
+# ## What to watch for
+# The colon and the indent under the `if`. Test the condition at the right time (at each step).
+# ## Helping a child who is stuck
+# Have the child say the condition in words: "if there is a wall, I jump".
+# ## Going further
+# Add a second condition for the cheese.

@@ -43,6 +43,31 @@ assert position() == 2, f"With a wall ahead, Coralie must jump to square 2, but 
 try_on(coralie, ". . #")
 assert position() == 1, f"With no wall ahead, Coralie must move to square 1, but she is on square {position()}."
 
+# %% right="conditions-2-a"
+# My program
+def coralie():
+    if wall_ahead():
+        jump()
+    else:
+        forward()
+
+# %% wrong="conditions-2-a"
+def coralie():
+    if not (wall_ahead()):
+        jump()
+    else:
+        forward()
+
+# %% wrong="conditions-2-a"
+def coralie():
+    jump()
+# ---
+def coralie():
+    if wall_ahead():
+        forward()
+    else:
+        jump()
+
 # %% [markdown]
 # ## Exercise 2: the corridor full of walls
 #
@@ -73,6 +98,43 @@ for corridor in (". . # . # . .", ". # . . # . .", ". # . # . . ."):
     assert bumps() == 0, f"In the corridor \"{corridor}\", Coralie bumped {bumps()} times."
     assert position() == end(), f"In the corridor \"{corridor}\", Coralie stops on square {position()} instead of reaching the end (square {end()})."
 
+# %% wrong="conditions-2-b"
+def coralie():
+    for i in range(5):
+        if wall_ahead():
+            jump()
+        else:
+            forward()
+# ---
+def coralie():
+    if wall_ahead():
+        jump()
+    else:
+        forward()
+
+# %% right="conditions-2-b"
+def coralie():
+    for turn in range(4):
+        if wall_ahead():
+            jump()
+        else:
+            forward()
+# ---
+def coralie():
+    for i in range(0, 4):
+        if wall_ahead():
+            jump()
+        else:
+            forward()
+
+# %% wrong="conditions-2-b"
+def coralie():
+    for i in range(3):
+        if wall_ahead():
+            jump()
+        else:
+            forward()
+
 # %% [markdown]
 # ## Exercise 3: yum or nothing
 #
@@ -101,3 +163,60 @@ for corridor, yum, nothing in ((". C . C . .", 2, 3), (". . . C C C", 3, 2)):
     try_on(coralie, corridor)
     assert cheeses() == yum, f"In the corridor \"{corridor}\", Coralie ate {cheeses()} pieces of cheese instead of {yum}."
     assert words() == ["Nothing here"] * nothing, f"In the corridor \"{corridor}\", Coralie says {words()}: she must say \"Nothing here\" {nothing} times, once per empty square."
+
+# %% wrong="conditions-2-c"
+def coralie():
+    for i in range(6):
+        forward()
+        if cheese_here():
+            eat()
+        else:
+            say("Nothing here")
+# ---
+def coralie():
+    forward()
+    if cheese_here():
+        eat()
+    else:
+        say("Nothing here")
+# ---
+def coralie():
+    for i in range(5):
+        forward()
+        if cheese_here():
+            eat()
+        else:
+            say("nothing here")
+
+# %% right="conditions-2-c"
+def coralie():
+    for turn in range(5):
+        forward()
+        if cheese_here():
+            eat()
+        else:
+            say("Nothing here")
+# ---
+def coralie():
+    for i in range(0, 5):
+        forward()
+        if cheese_here():
+            eat()
+        else:
+            say("Nothing here")
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Choose between two actions with `if … else`.
+# ## Duration
+# 45 minutes.
+# ## Prerequisites
+# Conditions 1.
+# ## Unplugged warm-up
+# The traffic light: green, I go; otherwise, I stop.
+# ## What to watch for
+# The `else` has no condition. It lines up with the `if`.
+# ## Helping a child who is stuck
+# Act out both cases by hand: with a wall, without a wall.
+# ## Going further
+# Cross a corridor where the walls move.

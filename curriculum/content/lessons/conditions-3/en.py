@@ -48,9 +48,36 @@ try_on(coralie, ".", sign=8)
 
 # %% tests="conditions-3-a" points=1
 assert "coralie" in globals(), "First write the block def coralie(): with your program inside."
-for number, expected in ((8, "It's far!"), (5, "It's very close!"), (2, "It's very close!")):
+for number, expected in ((8, "It's far!"), (6, "It's far!"), (5, "It's very close!"), (2, "It's very close!")):
     try_on(coralie, ".", sign=number)
     assert words() == [expected], f"When the sign shows {number}, Coralie says {words()}, but we expected [\"{expected}\"]."
+
+# %% wrong="conditions-3-a"
+def coralie():
+    if sign() >= 5:
+        say("It's far!")
+    else:
+        say("It's very close!")
+# ---
+def coralie():
+    if sign() > 5:
+        say("it's far!")
+    else:
+        say("It's very close!")
+
+# %% wrong="conditions-3-a"
+def coralie():
+    if sign() > 6:
+        say("It's far!")
+    else:
+        say("It's very close!")
+
+# %% right="conditions-3-a"
+def coralie():
+    if sign() > 5:
+        say("It's far !")
+    else:
+        say("It’s very close!")
 
 # %% [markdown]
 # ## Exercise 2: the secret code
@@ -78,6 +105,32 @@ assert "coralie" in globals(), "First write the block def coralie(): with your p
 for number, expected in ((42, "Open sesame!"), (24, "Wrong code"), (0, "Wrong code")):
     try_on(coralie, ".", sign=number)
     assert words() == [expected], f"With the code {number}, Coralie says {words()}, but we expected [\"{expected}\"]."
+
+# %% wrong="conditions-3-b"
+def coralie():
+    if sign() == 43:
+        say("Open sesame!")
+    else:
+        say("Wrong code")
+# ---
+def coralie():
+    if sign() != 42:
+        say("Open sesame!")
+    else:
+        say("Wrong code")
+# ---
+def coralie():
+    if sign() == 42:
+        say("open sesame!")
+    else:
+        say("Wrong code")
+
+# %% right="conditions-3-b"
+def coralie():
+    if sign() == 42:
+        say('Open sesame!')
+    else:
+        say("Wrong code")
 
 # %% [markdown]
 # ## Exercise 3: the cheese detector
@@ -110,3 +163,53 @@ assert "coralie" in globals(), "First write the block def coralie(): with your p
 for number, expected in ((1, "Very close"), (3, "Not far"), (9, "Not far"), (10, "Very far"), (50, "Very far")):
     try_on(coralie, ".", sign=number)
     assert words() == [expected], f"At distance {number}, Coralie says {words()}, but we expected [\"{expected}\"]."
+
+# %% wrong="conditions-3-c"
+def coralie():
+    if sign() < 4:
+        say("Very close")
+    elif sign() < 10:
+        say("Not far")
+    else:
+        say("Very far")
+# ---
+def coralie():
+    if sign() < 3:
+        say("Very close")
+    elif sign() < 11:
+        say("Not far")
+    else:
+        say("Very far")
+# ---
+def coralie():
+    if sign() <= 3:
+        say("Very close")
+    elif sign() < 10:
+        say("Not far")
+    else:
+        say("Very far")
+
+# %% right="conditions-3-c"
+def coralie():
+    if sign() < 3:
+        say('Very close')
+    elif sign() < 10:
+        say("Not far")
+    else:
+        say("Very far")
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Compare numbers (`>`, `<`, `==`) to choose.
+# ## Duration
+# 50 minutes.
+# ## Prerequisites
+# Conditions 2.
+# ## Unplugged warm-up
+# The number line on the floor: "step forward if your number is more than 5".
+# ## What to watch for
+# `=` stores, `==` compares. "More than 5" does not include 5.
+# ## Helping a child who is stuck
+# Try the edge: what does Coralie say for 5? for 6?
+# ## Going further
+# Add a third answer with `elif`.

@@ -48,9 +48,36 @@ essaie(coralie, ".", panneau=8)
 
 # %% tests="conditions-3-a" points=1
 assert "coralie" in globals(), "Écris d'abord le bloc def coralie(): avec ton programme dedans."
-for nombre, attendu in ((8, "C'est loin !"), (5, "C'est tout près !"), (2, "C'est tout près !")):
+for nombre, attendu in ((8, "C'est loin !"), (6, "C'est loin !"), (5, "C'est tout près !"), (2, "C'est tout près !")):
     essaie(coralie, ".", panneau=nombre)
     assert paroles() == [attendu], f"Quand le panneau indique {nombre}, Coralie dit {paroles()}, mais on attendait [\"{attendu}\"]."
+
+# %% wrong="conditions-3-a"
+def coralie():
+    if panneau() >= 5:
+        dit("C'est loin !")
+    else:
+        dit("C'est tout près !")
+# ---
+def coralie():
+    if panneau() > 5:
+        dit("c'est loin !")
+    else:
+        dit("C'est tout près !")
+
+# %% wrong="conditions-3-a"
+def coralie():
+    if panneau() > 6:
+        dit("C'est loin !")
+    else:
+        dit("C'est tout près !")
+
+# %% right="conditions-3-a"
+def coralie():
+    if panneau() > 5:
+        dit("C'est loin!")
+    else:
+        dit("C’est tout près !")
 
 # %% [markdown]
 # ## Exercice 2 : le code secret
@@ -78,6 +105,32 @@ assert "coralie" in globals(), "Écris d'abord le bloc def coralie(): avec ton p
 for nombre, attendu in ((42, "Sésame, ouvre-toi !"), (24, "Mauvais code"), (0, "Mauvais code")):
     essaie(coralie, ".", panneau=nombre)
     assert paroles() == [attendu], f"Avec le code {nombre}, Coralie dit {paroles()}, mais on attendait [\"{attendu}\"]."
+
+# %% wrong="conditions-3-b"
+def coralie():
+    if panneau() == 43:
+        dit("Sésame, ouvre-toi !")
+    else:
+        dit("Mauvais code")
+# ---
+def coralie():
+    if panneau() != 42:
+        dit("Sésame, ouvre-toi !")
+    else:
+        dit("Mauvais code")
+# ---
+def coralie():
+    if panneau() == 42:
+        dit("sésame, ouvre-toi !")
+    else:
+        dit("Mauvais code")
+
+# %% right="conditions-3-b"
+def coralie():
+    if panneau() == 42:
+        dit('Sésame, ouvre-toi !')
+    else:
+        dit("Mauvais code")
 
 # %% [markdown]
 # ## Exercice 3 : le détecteur de fromage
@@ -110,3 +163,53 @@ assert "coralie" in globals(), "Écris d'abord le bloc def coralie(): avec ton p
 for nombre, attendu in ((1, "Tout près"), (3, "Pas loin"), (9, "Pas loin"), (10, "Très loin"), (50, "Très loin")):
     essaie(coralie, ".", panneau=nombre)
     assert paroles() == [attendu], f"À la distance {nombre}, Coralie dit {paroles()}, mais on attendait [\"{attendu}\"]."
+
+# %% wrong="conditions-3-c"
+def coralie():
+    if panneau() < 4:
+        dit("Tout près")
+    elif panneau() < 10:
+        dit("Pas loin")
+    else:
+        dit("Très loin")
+# ---
+def coralie():
+    if panneau() < 3:
+        dit("Tout près")
+    elif panneau() < 11:
+        dit("Pas loin")
+    else:
+        dit("Très loin")
+# ---
+def coralie():
+    if panneau() <= 3:
+        dit("Tout près")
+    elif panneau() < 10:
+        dit("Pas loin")
+    else:
+        dit("Très loin")
+
+# %% right="conditions-3-c"
+def coralie():
+    if panneau() < 3:
+        dit('Tout près')
+    elif panneau() < 10:
+        dit("Pas loin")
+    else:
+        dit("Très loin")
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Comparer des nombres (`>`, `<`, `==`) pour choisir.
+# ## Durée
+# 50 minutes.
+# ## Prérequis
+# Conditions 2.
+# ## Échauffement débranché
+# La ligne des nombres au sol : « avance si ton nombre est plus grand que 5 ».
+# ## Points de vigilance
+# `=` range, `==` compare. « Plus de 5 » n'inclut pas 5.
+# ## Aider un enfant bloqué
+# Essayer la frontière : que dit Coralie pour 5 ? pour 6 ?
+# ## Pour aller plus loin
+# Ajouter une troisième réponse avec `elif`.

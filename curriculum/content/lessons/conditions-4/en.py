@@ -44,6 +44,33 @@ assert cheeses() == 0 and words() == ["No thanks"], f"The cheese has been there 
 try_on(coralie, ".", sign=2)
 assert misses() == 0 and words() == ["No thanks"], "With no cheese, Coralie must say \"No thanks\" without biting into thin air."
 
+# %% wrong="conditions-4-a"
+def coralie():
+    if cheese_here() and sign() < 5:
+        eat()
+    else:
+        say("no thanks")
+
+# %% right="conditions-4-a"
+def coralie():
+    if cheese_here() and sign() < 5:
+        eat()
+    else:
+        say('No thanks')
+
+# %% wrong="conditions-4-a"
+def coralie():
+    if cheese_here() or sign() < 5:
+        eat()
+    else:
+        say("No thanks")
+# ---
+def coralie():
+    if not (cheese_here() and sign() < 5):
+        eat()
+    else:
+        say("No thanks")
+
 # %% [markdown]
 # ## Exercise 2: the puddle
 #
@@ -70,6 +97,34 @@ assert "coralie" in globals(), "First write the block def coralie(): with your p
 for corridor, number, expected in ((". # .", 0, 2), (". . .", 1, 2), (". . .", 0, 1)):
     try_on(coralie, corridor, sign=number)
     assert position() == expected, f"In the corridor \"{corridor}\" with sign {number}, Coralie must end on square {expected}, but she is on square {position()}."
+
+# %% wrong="conditions-4-b"
+def coralie():
+    if wall_ahead() or sign() == 2:
+        jump()
+    else:
+        forward()
+# ---
+def coralie():
+    if wall_ahead() or sign() != 1:
+        jump()
+    else:
+        forward()
+
+# %% right="conditions-4-b"
+# My program
+def coralie():
+    if wall_ahead() or sign() == 1:
+        jump()
+    else:
+        forward()
+
+# %% wrong="conditions-4-b"
+def coralie():
+    if wall_ahead() and sign() == 1:
+        jump()
+    else:
+        forward()
 
 # %% [markdown]
 # ## Exercise 3: up to the cheese
@@ -99,3 +154,51 @@ for corridor, square in ((". . C . . .", 2), (". . . . . C", 5), ("C . . . . .",
     try_on(coralie, corridor)
     assert position() == square, f"In the corridor \"{corridor}\", Coralie must stop on the cheese (square {square}), but she is on square {position()}."
     assert cheeses() == 1, f"In the corridor \"{corridor}\", Coralie must eat the cheese at the end."
+
+# %% wrong="conditions-4-c"
+def coralie():
+    if not cheese_here():
+        forward()
+    eat()
+
+# %% right="conditions-4-c"
+def coralie():
+    for turn in range(5):
+        if not cheese_here():
+            forward()
+    eat()
+# ---
+def coralie():
+    for i in range(0, 5):
+        if not cheese_here():
+            forward()
+    eat()
+
+# %% wrong="conditions-4-c"
+def coralie():
+    for i in range(4):
+        if not cheese_here():
+            forward()
+    eat()
+# ---
+def coralie():
+    for i in range(5):
+        if not (not cheese_here()):
+            forward()
+    eat()
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Combine conditions with `and`, `or`, `not`.
+# ## Duration
+# 50 minutes.
+# ## Prerequisites
+# Conditions 3.
+# ## Unplugged warm-up
+# "Stand up if you wear glasses and a red jumper", then "or".
+# ## What to watch for
+# `and` needs both, `or` only one. `not` turns it round.
+# ## Helping a child who is stuck
+# Make a true/false table of the two conditions.
+# ## Going further
+# Write a condition in three parts.

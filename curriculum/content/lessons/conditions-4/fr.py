@@ -44,6 +44,33 @@ assert fromages() == 0 and paroles() == ["Non merci"], f"Le fromage est là depu
 essaie(coralie, ".", panneau=2)
 assert erreurs() == 0 and paroles() == ["Non merci"], "Sans fromage, Coralie doit dire « Non merci » sans croquer dans le vide."
 
+# %% wrong="conditions-4-a"
+def coralie():
+    if fromage_ici() and panneau() < 5:
+        mange()
+    else:
+        dit("non merci")
+
+# %% right="conditions-4-a"
+def coralie():
+    if fromage_ici() and panneau() < 5:
+        mange()
+    else:
+        dit('Non merci')
+
+# %% wrong="conditions-4-a"
+def coralie():
+    if fromage_ici() or panneau() < 5:
+        mange()
+    else:
+        dit("Non merci")
+# ---
+def coralie():
+    if not (fromage_ici() and panneau() < 5):
+        mange()
+    else:
+        dit("Non merci")
+
 # %% [markdown]
 # ## Exercice 2 : la flaque
 #
@@ -71,10 +98,38 @@ for couloir, nombre, attendu in ((". # .", 0, 2), (". . .", 1, 2), (". . .", 0, 
     essaie(coralie, couloir, panneau=nombre)
     assert position() == attendu, f"Dans le couloir « {couloir} » avec le panneau {nombre}, Coralie doit finir case {attendu}, mais elle est case {position()}."
 
+# %% wrong="conditions-4-b"
+def coralie():
+    if mur_devant() or panneau() == 2:
+        saute()
+    else:
+        avance()
+# ---
+def coralie():
+    if mur_devant() or panneau() != 1:
+        saute()
+    else:
+        avance()
+
+# %% right="conditions-4-b"
+# Mon programme
+def coralie():
+    if mur_devant() or panneau() == 1:
+        saute()
+    else:
+        avance()
+
+# %% wrong="conditions-4-b"
+def coralie():
+    if mur_devant() and panneau() == 1:
+        saute()
+    else:
+        avance()
+
 # %% [markdown]
 # ## Exercice 3 : jusqu'au fromage
 #
-# Coralie fait 5 tours de boucle. À chaque tour, **si il n'y a pas** de fromage ici, elle avance.
+# Coralie fait 5 tours de boucle. À chaque tour, **s'il n'y a pas** de fromage ici, elle avance.
 # Après la boucle, elle mange le fromage sur lequel elle s'est arrêtée.
 
 # %% [markdown] hints="conditions-4-c"
@@ -99,3 +154,51 @@ for couloir, case in ((". . F . . .", 2), (". . . . . F", 5), ("F . . . . .", 0)
     essaie(coralie, couloir)
     assert position() == case, f"Dans le couloir « {couloir} », Coralie doit s'arrêter sur le fromage (case {case}), mais elle est case {position()}."
     assert fromages() == 1, f"Dans le couloir « {couloir} », Coralie doit manger le fromage à la fin."
+
+# %% wrong="conditions-4-c"
+def coralie():
+    if not fromage_ici():
+        avance()
+    mange()
+
+# %% right="conditions-4-c"
+def coralie():
+    for tour in range(5):
+        if not fromage_ici():
+            avance()
+    mange()
+# ---
+def coralie():
+    for i in range(0, 5):
+        if not fromage_ici():
+            avance()
+    mange()
+
+# %% wrong="conditions-4-c"
+def coralie():
+    for i in range(4):
+        if not fromage_ici():
+            avance()
+    mange()
+# ---
+def coralie():
+    for i in range(5):
+        if not (not fromage_ici()):
+            avance()
+    mange()
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Combiner des conditions avec `and`, `or`, `not`.
+# ## Durée
+# 50 minutes.
+# ## Prérequis
+# Conditions 3.
+# ## Échauffement débranché
+# « Levez-vous si vous avez des lunettes et un pull rouge », puis « ou ».
+# ## Points de vigilance
+# `and` demande les deux, `or` une seule. `not` inverse.
+# ## Aider un enfant bloqué
+# Faire un tableau vrai/faux des deux conditions.
+# ## Pour aller plus loin
+# Écrire une condition avec trois parties.

@@ -43,6 +43,29 @@ for corridor, square in ((". . . C", 3), (". C", 1), (". . . . . . . . C", 8)):
     try_on(coralie, corridor)
     assert position() == square and cheeses() == 1, f"In the corridor \"{corridor}\", Coralie must stop on square {square} and eat; she is on square {position()} and ate {cheeses()}."
 
+# %% wrong="conditions-5-a"
+def coralie():
+    forward()
+    eat()
+
+# %% right="conditions-5-a"
+# My program
+def coralie():
+    while not cheese_here():
+        forward()
+    eat()
+
+# %% wrong="conditions-5-a"
+def coralie():
+    while not (not cheese_here()):
+        forward()
+    eat()
+
+# %% wrong="conditions-5-a"
+def coralie():
+    while not cheese_here():
+        forward()
+
 # %% [markdown]
 # ## Exercise 2: up to the wall
 #
@@ -69,6 +92,28 @@ for corridor, square in ((". . . #", 2), (". #", 0), (". . . . . . #", 5)):
     assert bumps() == 0, f"In the corridor \"{corridor}\", Coralie bumped into the wall: she must stop just before it."
     assert position() == square, f"In the corridor \"{corridor}\", Coralie must stop on square {square}, but she is on square {position()}."
     assert words() == ["Stop!"], f"In front of the wall, Coralie must say \"Stop!\" once; she says {words()}."
+
+# %% wrong="conditions-5-b"
+def coralie():
+    forward()
+    say("Stop!")
+# ---
+def coralie():
+    while not wall_ahead():
+        forward()
+    say("stop!")
+
+# %% right="conditions-5-b"
+def coralie():
+    while not wall_ahead():
+        forward()
+    say('Stop!')
+
+# %% wrong="conditions-5-b"
+def coralie():
+    while not (not wall_ahead()):
+        forward()
+    say("Stop!")
 
 # %% [markdown]
 # ## Exercise 3: the obstacle course
@@ -99,3 +144,52 @@ for corridor in (". # . . C", ". . # . # . C", "C"):
     try_on(coralie, corridor)
     assert bumps() == 0, f"In the corridor \"{corridor}\", Coralie bumped {bumps()} times."
     assert cheeses() == 1, f"In the corridor \"{corridor}\", Coralie must end up eating the cheese (square {end()}), but she is on square {position()}."
+
+# %% wrong="conditions-5-c"
+def coralie():
+    if wall_ahead():
+        jump()
+    else:
+        forward()
+    eat()
+
+# %% right="conditions-5-c"
+# My program
+def coralie():
+    while not cheese_here():
+        if wall_ahead():
+            jump()
+        else:
+            forward()
+    eat()
+
+# %% wrong="conditions-5-c"
+def coralie():
+    while not (not cheese_here()):
+        if wall_ahead():
+            jump()
+        else:
+            forward()
+    eat()
+
+# %% wrong="conditions-5-c"
+def coralie():
+    while not cheese_here():
+        forward()
+    eat()
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Repeat as long as a condition is true with `while`.
+# ## Duration
+# 50 minutes.
+# ## Prerequisites
+# Conditions 4.
+# ## Unplugged warm-up
+# "Walk until I say stop": the class walks step by step.
+# ## What to watch for
+# A `while` loop whose condition never changes never stops.
+# ## Helping a child who is stuck
+# Ask: what changes at each turn?
+# ## Going further
+# Count the steps taken before the cheese.

@@ -43,6 +43,29 @@ for couloir, case in ((". . . F", 3), (". F", 1), (". . . . . . . . F", 8)):
     essaie(coralie, couloir)
     assert position() == case and fromages() == 1, f"Dans le couloir « {couloir} », Coralie doit s'arrêter case {case} et manger ; elle est case {position()} et a mangé {fromages()} fromage."
 
+# %% wrong="conditions-5-a"
+def coralie():
+    avance()
+    mange()
+
+# %% right="conditions-5-a"
+# Mon programme
+def coralie():
+    while not fromage_ici():
+        avance()
+    mange()
+
+# %% wrong="conditions-5-a"
+def coralie():
+    while not (not fromage_ici()):
+        avance()
+    mange()
+
+# %% wrong="conditions-5-a"
+def coralie():
+    while not fromage_ici():
+        avance()
+
 # %% [markdown]
 # ## Exercice 2 : jusqu'au mur
 #
@@ -70,10 +93,32 @@ for couloir, case in ((". . . #", 2), (". #", 0), (". . . . . . #", 5)):
     assert position() == case, f"Dans le couloir « {couloir} », Coralie doit s'arrêter case {case}, mais elle est case {position()}."
     assert paroles() == ["Stop !"], f"Devant le mur, Coralie doit dire « Stop ! » une seule fois ; elle dit {paroles()}."
 
+# %% wrong="conditions-5-b"
+def coralie():
+    avance()
+    dit("Stop !")
+# ---
+def coralie():
+    while not mur_devant():
+        avance()
+    dit("stop !")
+
+# %% right="conditions-5-b"
+def coralie():
+    while not mur_devant():
+        avance()
+    dit('Stop !')
+
+# %% wrong="conditions-5-b"
+def coralie():
+    while not (not mur_devant()):
+        avance()
+    dit("Stop !")
+
 # %% [markdown]
 # ## Exercice 3 : le parcours d'obstacles
 #
-# Tant qu'il n'y a pas de fromage ici : si il y a un mur devant, Coralie saute ; sinon, elle avance.
+# Tant qu'il n'y a pas de fromage ici : s'il y a un mur devant, Coralie saute ; sinon, elle avance.
 # Quand elle trouve le fromage, elle le mange.
 
 # %% [markdown] hints="conditions-5-c"
@@ -99,3 +144,52 @@ for couloir in (". # . . F", ". . # . # . F", "F"):
     essaie(coralie, couloir)
     assert chocs() == 0, f"Dans le couloir « {couloir} », Coralie s'est cognée {chocs()} fois."
     assert fromages() == 1, f"Dans le couloir « {couloir} », Coralie doit finir par manger le fromage (case {fin()}), mais elle est case {position()}."
+
+# %% wrong="conditions-5-c"
+def coralie():
+    if mur_devant():
+        saute()
+    else:
+        avance()
+    mange()
+
+# %% right="conditions-5-c"
+# Mon programme
+def coralie():
+    while not fromage_ici():
+        if mur_devant():
+            saute()
+        else:
+            avance()
+    mange()
+
+# %% wrong="conditions-5-c"
+def coralie():
+    while not (not fromage_ici()):
+        if mur_devant():
+            saute()
+        else:
+            avance()
+    mange()
+
+# %% wrong="conditions-5-c"
+def coralie():
+    while not fromage_ici():
+        avance()
+    mange()
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Répéter tant qu'une condition est vraie avec `while`.
+# ## Durée
+# 50 minutes.
+# ## Prérequis
+# Conditions 4.
+# ## Échauffement débranché
+# « Avance tant que je ne dis pas stop » : la classe avance pas à pas.
+# ## Points de vigilance
+# Une boucle `while` dont la condition ne change jamais ne s'arrête pas.
+# ## Aider un enfant bloqué
+# Demander : qu'est-ce qui change à chaque tour ?
+# ## Pour aller plus loin
+# Compter les pas faits avant le fromage.

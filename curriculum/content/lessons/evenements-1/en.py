@@ -53,6 +53,34 @@ play("flag")
 play("flag")
 assert words() == ["Hello!"], f"When the flag is clicked, Leo says {words()}, but we expected [\"Hello!\"]. Did you write when(\"flag\", …)?"
 
+# %% wrong="evenements-1-a"
+def on_flag():
+    say("Hello!")
+# ---
+def on_flag():
+    say("hello!")
+
+
+when("flag", on_flag)
+
+# %% right="evenements-1-a"
+def on_flag():
+    say('Hello!')
+
+
+when("flag", on_flag)
+
+# %% right="evenements-1-a"
+def on_flag():
+    say("Hello !")
+
+
+when("flag", on_flag)
+
+# %% wrong="evenements-1-a"
+def on_flag():
+    say("Hello!")
+
 # %% [markdown]
 # ## Exercise 2: ready to race
 #
@@ -80,6 +108,44 @@ play("flag")
 play("flag")
 assert position() == 3, f"After the flag, Leo is on square {position()}, but we expected square 3."
 assert words() == ["I am ready!"], f"Leo says {words()}, but we expected [\"I am ready!\"]."
+
+# %% wrong="evenements-1-b"
+def on_flag():
+    for i in range(3):
+        forward()
+    say("I am ready!")
+# ---
+def on_flag():
+    for i in range(4):
+        forward()
+    say("I am ready!")
+
+
+when("flag", on_flag)
+# ---
+def on_flag():
+    forward()
+    say("I am ready!")
+
+
+when("flag", on_flag)
+
+# %% right="evenements-1-b"
+def on_flag():
+    for turn in range(3):
+        forward()
+    say("I am ready!")
+
+
+when("flag", on_flag)
+# ---
+def on_flag():
+    for i in range(0, 3):
+        forward()
+    say("I am ready!")
+
+
+when("flag", on_flag)
 
 # %% [markdown]
 # ## Exercise 3: two events
@@ -114,3 +180,61 @@ play("flag", "click", "click")
 play("flag", "click", "click")
 assert words() == ["Off we go!"], f"After the flag, Leo says {words()}, but we expected [\"Off we go!\"]."
 assert jumps() == 2, f"The player clicked Leo 2 times, but Leo jumped {jumps()} times."
+
+# %% wrong="evenements-1-c"
+def on_flag():
+    say("Off we go!")
+
+
+def on_click():
+    jump()
+
+
+when("flag", on_flag)
+# ---
+def on_flag():
+    say("off we go!")
+
+
+def on_click():
+    jump()
+
+
+when("flag", on_flag)
+when("click", on_click)
+
+# %% right="evenements-1-c"
+def on_flag():
+    say('Off we go!')
+
+
+def on_click():
+    jump()
+
+
+when("flag", on_flag)
+when("click", on_click)
+
+# %% wrong="evenements-1-c"
+def on_click():
+    jump()
+
+
+when("flag", on_flag)
+when("click", on_click)
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Trigger an action when an event happens (the flag, a click).
+# ## Duration
+# 45 minutes.
+# ## Prerequisites
+# The Loops unit.
+# ## Unplugged warm-up
+# Signal game: when I raise the red flag you say hello; when I clap you jump.
+# ## What to watch for
+# The function is written without brackets in `when("flag", on_flag)`. Nothing happens until the event comes.
+# ## Helping a child who is stuck
+# Read it out loud: "when the flag is clicked, Leo does…".
+# ## Going further
+# Add a third event of one's choice.

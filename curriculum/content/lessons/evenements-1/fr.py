@@ -53,6 +53,34 @@ joue("drapeau")
 joue("drapeau")
 assert paroles() == ["Bonjour !"], f"Quand on clique sur le drapeau, Léo dit {paroles()}, mais on attendait [\"Bonjour !\"]. As-tu bien écrit quand(\"drapeau\", …) ?"
 
+# %% wrong="evenements-1-a"
+def au_drapeau():
+    dit("Bonjour !")
+# ---
+def au_drapeau():
+    dit("bonjour !")
+
+
+quand("drapeau", au_drapeau)
+
+# %% right="evenements-1-a"
+def au_drapeau():
+    dit('Bonjour !')
+
+
+quand("drapeau", au_drapeau)
+
+# %% right="evenements-1-a"
+def au_drapeau():
+    dit("Bonjour!")
+
+
+quand("drapeau", au_drapeau)
+
+# %% wrong="evenements-1-a"
+def au_drapeau():
+    dit("Bonjour !")
+
 # %% [markdown]
 # ## Exercice 2 : prêt pour la course
 #
@@ -80,6 +108,44 @@ joue("drapeau")
 joue("drapeau")
 assert position() == 3, f"Après le drapeau, Léo est sur la case {position()}, mais on attendait la case 3."
 assert paroles() == ["Je suis prêt !"], f"Léo dit {paroles()}, mais on attendait [\"Je suis prêt !\"]."
+
+# %% wrong="evenements-1-b"
+def au_drapeau():
+    for i in range(3):
+        avance()
+    dit("Je suis prêt !")
+# ---
+def au_drapeau():
+    for i in range(4):
+        avance()
+    dit("Je suis prêt !")
+
+
+quand("drapeau", au_drapeau)
+# ---
+def au_drapeau():
+    avance()
+    dit("Je suis prêt !")
+
+
+quand("drapeau", au_drapeau)
+
+# %% right="evenements-1-b"
+def au_drapeau():
+    for tour in range(3):
+        avance()
+    dit("Je suis prêt !")
+
+
+quand("drapeau", au_drapeau)
+# ---
+def au_drapeau():
+    for i in range(0, 3):
+        avance()
+    dit("Je suis prêt !")
+
+
+quand("drapeau", au_drapeau)
 
 # %% [markdown]
 # ## Exercice 3 : deux événements
@@ -114,3 +180,61 @@ joue("drapeau", "clic", "clic")
 joue("drapeau", "clic", "clic")
 assert paroles() == ["C'est parti !"], f"Après le drapeau, Léo dit {paroles()}, mais on attendait [\"C'est parti !\"]."
 assert sauts() == 2, f"Le joueur a cliqué 2 fois sur Léo, mais Léo a sauté {sauts()} fois."
+
+# %% wrong="evenements-1-c"
+def au_drapeau():
+    dit("C'est parti !")
+
+
+def au_clic():
+    saute()
+
+
+quand("drapeau", au_drapeau)
+# ---
+def au_drapeau():
+    dit("c'est parti !")
+
+
+def au_clic():
+    saute()
+
+
+quand("drapeau", au_drapeau)
+quand("clic", au_clic)
+
+# %% right="evenements-1-c"
+def au_drapeau():
+    dit("C'est parti !")
+
+
+def au_clic():
+    saute()
+
+
+quand('drapeau', au_drapeau)
+quand("clic", au_clic)
+
+# %% wrong="evenements-1-c"
+def au_clic():
+    saute()
+
+
+quand("drapeau", au_drapeau)
+quand("clic", au_clic)
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Déclencher une action quand un événement arrive (le drapeau, un clic).
+# ## Durée
+# 45 minutes.
+# ## Prérequis
+# L'unité Boucles.
+# ## Échauffement débranché
+# Jeu de signaux : quand je lève le drapeau rouge, vous dites bonjour ; quand je tape, vous sautez.
+# ## Points de vigilance
+# La fonction s'écrit sans parenthèses dans `quand("drapeau", au_drapeau)`. Rien ne se passe tant que l'événement n'arrive pas.
+# ## Aider un enfant bloqué
+# Relire à voix haute : « quand le drapeau est cliqué, Léo fait… ».
+# ## Pour aller plus loin
+# Ajouter un troisième événement de son choix.

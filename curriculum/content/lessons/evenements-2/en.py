@@ -35,6 +35,28 @@ print("Leo is on square", position())
 play("right", "right", "right")
 assert position() == 3, f"The player pressed the right arrow 3 times, but Leo is on square {position()} instead of 3."
 
+# %% wrong="evenements-2-a"
+def on_right():
+    forward()
+
+# %% right="evenements-2-a"
+def on_right():
+    forward()
+
+
+when('right', on_right)
+
+# %% wrong="evenements-2-a"
+def on_right():
+    forward()
+
+# %% wrong="evenements-2-a"
+def on_right():
+    forward()
+
+
+when("left", on_right)
+
 # %% [markdown]
 # ## Exercise 2: there and back
 #
@@ -70,6 +92,55 @@ play("right", "right", "right", "left")
 assert position() == 2, f"With right, right, right, left, Leo should be on square 2, but he is on square {position()}."
 play("left", "left")
 assert position() == -2, f"With left, left, Leo should move back to square -2, but he is on square {position()}."
+
+# %% wrong="evenements-2-b"
+def on_right():
+    forward()
+
+
+def on_left():
+    back()
+
+
+when("right", on_right)
+
+# %% right="evenements-2-b"
+def on_right():
+    forward()
+
+
+def on_left():
+    back()
+
+
+when('right', on_right)
+when("left", on_left)
+
+# %% wrong="evenements-2-b"
+def on_right():
+    back()
+
+
+def on_left():
+    back()
+
+
+when("right", on_right)
+when("left", on_left)
+
+# %% wrong="evenements-2-b"
+
+# %% wrong="evenements-2-b"
+def on_right():
+    forward()
+
+
+def on_left():
+    forward()
+
+
+when("right", on_right)
+when("left", on_left)
 
 # %% [markdown]
 # ## Exercise 3: the super jump
@@ -107,3 +178,79 @@ play("up")
 assert jumps() == 3, f"With the up arrow, Leo must jump 3 times, but he jumped {jumps()} times."
 play("space", "up", "space")
 assert jumps() == 5, f"With space, up, space, Leo must jump 1 + 3 + 1 = 5 times, but he jumped {jumps()} times."
+
+# %% wrong="evenements-2-c"
+def small_jump():
+    jump()
+
+
+def super_jump():
+    for i in range(3):
+        jump()
+
+
+when("space", small_jump)
+# ---
+def small_jump():
+    jump()
+
+
+def super_jump():
+    for i in range(4):
+        jump()
+
+
+when("space", small_jump)
+when("up", super_jump)
+# ---
+def small_jump():
+    jump()
+
+
+def super_jump():
+    jump()
+
+
+when("space", small_jump)
+when("up", super_jump)
+
+# %% right="evenements-2-c"
+def small_jump():
+    jump()
+
+
+def super_jump():
+    for turn in range(3):
+        jump()
+
+
+when("space", small_jump)
+when("up", super_jump)
+# ---
+def small_jump():
+    jump()
+
+
+def super_jump():
+    for i in range(0, 3):
+        jump()
+
+
+when("space", small_jump)
+when("up", super_jump)
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Make Leo react to the keys of the keyboard.
+# ## Duration
+# 45 minutes.
+# ## Prerequisites
+# Events 1.
+# ## Unplugged warm-up
+# The remote control: one child guides a classmate with arrow cards.
+# ## What to watch for
+# Each key has its function. Mixing up the key's name and the function's name.
+# ## Helping a child who is stuck
+# List key → what Leo does, before writing.
+# ## Going further
+# Invent a secret key for a super jump.

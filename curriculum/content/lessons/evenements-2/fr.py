@@ -35,6 +35,28 @@ print("Léo est sur la case", position())
 joue("droite", "droite", "droite")
 assert position() == 3, f"Le joueur a appuyé 3 fois sur la flèche droite, mais Léo est sur la case {position()} au lieu de 3."
 
+# %% wrong="evenements-2-a"
+def a_droite():
+    avance()
+
+# %% right="evenements-2-a"
+def a_droite():
+    avance()
+
+
+quand('droite', a_droite)
+
+# %% wrong="evenements-2-a"
+def a_droite():
+    avance()
+
+# %% wrong="evenements-2-a"
+def a_droite():
+    avance()
+
+
+quand("gauche", a_droite)
+
 # %% [markdown]
 # ## Exercice 2 : aller et retour
 #
@@ -70,6 +92,53 @@ joue("droite", "droite", "droite", "gauche")
 assert position() == 2, f"Avec droite, droite, droite, gauche, Léo devrait être sur la case 2, mais il est sur la case {position()}."
 joue("gauche", "gauche")
 assert position() == -2, f"Avec gauche, gauche, Léo devrait reculer jusqu'à la case -2, mais il est sur la case {position()}."
+
+# %% wrong="evenements-2-b"
+def a_droite():
+    avance()
+
+
+def a_gauche():
+    recule()
+
+
+quand("droite", a_droite)
+
+# %% right="evenements-2-b"
+def a_droite():
+    avance()
+
+
+def a_gauche():
+    recule()
+
+
+quand('droite', a_droite)
+quand("gauche", a_gauche)
+
+# %% wrong="evenements-2-b"
+def a_droite():
+    recule()
+
+
+def a_gauche():
+    avance()
+
+
+quand("droite", a_droite)
+quand("gauche", a_gauche)
+
+# %% wrong="evenements-2-b"
+def a_droite():
+    avance()
+
+
+def a_gauche():
+    avance()
+
+
+quand("droite", a_droite)
+quand("gauche", a_gauche)
 
 # %% [markdown]
 # ## Exercice 3 : le super saut
@@ -107,3 +176,79 @@ joue("haut")
 assert sauts() == 3, f"Avec la flèche du haut, Léo doit sauter 3 fois, mais il a sauté {sauts()} fois."
 joue("espace", "haut", "espace")
 assert sauts() == 5, f"Avec espace, haut, espace, Léo doit sauter 1 + 3 + 1 = 5 fois, mais il a sauté {sauts()} fois."
+
+# %% wrong="evenements-2-c"
+def petit_saut():
+    saute()
+
+
+def super_saut():
+    for i in range(3):
+        saute()
+
+
+quand("espace", petit_saut)
+# ---
+def petit_saut():
+    saute()
+
+
+def super_saut():
+    for i in range(4):
+        saute()
+
+
+quand("espace", petit_saut)
+quand("haut", super_saut)
+# ---
+def petit_saut():
+    saute()
+
+
+def super_saut():
+    saute()
+
+
+quand("espace", petit_saut)
+quand("haut", super_saut)
+
+# %% right="evenements-2-c"
+def petit_saut():
+    saute()
+
+
+def super_saut():
+    for tour in range(3):
+        saute()
+
+
+quand("espace", petit_saut)
+quand("haut", super_saut)
+# ---
+def petit_saut():
+    saute()
+
+
+def super_saut():
+    for i in range(0, 3):
+        saute()
+
+
+quand("espace", petit_saut)
+quand("haut", super_saut)
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Faire réagir Léo aux touches du clavier.
+# ## Durée
+# 45 minutes.
+# ## Prérequis
+# Événements 1.
+# ## Échauffement débranché
+# Jeu de la télécommande : un enfant guide un camarade avec des cartes-flèches.
+# ## Points de vigilance
+# Chaque touche a sa fonction. Confondre le nom de la touche et le nom de la fonction.
+# ## Aider un enfant bloqué
+# Faire la liste : touche → ce que fait Léo, avant d'écrire.
+# ## Pour aller plus loin
+# Inventer une touche secrète qui fait un super saut.

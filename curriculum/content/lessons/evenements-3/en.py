@@ -52,6 +52,70 @@ assert words() == ["What a lovely day!"], f"When Leo gets the message \"wake up\
 play("flag")
 assert words() == ["What a lovely day!"], f"When the flag is clicked, Leo says {words()}: the flag must send the message \"wake up\"."
 
+# %% wrong="evenements-3-a"
+def on_flag():
+    send("wake up")
+
+
+def on_wake_up():
+    say("What a lovely day!")
+
+
+when("flag", on_flag)
+
+# %% right="evenements-3-a"
+def on_flag():
+    send('wake up')
+
+
+def on_wake_up():
+    say("What a lovely day!")
+
+
+when("flag", on_flag)
+when("wake up", on_wake_up)
+# ---
+def on_flag():
+    send("Wake up")
+
+
+def on_wake_up():
+    say("What a lovely day!")
+
+
+when("flag", on_flag)
+when("wake up", on_wake_up)
+
+# %% right="evenements-3-a"
+def on_flag():
+    send("Wake up")
+
+
+def on_wake_up():
+    say("What a lovely day !")
+
+
+when("flag", on_flag)
+when("wake up", on_wake_up)
+
+# %% wrong="evenements-3-a"
+def on_flag():
+    say("What a lovely day!")
+
+
+when("flag", on_flag)
+# ---
+def on_flag():
+    send("wake up")
+
+
+def on_wake_up():
+    say("What a lovely day!")
+
+
+when("flag", on_flag)
+when("get up", on_wake_up)
+
 # %% [markdown]
 # ## Exercise 2: the dance
 #
@@ -85,6 +149,79 @@ play("click")
 play("click")
 assert jumps() == 2, f"After a click, Leo must jump 2 times while dancing, but he jumped {jumps()} times."
 assert words() == ["Yippee!"], f"After the dance, Leo says {words()}, but we expected [\"Yippee!\"]."
+
+# %% wrong="evenements-3-b"
+def on_click():
+    send("dance")
+
+
+def dance():
+    jump()
+    jump()
+    say("Yippee!")
+
+
+when("click", on_click)
+
+# %% right="evenements-3-b"
+def on_click():
+    send("dance")
+
+
+def dance():
+    for time in range(2):
+        jump()
+    say("Yippee!")
+
+
+when("click", on_click)
+when("dance", dance)
+# ---
+def on_click():
+    send('dance')
+
+
+def dance():
+    jump()
+    jump()
+    say("Yippee!")
+
+
+when("click", on_click)
+when("dance", dance)
+# ---
+def on_click():
+    send("Dance")
+
+
+def dance():
+    jump()
+    jump()
+    say("Yippee!")
+
+
+when("click", on_click)
+when("dance", dance)
+
+# %% wrong="evenements-3-b"
+def on_click():
+    jump()
+    say("Yippee!")
+
+
+when("click", on_click)
+# ---
+def on_click():
+    send("dance")
+
+
+def dance():
+    jump()
+    say("Yippee!")
+
+
+when("click", on_click)
+when("dance", dance)
 
 # %% [markdown]
 # ## Exercise 3: the relay race
@@ -130,3 +267,115 @@ assert position() == 2 and words() == ["Made it!"], f"With the message \"two\", 
 play("flag")
 assert position() == 3, f"After the flag, the relay must take Leo to square 3, but he is on square {position()}."
 assert words() == ["Made it!"], f"At the end of the relay, Leo says {words()}, but we expected [\"Made it!\"]."
+
+# %% wrong="evenements-3-c"
+def on_flag():
+    send("one")
+
+
+def step_one():
+    forward()
+    send("two")
+
+
+def step_two():
+    forward()
+    forward()
+    say("Made it!")
+
+
+when("flag", on_flag)
+when("one", step_one)
+
+# %% right="evenements-3-c"
+def on_flag():
+    send('one')
+
+
+def step_one():
+    forward()
+    send("two")
+
+
+def step_two():
+    forward()
+    forward()
+    say("Made it!")
+
+
+when("flag", on_flag)
+when("one", step_one)
+when("two", step_two)
+
+# %% right="evenements-3-c"
+def on_flag():
+    send("One")
+
+
+def step_one():
+    forward()
+    send("two")
+
+
+def step_two():
+    forward()
+    forward()
+    say("Made it!")
+
+
+when("flag", on_flag)
+when("one", step_one)
+when("two", step_two)
+
+# %% wrong="evenements-3-c"
+def step_one():
+    forward()
+    send("two")
+
+
+def step_two():
+    forward()
+    forward()
+    say("Made it!")
+
+
+when("flag", on_flag)
+when("one", step_one)
+when("two", step_two)
+# ---
+def on_flag():
+    send("one")
+
+
+def step_one():
+    back()
+    send("two")
+
+
+def step_two():
+    forward()
+    forward()
+    say("Made it!")
+
+
+when("flag", on_flag)
+when("one", step_one)
+when("two", step_two)
+
+# %% wrong="evenements-3-c"
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Make two parts of the program talk with messages.
+# ## Duration
+# 50 minutes.
+# ## Prerequisites
+# Events 2.
+# ## Unplugged warm-up
+# Telephone: a child receives a word and passes it on to the next one, who acts.
+# ## What to watch for
+# The message's name must be the same in `send` and in `when` (capitals and accents do not count).
+# ## Helping a child who is stuck
+# Draw the arrows: who sends what, who listens to what.
+# ## Going further
+# Add a fourth leg to the relay.

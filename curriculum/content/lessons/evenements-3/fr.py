@@ -52,6 +52,70 @@ assert paroles() == ["Quel beau jour !"], f"Quand Léo reçoit le message \"rév
 joue("drapeau")
 assert paroles() == ["Quel beau jour !"], f"Quand on clique sur le drapeau, Léo dit {paroles()} : le drapeau doit envoyer le message \"réveil\"."
 
+# %% wrong="evenements-3-a"
+def au_drapeau():
+    envoie("réveil")
+
+
+def au_reveil():
+    dit("Quel beau jour !")
+
+
+quand("drapeau", au_drapeau)
+
+# %% right="evenements-3-a"
+def au_drapeau():
+    envoie('réveil')
+
+
+def au_reveil():
+    dit("Quel beau jour !")
+
+
+quand("drapeau", au_drapeau)
+quand("réveil", au_reveil)
+# ---
+def au_drapeau():
+    envoie("Réveil")
+
+
+def au_reveil():
+    dit("Quel beau jour !")
+
+
+quand("drapeau", au_drapeau)
+quand("réveil", au_reveil)
+
+# %% right="evenements-3-a"
+def au_drapeau():
+    envoie("reveil")
+
+
+def au_reveil():
+    dit("Quel beau jour!")
+
+
+quand("drapeau", au_drapeau)
+quand("reveil", au_reveil)
+
+# %% wrong="evenements-3-a"
+def au_drapeau():
+    dit("Quel beau jour !")
+
+
+quand("drapeau", au_drapeau)
+# ---
+def au_drapeau():
+    envoie("réveil")
+
+
+def au_reveil():
+    dit("Quel beau jour !")
+
+
+quand("drapeau", au_drapeau)
+quand("debout", au_reveil)
+
 # %% [markdown]
 # ## Exercice 2 : la danse
 #
@@ -85,6 +149,79 @@ joue("clic")
 joue("clic")
 assert sauts() == 2, f"Après un clic, Léo doit sauter 2 fois en dansant, mais il a sauté {sauts()} fois."
 assert paroles() == ["Youpi !"], f"Après la danse, Léo dit {paroles()}, mais on attendait [\"Youpi !\"]."
+
+# %% wrong="evenements-3-b"
+def au_clic():
+    envoie("danse")
+
+
+def danse():
+    saute()
+    saute()
+    dit("Youpi !")
+
+
+quand("clic", au_clic)
+
+# %% right="evenements-3-b"
+def au_clic():
+    envoie("danse")
+
+
+def danse():
+    for fois in range(2):
+        saute()
+    dit("Youpi !")
+
+
+quand("clic", au_clic)
+quand("danse", danse)
+# ---
+def au_clic():
+    envoie('danse')
+
+
+def danse():
+    saute()
+    saute()
+    dit("Youpi !")
+
+
+quand("clic", au_clic)
+quand("danse", danse)
+# ---
+def au_clic():
+    envoie("Danse")
+
+
+def danse():
+    saute()
+    saute()
+    dit("Youpi !")
+
+
+quand("clic", au_clic)
+quand("danse", danse)
+
+# %% wrong="evenements-3-b"
+def au_clic():
+    saute()
+    dit("Youpi !")
+
+
+quand("clic", au_clic)
+# ---
+def au_clic():
+    envoie("danse")
+
+
+def danse():
+    saute()
+    dit("Youpi !")
+
+
+quand("clic", au_clic)
+quand("danse", danse)
 
 # %% [markdown]
 # ## Exercice 3 : la course de relais
@@ -130,3 +267,122 @@ assert position() == 2 and paroles() == ["Arrivé !"], f"Avec le message \"deux\
 joue("drapeau")
 assert position() == 3, f"Après le drapeau, le relais doit amener Léo sur la case 3, mais il est sur la case {position()}."
 assert paroles() == ["Arrivé !"], f"À la fin du relais, Léo dit {paroles()}, mais on attendait [\"Arrivé !\"]."
+
+# %% wrong="evenements-3-c"
+def au_drapeau():
+    envoie("un")
+
+
+def etape_un():
+    avance()
+    envoie("deux")
+
+
+def etape_deux():
+    avance()
+    avance()
+    dit("Arrivé !")
+
+
+quand("drapeau", au_drapeau)
+quand("un", etape_un)
+
+# %% right="evenements-3-c"
+def au_drapeau():
+    envoie("un")
+
+
+def etape_un():
+    avance()
+    envoie("deux")
+
+
+def etape_deux():
+    for fois in range(2):
+        avance()
+    dit("Arrivé !")
+
+
+quand("drapeau", au_drapeau)
+quand("un", etape_un)
+quand("deux", etape_deux)
+# ---
+def au_drapeau():
+    envoie('un')
+
+
+def etape_un():
+    avance()
+    envoie("deux")
+
+
+def etape_deux():
+    avance()
+    avance()
+    dit("Arrivé !")
+
+
+quand("drapeau", au_drapeau)
+quand("un", etape_un)
+quand("deux", etape_deux)
+
+# %% right="evenements-3-c"
+def au_drapeau():
+    envoie("Un")
+
+
+def etape_un():
+    avance()
+    envoie("deux")
+
+
+def etape_deux():
+    avance()
+    avance()
+    dit("Arrivé !")
+
+
+quand("drapeau", au_drapeau)
+quand("un", etape_un)
+quand("deux", etape_deux)
+
+# %% wrong="evenements-3-c"
+def etape_un():
+    avance()
+    envoie("deux")
+
+
+def etape_deux():
+    avance()
+    avance()
+    dit("Arrivé !")
+
+
+quand("drapeau", au_drapeau)
+quand("un", etape_un)
+quand("deux", etape_deux)
+
+# %% wrong="evenements-3-c"
+def au_drapeau():
+    avance()
+    avance()
+    avance()
+
+
+quand("drapeau", au_drapeau)
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Faire parler deux parties du programme par des messages.
+# ## Durée
+# 50 minutes.
+# ## Prérequis
+# Événements 2.
+# ## Échauffement débranché
+# Le téléphone : un enfant reçoit un mot et le passe au suivant, qui agit.
+# ## Points de vigilance
+# Le nom du message doit être le même dans `envoie` et dans `quand` (les accents et majuscules ne comptent pas).
+# ## Aider un enfant bloqué
+# Dessiner les flèches : qui envoie quoi, qui écoute quoi.
+# ## Pour aller plus loin
+# Ajouter une quatrième étape au relais.

@@ -17,6 +17,8 @@
 #
 # `return` ends the function and hands the result to whoever started it.
 
+# %% include="regles"
+
 # %% [markdown]
 # ## Exercise 1: the greeting machine
 #
@@ -37,7 +39,27 @@ print(greet())
 # %% tests="fonctions-1-a" points=1
 assert "greet" in globals(), "There is no function greet yet: write def greet(): …"
 result = greet()
-assert result == "Hello, I am Zed!", f"Your function returns {result!r}, but we expected \"Hello, I am Zed!\". Did you write return?"
+assert same_text(result, "Hello, I am Zed!"), f"Your function returns {result!r}, but we expected \"Hello, I am Zed!\". Did you write return?"
+
+# %% wrong="fonctions-1-a"
+def greet():
+    return "hello, I am Zed!"
+
+# %% right="fonctions-1-a"
+def greet():
+    return 'Hello, I am Zed!'
+
+# %% right="fonctions-1-a"
+def greet():
+    return "Hello, I am Zed !"
+
+# %% wrong="fonctions-1-a"
+def greet():
+    print("Hello, I am Zed!")
+
+# %% wrong="fonctions-1-a"
+def greet():
+    return "Hello"
 
 # %% [markdown]
 # ## Exercise 2: the double greeting machine
@@ -65,7 +87,22 @@ print(double_greet())
 # %% tests="fonctions-1-b" points=2
 assert "double_greet" in globals(), "There is no function double_greet yet."
 result = double_greet()
-assert result == "Hello, I am Zed! Hello, I am Zed!", f"Your function returns {result!r}, but we expected two greetings with a space between them."
+assert same_text(result, "Hello, I am Zed! Hello, I am Zed!"), f"Your function returns {result!r}, but we expected two greetings with a space between them."
+
+# %% right="fonctions-1-b"
+def double_greet():
+    return greet() + ' ' + greet()
+
+# %% wrong="fonctions-1-b"
+def double_greet():
+    print(greet() + " " + greet())
+
+# %% wrong="fonctions-1-b"
+def double_greet():
+    return greet() + greet()
+# ---
+def double_greet():
+    return greet()
 
 # %% [markdown]
 # ## Exercise 3: the star machine
@@ -91,3 +128,51 @@ print(stars())
 assert "stars" in globals(), "There is no function stars yet."
 result = stars()
 assert result == "*****", f"Your function returns {result!r}, but we expected 5 stars: \"*****\". Is the return after the loop?"
+
+# %% wrong="fonctions-1-c"
+def stars():
+    line = ""
+    for i in range(6):
+        line = line + "*"
+    return line
+# ---
+def stars():
+    line = ""
+    line = line + "*"
+    return line
+
+# %% right="fonctions-1-c"
+def stars():
+    line = ""
+    for turn in range(5):
+        line = line + "*"
+    return line
+# ---
+def stars():
+    line = ""
+    for i in range(5):
+        line += "*"
+    return line
+
+# %% wrong="fonctions-1-c"
+def stars():
+    line = ""
+    for i in range(4):
+        line = line + "*"
+    return line
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Write a function that gives back a result with `return`.
+# ## Duration
+# 45 minutes.
+# ## Prerequisites
+# The Lists unit.
+# ## Unplugged warm-up
+# The juice machine: turn the handle, out comes a glass. The machine does not drink the juice: it gives it.
+# ## What to watch for
+# `print` shows, `return` gives back. Call the function with its brackets.
+# ## Helping a child who is stuck
+# Compare `print(greet())` and `greet()` alone.
+# ## Going further
+# A machine that greets twice, then three times.

@@ -17,6 +17,8 @@
 #
 # `return` termine la fonction et donne le résultat à celui qui l'a lancée.
 
+# %% include="regles"
+
 # %% [markdown]
 # ## Exercice 1 : la machine à saluer
 #
@@ -37,7 +39,27 @@ print(salut())
 # %% tests="fonctions-1-a" points=1
 assert "salut" in globals(), "Il n'y a pas encore de fonction salut : écris def salut(): …"
 resultat = salut()
-assert resultat == "Bonjour, je suis Zed !", f"Ta fonction renvoie {resultat!r}, mais on attendait \"Bonjour, je suis Zed !\". As-tu écrit return ?"
+assert meme_texte(resultat, "Bonjour, je suis Zed !"), f"Ta fonction renvoie {resultat!r}, mais on attendait \"Bonjour, je suis Zed !\". As-tu écrit return ?"
+
+# %% wrong="fonctions-1-a"
+def salut():
+    return "bonjour, je suis Zed !"
+
+# %% right="fonctions-1-a"
+def salut():
+    return 'Bonjour, je suis Zed !'
+
+# %% right="fonctions-1-a"
+def salut():
+    return "Bonjour, je suis Zed!"
+
+# %% wrong="fonctions-1-a"
+def salut():
+    print("Bonjour, je suis Zed !")
+
+# %% wrong="fonctions-1-a"
+def salut():
+    return "Bonjour"
 
 # %% [markdown]
 # ## Exercice 2 : la machine à double salut
@@ -65,7 +87,22 @@ print(double_salut())
 # %% tests="fonctions-1-b" points=2
 assert "double_salut" in globals(), "Il n'y a pas encore de fonction double_salut."
 resultat = double_salut()
-assert resultat == "Bonjour, je suis Zed ! Bonjour, je suis Zed !", f"Ta fonction renvoie {resultat!r}, mais on attendait deux saluts séparés par une espace."
+assert meme_texte(resultat, "Bonjour, je suis Zed ! Bonjour, je suis Zed !"), f"Ta fonction renvoie {resultat!r}, mais on attendait deux saluts séparés par une espace."
+
+# %% right="fonctions-1-b"
+def double_salut():
+    return salut() + ' ' + salut()
+
+# %% wrong="fonctions-1-b"
+def double_salut():
+    print(salut() + " " + salut())
+
+# %% wrong="fonctions-1-b"
+def double_salut():
+    return salut() + salut()
+# ---
+def double_salut():
+    return salut()
 
 # %% [markdown]
 # ## Exercice 3 : la machine à étoiles
@@ -91,3 +128,51 @@ print(etoiles())
 assert "etoiles" in globals(), "Il n'y a pas encore de fonction etoiles."
 resultat = etoiles()
 assert resultat == "*****", f"Ta fonction renvoie {resultat!r}, mais on attendait 5 étoiles : \"*****\". Le return est-il bien après la boucle ?"
+
+# %% wrong="fonctions-1-c"
+def etoiles():
+    ligne = ""
+    for i in range(6):
+        ligne = ligne + "*"
+    return ligne
+# ---
+def etoiles():
+    ligne = ""
+    ligne = ligne + "*"
+    return ligne
+
+# %% right="fonctions-1-c"
+def etoiles():
+    ligne = ""
+    for tour in range(5):
+        ligne = ligne + "*"
+    return ligne
+# ---
+def etoiles():
+    ligne = ""
+    for i in range(5):
+        ligne += "*"
+    return ligne
+
+# %% wrong="fonctions-1-c"
+def etoiles():
+    ligne = ""
+    for i in range(4):
+        ligne = ligne + "*"
+    return ligne
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Écrire une fonction qui renvoie un résultat avec `return`.
+# ## Durée
+# 45 minutes.
+# ## Prérequis
+# L'unité Listes.
+# ## Échauffement débranché
+# La machine à jus : on tourne la manivelle, il sort un verre. La machine ne boit pas le jus : elle le donne.
+# ## Points de vigilance
+# `print` montre, `return` donne. Appeler la fonction avec ses parenthèses.
+# ## Aider un enfant bloqué
+# Comparer `print(salut())` et `salut()` seul.
+# ## Pour aller plus loin
+# Une machine qui salue deux fois, puis trois.

@@ -38,6 +38,22 @@ for squares, expected in ((3, 6), (5, 10), (0, 0)):
     result = twice(squares)
     assert result == expected, f"Your function returns {result!r}, but we expected {expected} for moving {squares} squares twice."
 
+# %% wrong="fonctions-2-a"
+def twice(squares):
+    return squares * 3
+
+# %% right="fonctions-2-a"
+# My program
+def twice(squares):
+    return squares * 2
+
+# %% wrong="fonctions-2-a"
+def twice(squares):
+    return squares * 1
+# ---
+def twice(squares):
+    print(squares * 2)
+
 # %% [markdown]
 # ## Exercise 2: the machine that greets everyone
 #
@@ -61,6 +77,22 @@ assert "hello" in globals(), "There is no function hello yet."
 for name in ("Ines", "Leo", "Momo"):
     result = hello(name)
     assert result == f"Hello {name}!", f"For {name!r}, your function returns {result!r}, but we expected \"Hello {name}!\"."
+
+# %% wrong="fonctions-2-b"
+def hello(name):
+    return "hello " + name + "!"
+
+# %% right="fonctions-2-b"
+def hello(name):
+    return 'Hello ' + name + "!"
+
+# %% wrong="fonctions-2-b"
+def hello(name):
+    print("Hello " + name + "!")
+
+# %% wrong="fonctions-2-b"
+def hello(name):
+    return "Hello Lea!"
 
 # %% [markdown]
 # ## Exercise 3: the border machine
@@ -88,3 +120,49 @@ assert "border" in globals(), "There is no function border yet."
 for pattern, times, expected in (("<>", 3, "<><><>"), ("*", 5, "*****"), ("ab", 0, "")):
     result = border(pattern, times)
     assert result == expected, f"border({pattern!r}, {times}) returns {result!r}, but we expected {expected!r}."
+
+# %% wrong="fonctions-2-c"
+def border(pattern, times):
+    result = ""
+    result = result + pattern
+    return result
+
+# %% right="fonctions-2-c"
+def border(pattern, times):
+    result = ""
+    for turn in range(times):
+        result = result + pattern
+    return result
+# ---
+def border(pattern, times):
+    result = ""
+    for i in range(times):
+        result += pattern
+    return result
+
+# %% wrong="fonctions-2-c"
+def border(pattern, times):
+    result = ""
+    for i in range(times):
+        result = result + pattern
+    print(result)
+
+# %% wrong="fonctions-2-c"
+def border(pattern, times):
+    return pattern
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Give settings (parameters) to a function.
+# ## Duration
+# 50 minutes.
+# ## Prerequisites
+# Functions 1.
+# ## Unplugged warm-up
+# The greeting machine: give it a first name, it says hello to that person.
+# ## What to watch for
+# The parameter has a name in the function and a value in the call. Do not type the name in.
+# ## Helping a child who is stuck
+# Try the call with two different names.
+# ## Going further
+# A border with two patterns that take turns.

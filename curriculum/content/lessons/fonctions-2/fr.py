@@ -38,6 +38,22 @@ for cases, attendu in ((3, 6), (5, 10), (0, 0)):
     resultat = deux_fois(cases)
     assert resultat == attendu, f"Ta fonction renvoie {resultat!r}, mais on attendait {attendu} pour avancer de {cases} cases deux fois."
 
+# %% wrong="fonctions-2-a"
+def deux_fois(cases):
+    return cases * 3
+
+# %% right="fonctions-2-a"
+# Mon programme
+def deux_fois(cases):
+    return cases * 2
+
+# %% wrong="fonctions-2-a"
+def deux_fois(cases):
+    return cases * 1
+# ---
+def deux_fois(cases):
+    print(cases * 2)
+
 # %% [markdown]
 # ## Exercice 2 : la machine à saluer tout le monde
 #
@@ -61,6 +77,22 @@ assert "salue" in globals(), "Il n'y a pas encore de fonction salue."
 for nom in ("Inès", "Léo", "Momo"):
     resultat = salue(nom)
     assert resultat == f"Bonjour {nom} !", f"Pour {nom!r}, ta fonction renvoie {resultat!r}, mais on attendait \"Bonjour {nom} !\"."
+
+# %% wrong="fonctions-2-b"
+def salue(nom):
+    return "bonjour " + nom + " !"
+
+# %% right="fonctions-2-b"
+def salue(nom):
+    return 'Bonjour ' + nom + " !"
+
+# %% wrong="fonctions-2-b"
+def salue(nom):
+    print("Bonjour " + nom + " !")
+
+# %% wrong="fonctions-2-b"
+def salue(nom):
+    return "Bonjour Léa !"
 
 # %% [markdown]
 # ## Exercice 3 : la machine à frises
@@ -88,3 +120,49 @@ assert "frise" in globals(), "Il n'y a pas encore de fonction frise."
 for motif, fois, attendu in (("<>", 3, "<><><>"), ("*", 5, "*****"), ("ab", 0, "")):
     resultat = frise(motif, fois)
     assert resultat == attendu, f"frise({motif!r}, {fois}) renvoie {resultat!r}, mais on attendait {attendu!r}."
+
+# %% wrong="fonctions-2-c"
+def frise(motif, fois):
+    resultat = ""
+    resultat = resultat + motif
+    return resultat
+
+# %% right="fonctions-2-c"
+def frise(motif, fois):
+    resultat = ""
+    for tour in range(fois):
+        resultat = resultat + motif
+    return resultat
+# ---
+def frise(motif, fois):
+    resultat = ""
+    for i in range(fois):
+        resultat += motif
+    return resultat
+
+# %% wrong="fonctions-2-c"
+def frise(motif, fois):
+    resultat = ""
+    for i in range(fois):
+        resultat = resultat + motif
+    print(resultat)
+
+# %% wrong="fonctions-2-c"
+def frise(motif, fois):
+    return motif
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Donner des réglages (paramètres) à une fonction.
+# ## Durée
+# 50 minutes.
+# ## Prérequis
+# Fonctions 1.
+# ## Échauffement débranché
+# La machine à saluer : on lui donne un prénom, elle dit bonjour à cette personne.
+# ## Points de vigilance
+# Le paramètre a un nom dans la fonction et une valeur à l'appel. Ne pas écrire le prénom en dur.
+# ## Aider un enfant bloqué
+# Essayer l'appel avec deux prénoms différents.
+# ## Pour aller plus loin
+# Une frise avec deux motifs qui alternent.

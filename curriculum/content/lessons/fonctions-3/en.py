@@ -44,6 +44,38 @@ for n, expected in ((3, 9), (0, 0), (7, 49)):
     assert square(n) == expected, f"square({n}) returns {square(n)!r}, but {n} times {n} makes {expected}."
 assert sum_of_squares(3, 4) == 25, f"sum_of_squares(3, 4) returns {sum_of_squares(3, 4)!r}, but 9 + 16 = 25."
 
+# %% right="fonctions-3-a"
+# My program
+def square(n):
+    return n * n
+
+
+def sum_of_squares(a, b):
+    return square(a) + square(b)
+
+# %% wrong="fonctions-3-a"
+def square(n):
+    return n * n
+
+
+def sum_of_squares(a, b):
+    return square(a) - square(b)
+
+# %% wrong="fonctions-3-a"
+def square(n):
+    return n * 2
+
+
+def sum_of_squares(a, b):
+    return square(a) + square(b)
+# ---
+def square(n):
+    return n * n
+
+
+def sum_of_squares(a, b):
+    return a + b
+
 # %% [markdown]
 # ## Exercise 2: the bigger one
 #
@@ -70,6 +102,31 @@ assert "bigger" in globals(), "There is no function bigger yet."
 for a, b, expected in ((7, 12, 12), (12, 7, 12), (5, 5, 5), (-3, -8, -3)):
     result = bigger(a, b)
     assert result == expected, f"bigger({a}, {b}) returns {result!r}, but the bigger one is {expected}."
+
+# %% right="fonctions-3-b"
+# My program
+def bigger(a, b):
+    if a > b:
+        return a
+    else:
+        return b
+
+# %% wrong="fonctions-3-b"
+def bigger(a, b):
+    if a > b:
+        print(a)
+    else:
+        return b
+# ---
+def bigger(a, b):
+    if not (a > b):
+        return a
+    else:
+        return b
+
+# %% wrong="fonctions-3-b"
+def bigger(a, b):
+    return a
 
 # %% [markdown]
 # ## Exercise 3: the average mark
@@ -98,3 +155,52 @@ assert "average" in globals(), "There is no function average yet."
 for marks, expected in (([12, 15, 18], 15), ([10], 10), ([8, 9], 8.5)):
     result = average(marks)
     assert result == expected, f"average({marks}) returns {result!r}, but we expected {expected}."
+
+# %% wrong="fonctions-3-c"
+def average(marks):
+    total = 1
+    for mark in marks:
+        total = total + mark
+    return total / len(marks)
+
+# %% right="fonctions-3-c"
+def average(marks):
+    total = 0
+    for turn in marks:
+        total = total + turn
+    return total / len(marks)
+# ---
+def average(marks):
+    total = 0
+    for mark in marks:
+        total += mark
+    return total / len(marks)
+
+# %% wrong="fonctions-3-c"
+def average(marks):
+    total = 0
+    for mark in marks:
+        total = total + mark
+    print(total / len(marks))
+# ---
+def average(marks):
+    total = 0
+    for mark in marks:
+        total = total - mark
+    return total / len(marks)
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Make functions work together: one calls the other.
+# ## Duration
+# 50 minutes.
+# ## Prerequisites
+# Functions 2.
+# ## Unplugged warm-up
+# The assembly line: one child doubles a number, the next adds 1.
+# ## What to watch for
+# One function's result feeds the next. `return` ends the function.
+# ## Helping a child who is stuck
+# Test each function alone before putting them together.
+# ## Going further
+# Work out the average of three marks, then four.

@@ -44,6 +44,38 @@ for n, attendu in ((3, 9), (0, 0), (7, 49)):
     assert carre(n) == attendu, f"carre({n}) renvoie {carre(n)!r}, mais {n} fois {n} font {attendu}."
 assert somme_des_carres(3, 4) == 25, f"somme_des_carres(3, 4) renvoie {somme_des_carres(3, 4)!r}, mais 9 + 16 = 25."
 
+# %% right="fonctions-3-a"
+# Mon programme
+def carre(n):
+    return n * n
+
+
+def somme_des_carres(a, b):
+    return carre(a) + carre(b)
+
+# %% wrong="fonctions-3-a"
+def carre(n):
+    return n * n
+
+
+def somme_des_carres(a, b):
+    return carre(a) - carre(b)
+
+# %% wrong="fonctions-3-a"
+def carre(n):
+    return n * 2
+
+
+def somme_des_carres(a, b):
+    return carre(a) + carre(b)
+# ---
+def carre(n):
+    return n * n
+
+
+def somme_des_carres(a, b):
+    return a + b
+
 # %% [markdown]
 # ## Exercice 2 : le plus grand
 #
@@ -70,6 +102,31 @@ assert "plus_grand" in globals(), "Il n'y a pas encore de fonction plus_grand."
 for a, b, attendu in ((7, 12, 12), (12, 7, 12), (5, 5, 5), (-3, -8, -3)):
     resultat = plus_grand(a, b)
     assert resultat == attendu, f"plus_grand({a}, {b}) renvoie {resultat!r}, mais le plus grand est {attendu}."
+
+# %% right="fonctions-3-b"
+# Mon programme
+def plus_grand(a, b):
+    if a > b:
+        return a
+    else:
+        return b
+
+# %% wrong="fonctions-3-b"
+def plus_grand(a, b):
+    if a > b:
+        print(a)
+    else:
+        return b
+# ---
+def plus_grand(a, b):
+    if not (a > b):
+        return a
+    else:
+        return b
+
+# %% wrong="fonctions-3-b"
+def plus_grand(a, b):
+    return a
 
 # %% [markdown]
 # ## Exercice 3 : la moyenne des notes
@@ -98,3 +155,52 @@ assert "moyenne" in globals(), "Il n'y a pas encore de fonction moyenne."
 for notes, attendu in (([12, 15, 18], 15), ([10], 10), ([8, 9], 8.5)):
     resultat = moyenne(notes)
     assert resultat == attendu, f"moyenne({notes}) renvoie {resultat!r}, mais on attendait {attendu}."
+
+# %% wrong="fonctions-3-c"
+def moyenne(notes):
+    total = 1
+    for note in notes:
+        total = total + note
+    return total / len(notes)
+
+# %% right="fonctions-3-c"
+def moyenne(notes):
+    total = 0
+    for tour in notes:
+        total = total + tour
+    return total / len(notes)
+# ---
+def moyenne(notes):
+    total = 0
+    for note in notes:
+        total += note
+    return total / len(notes)
+
+# %% wrong="fonctions-3-c"
+def moyenne(notes):
+    total = 0
+    for note in notes:
+        total = total + note
+    print(total / len(notes))
+# ---
+def moyenne(notes):
+    total = 0
+    for note in notes:
+        total = total - note
+    return total / len(notes)
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Faire travailler des fonctions ensemble : l'une appelle l'autre.
+# ## Durée
+# 50 minutes.
+# ## Prérequis
+# Fonctions 2.
+# ## Échauffement débranché
+# La chaîne de montage : un enfant double un nombre, le suivant ajoute 1.
+# ## Points de vigilance
+# Le résultat d'une fonction sert à la suivante. `return` arrête la fonction.
+# ## Aider un enfant bloqué
+# Tester chaque fonction seule avant de les assembler.
+# ## Pour aller plus loin
+# Calculer la moyenne de trois notes, puis de quatre.

@@ -46,6 +46,33 @@ for side, expected in ((3, "####\n#..#\n#..#\n####"), (5, "######\n#....#\n#....
     assert drawing() == expected, f"square({side}) draws:\n{drawing()}\nbut we expected:\n{expected}"
     assert position() == (0, 0), f"After square({side}), Tao must come back to the start, but she is at {position()}."
 
+# %% wrong="fonctions-4-a"
+def square(side):
+    for i in range(5):
+        forward(side)
+        turn_right()
+# ---
+def square(side):
+    forward(side)
+    turn_right()
+
+# %% right="fonctions-4-a"
+def square(side):
+    for turn in range(4):
+        forward(side)
+        turn_right()
+# ---
+def square(side):
+    for i in range(0, 4):
+        forward(side)
+        turn_right()
+
+# %% wrong="fonctions-4-a"
+def square(side):
+    for i in range(3):
+        forward(side)
+        turn_right()
+
 # %% [markdown]
 # ## Exercise 2: the word "stairs"
 #
@@ -84,6 +111,43 @@ for steps, height, expected in ((2, 2, "..###\n..#..\n###..\n#....\n#...."), (3,
     new_sheet()
     stairs(steps, height)
     assert drawing() == expected, f"stairs({steps}, {height}) draws:\n{drawing()}\nbut we expected:\n{expected}"
+
+# %% wrong="fonctions-4-b"
+def stairs(steps, height):
+    turn_left()
+    forward(height)
+    turn_right()
+    forward(height)
+# ---
+def stairs(steps, height):
+    for s in range(steps):
+        forward(height)
+        turn_left()
+        turn_right()
+        forward(height)
+
+# %% right="fonctions-4-b"
+def stairs(steps, height):
+    for turn in range(steps):
+        turn_left()
+        forward(height)
+        turn_right()
+        forward(height)
+# ---
+def stairs(steps, height):
+    for s in range(0, steps):
+        turn_left()
+        forward(height)
+        turn_right()
+        forward(height)
+
+# %% wrong="fonctions-4-b"
+def stairs(steps, height):
+    for s in range(steps):
+        turn_right()
+        forward(height)
+        turn_right()
+        forward(height)
 
 # %% [markdown]
 # ## Exercise 3: the garland of lanterns
@@ -127,3 +191,50 @@ for lanterns, expected in ((3, "#############\n..#.#.#.#.#.#\n..###.###.###"), (
     new_sheet()
     garland(lanterns)
     assert drawing() == expected, f"garland({lanterns}) draws:\n{drawing()}\nbut we expected:\n{expected}"
+
+# %% wrong="fonctions-4-c"
+def garland(lanterns):
+    for i in range(lanterns):
+        forward(3)
+        square(2)
+        forward(2)
+# ---
+def garland(lanterns):
+    for i in range(lanterns):
+        forward(2)
+        square(3)
+        forward(2)
+# ---
+def garland(lanterns):
+    forward(2)
+    square(2)
+    forward(2)
+
+# %% right="fonctions-4-c"
+def garland(lanterns):
+    for turn in range(lanterns):
+        forward(2)
+        square(2)
+        forward(2)
+# ---
+def garland(lanterns):
+    for i in range(0, lanterns):
+        forward(2)
+        square(2)
+        forward(2)
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Cut a drawing into functions to use again (square, staircase).
+# ## Duration
+# 55 minutes.
+# ## Prerequisites
+# Functions 3 and the Loops unit.
+# ## Unplugged warm-up
+# Describe a border drawing by naming its parts: "lantern, gap, lantern…".
+# ## What to watch for
+# Where does the turtle end after the function? Its heading matters for what follows.
+# ## Helping a child who is stuck
+# Draw the part once, then call it.
+# ## Going further
+# Invent a pattern and make a garland of it.

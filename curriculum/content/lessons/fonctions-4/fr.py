@@ -46,6 +46,33 @@ for cote, attendu in ((3, "####\n#..#\n#..#\n####"), (5, "######\n#....#\n#....#
     assert dessin() == attendu, f"carre({cote}) dessine :\n{dessin()}\nmais on attendait :\n{attendu}"
     assert position() == (0, 0), f"Après carre({cote}), Tao doit revenir au départ, mais elle est en {position()}."
 
+# %% wrong="fonctions-4-a"
+def carre(cote):
+    for i in range(5):
+        avance(cote)
+        tourne_droite()
+# ---
+def carre(cote):
+    avance(cote)
+    tourne_droite()
+
+# %% right="fonctions-4-a"
+def carre(cote):
+    for tour in range(4):
+        avance(cote)
+        tourne_droite()
+# ---
+def carre(cote):
+    for i in range(0, 4):
+        avance(cote)
+        tourne_droite()
+
+# %% wrong="fonctions-4-a"
+def carre(cote):
+    for i in range(3):
+        avance(cote)
+        tourne_droite()
+
 # %% [markdown]
 # ## Exercice 2 : le mot « escalier »
 #
@@ -84,6 +111,43 @@ for marches, hauteur, attendu in ((2, 2, "..###\n..#..\n###..\n#....\n#...."), (
     nouvelle_feuille()
     escalier(marches, hauteur)
     assert dessin() == attendu, f"escalier({marches}, {hauteur}) dessine :\n{dessin()}\nmais on attendait :\n{attendu}"
+
+# %% wrong="fonctions-4-b"
+def escalier(marches, hauteur):
+    tourne_gauche()
+    avance(hauteur)
+    tourne_droite()
+    avance(hauteur)
+# ---
+def escalier(marches, hauteur):
+    for m in range(marches):
+        avance(hauteur)
+        tourne_gauche()
+        tourne_droite()
+        avance(hauteur)
+
+# %% right="fonctions-4-b"
+def escalier(marches, hauteur):
+    for tour in range(marches):
+        tourne_gauche()
+        avance(hauteur)
+        tourne_droite()
+        avance(hauteur)
+# ---
+def escalier(marches, hauteur):
+    for m in range(0, marches):
+        tourne_gauche()
+        avance(hauteur)
+        tourne_droite()
+        avance(hauteur)
+
+# %% wrong="fonctions-4-b"
+def escalier(marches, hauteur):
+    for m in range(marches):
+        tourne_droite()
+        avance(hauteur)
+        tourne_droite()
+        avance(hauteur)
 
 # %% [markdown]
 # ## Exercice 3 : la guirlande de lanternes
@@ -127,3 +191,50 @@ for lanternes, attendu in ((3, "#############\n..#.#.#.#.#.#\n..###.###.###"), (
     nouvelle_feuille()
     guirlande(lanternes)
     assert dessin() == attendu, f"guirlande({lanternes}) dessine :\n{dessin()}\nmais on attendait :\n{attendu}"
+
+# %% wrong="fonctions-4-c"
+def guirlande(lanternes):
+    for i in range(lanternes):
+        avance(3)
+        carre(2)
+        avance(2)
+# ---
+def guirlande(lanternes):
+    for i in range(lanternes):
+        avance(2)
+        carre(3)
+        avance(2)
+# ---
+def guirlande(lanternes):
+    avance(2)
+    carre(2)
+    avance(2)
+
+# %% right="fonctions-4-c"
+def guirlande(lanternes):
+    for tour in range(lanternes):
+        avance(2)
+        carre(2)
+        avance(2)
+# ---
+def guirlande(lanternes):
+    for i in range(0, lanternes):
+        avance(2)
+        carre(2)
+        avance(2)
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Découper un dessin en fonctions réutilisables (carré, escalier).
+# ## Durée
+# 55 minutes.
+# ## Prérequis
+# Fonctions 3 et l'unité Boucles.
+# ## Échauffement débranché
+# Décrire un dessin de frise en nommant ses morceaux : « lanterne, espace, lanterne… ».
+# ## Points de vigilance
+# Où finit la tortue après la fonction ? Son cap compte pour la suite.
+# ## Aider un enfant bloqué
+# Faire dessiner une seule fois le morceau, puis l'appeler.
+# ## Pour aller plus loin
+# Inventer un motif et en faire une guirlande.

@@ -35,6 +35,17 @@ print(bag)
 assert "bag" in globals(), "There is no list called bag yet."
 assert bag == ["rope", "torch", "flask"], f"The bag holds {bag}, but we expected [\"rope\", \"torch\", \"flask\"], in that order."
 
+# %% wrong="listes-1-a"
+bag = ["Rope", "torch", "flask"]
+
+# %% right="listes-1-a"
+bag = ['rope', "torch", "flask"]
+
+# %% wrong="listes-1-a"
+bag = ["rope", "torch"]
+# ---
+bag = "rope, torch, flask"
+
 # %% [markdown]
 # ## Exercise 2: the first and the last
 #
@@ -63,6 +74,22 @@ assert "first" in globals() and "last" in globals(), "Create both variables: fir
 assert first == "compass", f"first holds {first!r}, but the first item in the bag is \"compass\" (place 0)."
 assert last == "binoculars", f"last holds {last!r}, but the last item in the bag is \"binoculars\" (place -1)."
 
+# %% wrong="listes-1-b"
+first = bag[1]
+last = bag[-1]
+# ---
+first = bag[0]
+last = bag[-2]
+
+# %% right="listes-1-b"
+first = bag[0]
+last = bag[-1]
+print("I am done!")
+
+# %% wrong="listes-1-b"
+first = "compass"
+last = bag[0]
+
 # %% [markdown]
 # ## Exercise 3: how many things?
 #
@@ -86,3 +113,36 @@ print(count, "finds; the third one is:", third)
 assert "count" in globals() and "third" in globals(), "Create both variables: count and third."
 assert count == 6, f"count holds {count!r}, but there are 6 finds in the list."
 assert third == "shell", f"third holds {third!r}; the third item is at place 2: \"shell\"."
+
+# %% wrong="listes-1-c"
+count = len(finds)
+third = finds[3]
+
+# %% right="listes-1-c"
+count = len(finds)
+third = finds[2]
+print("I am done!")
+
+# %% wrong="listes-1-c"
+count = len(finds)
+third = finds[1]
+
+# %% wrong="listes-1-c"
+count = 5
+third = finds[2]
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Store several values in a list and read one by its position.
+# ## Duration
+# 45 minutes.
+# ## Prerequisites
+# The Variables unit.
+# ## Unplugged warm-up
+# A train of carriages numbered from 0: who is in carriage 2?
+# ## What to watch for
+# The first item is at position 0. `[-1]` gives the last one.
+# ## Helping a child who is stuck
+# Number the list's boxes in pencil, starting at 0.
+# ## Going further
+# Find the last but one thing.

@@ -35,6 +35,17 @@ print(sac)
 assert "sac" in globals(), "Il n'y a pas encore de liste nommée sac."
 assert sac == ["corde", "lampe", "gourde"], f"Le sac contient {sac}, mais on attendait [\"corde\", \"lampe\", \"gourde\"], dans cet ordre."
 
+# %% wrong="listes-1-a"
+sac = ["Corde", "lampe", "gourde"]
+
+# %% right="listes-1-a"
+sac = ['corde', "lampe", "gourde"]
+
+# %% wrong="listes-1-a"
+sac = ["corde", "lampe"]
+# ---
+sac = "corde, lampe, gourde"
+
 # %% [markdown]
 # ## Exercice 2 : le premier et le dernier
 #
@@ -63,6 +74,22 @@ assert "premier" in globals() and "dernier" in globals(), "Crée les deux variab
 assert premier == "boussole", f"premier contient {premier!r}, mais le premier objet du sac est \"boussole\" (place 0)."
 assert dernier == "jumelles", f"dernier contient {dernier!r}, mais le dernier objet du sac est \"jumelles\" (place -1)."
 
+# %% wrong="listes-1-b"
+premier = sac[1]
+dernier = sac[-1]
+# ---
+premier = sac[0]
+dernier = sac[-2]
+
+# %% right="listes-1-b"
+premier = sac[0]
+dernier = sac[-1]
+print("J'ai fini !")
+
+# %% wrong="listes-1-b"
+premier = "boussole"
+dernier = sac[0]
+
 # %% [markdown]
 # ## Exercice 3 : combien d'objets ?
 #
@@ -86,3 +113,36 @@ print(nombre, "trouvailles ; la troisième est :", troisieme)
 assert "nombre" in globals() and "troisieme" in globals(), "Crée les deux variables : nombre et troisieme."
 assert nombre == 6, f"nombre contient {nombre!r}, mais il y a 6 trouvailles dans la liste."
 assert troisieme == "coquillage", f"troisieme contient {troisieme!r} ; le troisième objet est à la place 2 : \"coquillage\"."
+
+# %% wrong="listes-1-c"
+nombre = len(trouvailles)
+troisieme = trouvailles[3]
+
+# %% right="listes-1-c"
+nombre = len(trouvailles)
+troisieme = trouvailles[2]
+print("J'ai fini !")
+
+# %% wrong="listes-1-c"
+nombre = len(trouvailles)
+troisieme = trouvailles[1]
+
+# %% wrong="listes-1-c"
+nombre = 5
+troisieme = trouvailles[2]
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Ranger plusieurs valeurs dans une liste et lire un élément par sa position.
+# ## Durée
+# 45 minutes.
+# ## Prérequis
+# L'unité Variables.
+# ## Échauffement débranché
+# Un train de wagons numérotés à partir de 0 : qui est dans le wagon 2 ?
+# ## Points de vigilance
+# Le premier élément est à la position 0. `[-1]` donne le dernier.
+# ## Aider un enfant bloqué
+# Numéroter les cases de la liste au crayon, en commençant à 0.
+# ## Pour aller plus loin
+# Trouver l'avant-dernier objet.

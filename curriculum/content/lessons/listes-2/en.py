@@ -27,6 +27,18 @@ print(bag)
 # %% tests="listes-2-a" points=1
 assert bag == ["rope", "torch", "compass"], f"The bag holds {bag}, but we expected [\"rope\", \"torch\", \"compass\"]: the compass goes at the end."
 
+# %% wrong="listes-2-a"
+bag.append("Compass")
+
+# %% right="listes-2-a"
+bag.append('compass')
+
+# %% wrong="listes-2-a"
+bag = ["compass"]
+# ---
+bag.append("compass")
+bag.append("compass")
+
 # %% [markdown]
 # ## Exercise 2: too heavy!
 #
@@ -47,6 +59,16 @@ print(bag)
 # %% tests="listes-2-b" points=2
 assert "rock" not in bag, f"The rock is still in the bag: {bag}."
 assert bag == ["rope", "torch", "flask"], f"The bag holds {bag}, but we expected [\"rope\", \"torch\", \"flask\"]."
+
+# %% right="listes-2-b"
+bag.remove('rock')
+
+# %% wrong="listes-2-b"
+bag.remove("torch")
+# ---
+bag = []
+# ---
+bag.remove(bag[0])
 
 # %% [markdown]
 # ## Exercise 3: forget nothing
@@ -73,3 +95,35 @@ print(bag)
 # %% tests="listes-2-c" points=3
 assert bag.count("torch") == 1, f"The torch is in the bag {bag.count('torch')} times: only add what is missing."
 assert bag == ["torch", "hat", "map", "flask"], f"The bag holds {bag}, but we expected [\"torch\", \"hat\", \"map\", \"flask\"]."
+
+# %% right="listes-2-c"
+for turn in must_haves:
+    if turn not in bag:
+        bag.append(turn)
+
+# %% wrong="listes-2-c"
+for thing in must_haves:
+    if not (thing not in bag):
+        bag.append(thing)
+
+# %% wrong="listes-2-c"
+for thing in must_haves:
+    bag.append(thing)
+# ---
+bag.append("map")
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Add (`append`) and remove (`remove`) items of a list.
+# ## Duration
+# 45 minutes.
+# ## Prerequisites
+# Lists 1.
+# ## Unplugged warm-up
+# The backpack: add and take out real things; the class keeps the list on the board.
+# ## What to watch for
+# `append` adds at the end. Removing something that is not there is an error.
+# ## Helping a child who is stuck
+# Print the list after each line.
+# ## Going further
+# Add nothing twice, with `if … not in`.

@@ -27,6 +27,18 @@ print(sac)
 # %% tests="listes-2-a" points=1
 assert sac == ["corde", "lampe", "boussole"], f"Le sac contient {sac}, mais on attendait [\"corde\", \"lampe\", \"boussole\"] : la boussole va à la fin."
 
+# %% wrong="listes-2-a"
+sac.append("Boussole")
+
+# %% right="listes-2-a"
+sac.append('boussole')
+
+# %% wrong="listes-2-a"
+sac = ["boussole"]
+# ---
+sac.append("boussole")
+sac.append("boussole")
+
 # %% [markdown]
 # ## Exercice 2 : trop lourd !
 #
@@ -47,6 +59,16 @@ print(sac)
 # %% tests="listes-2-b" points=2
 assert "caillou" not in sac, f"Le caillou est encore dans le sac : {sac}."
 assert sac == ["corde", "lampe", "gourde"], f"Le sac contient {sac}, mais on attendait [\"corde\", \"lampe\", \"gourde\"]."
+
+# %% right="listes-2-b"
+sac.remove('caillou')
+
+# %% wrong="listes-2-b"
+sac.remove("lampe")
+# ---
+sac = []
+# ---
+sac.remove(sac[0])
 
 # %% [markdown]
 # ## Exercice 3 : ne rien oublier
@@ -73,3 +95,35 @@ print(sac)
 # %% tests="listes-2-c" points=3
 assert sac.count("lampe") == 1, f"La lampe est {sac.count('lampe')} fois dans le sac : n'ajoute que ce qui manque."
 assert sac == ["lampe", "chapeau", "carte", "gourde"], f"Le sac contient {sac}, mais on attendait [\"lampe\", \"chapeau\", \"carte\", \"gourde\"]."
+
+# %% right="listes-2-c"
+for tour in indispensables:
+    if tour not in sac:
+        sac.append(tour)
+
+# %% wrong="listes-2-c"
+for chose in indispensables:
+    if not (chose not in sac):
+        sac.append(chose)
+
+# %% wrong="listes-2-c"
+for chose in indispensables:
+    sac.append(chose)
+# ---
+sac.append("carte")
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Ajouter (`append`) et retirer (`remove`) des éléments d'une liste.
+# ## Durée
+# 45 minutes.
+# ## Prérequis
+# Listes 1.
+# ## Échauffement débranché
+# Le sac à dos : on ajoute et on retire des objets réels, la classe tient la liste au tableau.
+# ## Points de vigilance
+# `append` ajoute à la fin. Retirer un objet absent est une erreur.
+# ## Aider un enfant bloqué
+# Afficher la liste après chaque ligne.
+# ## Pour aller plus loin
+# Ne rien ajouter deux fois, avec `if … not in`.

@@ -11,6 +11,8 @@
 # On each turn, the variable `item` holds the next item of the list.
 # That is handy to count, add up, search…
 
+# %% include="regles"
+
 # %% [markdown]
 # ## Exercise 1: the gold treasure
 #
@@ -35,6 +37,27 @@ print("Total:", total, "gold coins")
 assert "total" in globals(), "Create the variable total, which starts at 0."
 assert total == 17, f"total is {total!r}, but 3 + 5 + 2 + 7 = 17 gold coins."
 
+# %% wrong="listes-3-a"
+total = 0
+# ---
+total = 1
+for coins in chests:
+    total = total + coins
+
+# %% right="listes-3-a"
+total = 0
+for turn in chests:
+    total = total + turn
+# ---
+total = 0
+for coins in chests:
+    total += coins
+
+# %% wrong="listes-3-a"
+total = 0
+for coins in chests:
+    total = total - coins
+
 # %% [markdown]
 # ## Exercise 2: jungle calls
 #
@@ -57,7 +80,31 @@ print(calls)
 
 # %% tests="listes-3-b" points=2
 assert "calls" in globals(), "Create the list calls, empty at first: calls = []."
-assert calls == ["toucan!", "jaguar!", "monkey!"], f"The list calls holds {calls}, but we expected [\"toucan!\", \"jaguar!\", \"monkey!\"]."
+assert same_text(calls, ["toucan!", "jaguar!", "monkey!"]), f"The list calls holds {calls}, but we expected [\"toucan!\", \"jaguar!\", \"monkey!\"]."
+
+# %% wrong="listes-3-b"
+calls = []
+
+# %% right="listes-3-b"
+calls = []
+for turn in animals:
+    calls.append(turn + "!")
+# ---
+calls = []
+for animal in animals:
+    calls.append(animal + '!')
+
+# %% right="listes-3-b"
+calls = []
+for animal in animals:
+    calls.append(animal + " !")
+
+# %% wrong="listes-3-b"
+calls = []
+for animal in animals:
+    calls.append(animal)
+# ---
+calls = ["toucan!"]
 
 # %% [markdown]
 # ## Exercise 3: the heaviest stone
@@ -83,3 +130,42 @@ print("The heaviest weighs", heaviest, "g")
 # %% tests="listes-3-c" points=3
 assert "heaviest" in globals(), "Create the variable heaviest."
 assert heaviest == 410, f"heaviest is {heaviest!r}, but the heaviest stone weighs 410 g."
+rules(without=("max", "sorted", "sort"), using=("stones",))
+
+# %% wrong="listes-3-c"
+heaviest = stones[0]
+
+# %% right="listes-3-c"
+heaviest = stones[0]
+for turn in stones:
+    if turn > heaviest:
+        heaviest = turn
+
+# %% wrong="listes-3-c"
+heaviest = max(stones)
+# ---
+heaviest = sorted(stones)[-1]
+# ---
+heaviest = 410
+
+# %% right="listes-3-c"
+heaviest = 0
+for p in stones:
+    if p > heaviest:
+        heaviest = p
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Go through a list with `for` to add up, change or search.
+# ## Duration
+# 50 minutes.
+# ## Prerequisites
+# Lists 2.
+# ## Unplugged warm-up
+# Count the coins of a pile one by one, keeping the total in one's head.
+# ## What to watch for
+# The total starts at 0 before the loop. Using `max` or typing the answer instead of going through.
+# ## Helping a child who is stuck
+# Go through by hand on a slate: at each item, write the total.
+# ## Going further
+# Find the lightest stone.

@@ -11,6 +11,8 @@
 # À chaque tour, la variable `objet` contient l'élément suivant de la liste.
 # C'est pratique pour compter, additionner, chercher…
 
+# %% include="regles"
+
 # %% [markdown]
 # ## Exercice 1 : le trésor d'or
 #
@@ -35,6 +37,27 @@ print("Total :", total, "pièces d'or")
 assert "total" in globals(), "Crée la variable total, qui commence à 0."
 assert total == 17, f"total vaut {total!r}, mais 3 + 5 + 2 + 7 = 17 pièces d'or."
 
+# %% wrong="listes-3-a"
+total = 0
+# ---
+total = 1
+for pieces in coffres:
+    total = total + pieces
+
+# %% right="listes-3-a"
+total = 0
+for tour in coffres:
+    total = total + tour
+# ---
+total = 0
+for pieces in coffres:
+    total += pieces
+
+# %% wrong="listes-3-a"
+total = 0
+for pieces in coffres:
+    total = total - pieces
+
 # %% [markdown]
 # ## Exercice 2 : les cris de la jungle
 #
@@ -57,7 +80,31 @@ print(cris)
 
 # %% tests="listes-3-b" points=2
 assert "cris" in globals(), "Crée la liste cris, vide au début : cris = []."
-assert cris == ["toucan !", "jaguar !", "singe !"], f"La liste cris contient {cris}, mais on attendait [\"toucan !\", \"jaguar !\", \"singe !\"]."
+assert meme_texte(cris, ["toucan !", "jaguar !", "singe !"]), f"La liste cris contient {cris}, mais on attendait [\"toucan !\", \"jaguar !\", \"singe !\"]."
+
+# %% wrong="listes-3-b"
+cris = []
+
+# %% right="listes-3-b"
+cris = []
+for tour in animaux:
+    cris.append(tour + " !")
+# ---
+cris = []
+for animal in animaux:
+    cris.append(animal + ' !')
+
+# %% right="listes-3-b"
+cris = []
+for animal in animaux:
+    cris.append(animal + "!")
+
+# %% wrong="listes-3-b"
+cris = []
+for animal in animaux:
+    cris.append(animal)
+# ---
+cris = ["toucan !"]
 
 # %% [markdown]
 # ## Exercice 3 : la pierre la plus lourde
@@ -67,7 +114,7 @@ assert cris == ["toucan !", "jaguar !", "singe !"], f"La liste cris contient {cr
 
 # %% [markdown] hints="listes-3-c"
 # 1. Commence avec `plus_lourde = pierres[0]` : c'est la plus lourde vue jusqu'ici.
-# 2. Pour chaque poids, si il est plus grand que `plus_lourde`, il devient la nouvelle `plus_lourde`.
+# 2. Pour chaque poids, s'il est plus grand que `plus_lourde`, il devient la nouvelle `plus_lourde`.
 # 3. `for poids in pierres:` / `    if poids > plus_lourde:` / `        plus_lourde = poids`.
 
 # %% solution="listes-3-c"
@@ -83,3 +130,42 @@ print("La plus lourde pèse", plus_lourde, "g")
 # %% tests="listes-3-c" points=3
 assert "plus_lourde" in globals(), "Crée la variable plus_lourde."
 assert plus_lourde == 410, f"plus_lourde vaut {plus_lourde!r}, mais la pierre la plus lourde pèse 410 g."
+regles(sans=("max", "sorted", "sort"), avec=("pierres",))
+
+# %% wrong="listes-3-c"
+plus_lourde = pierres[0]
+
+# %% right="listes-3-c"
+plus_lourde = pierres[0]
+for tour in pierres:
+    if tour > plus_lourde:
+        plus_lourde = tour
+
+# %% wrong="listes-3-c"
+plus_lourde = max(pierres)
+# ---
+plus_lourde = sorted(pierres)[-1]
+# ---
+plus_lourde = 410
+
+# %% right="listes-3-c"
+plus_lourde = 0
+for p in pierres:
+    if p > plus_lourde:
+        plus_lourde = p
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Parcourir une liste avec `for` pour calculer un total, transformer ou chercher.
+# ## Durée
+# 50 minutes.
+# ## Prérequis
+# Listes 2.
+# ## Échauffement débranché
+# Compter les pièces d'une pile une par une en gardant le total dans sa tête.
+# ## Points de vigilance
+# Le total commence à 0 avant la boucle. Utiliser `max` ou taper la réponse au lieu de parcourir.
+# ## Aider un enfant bloqué
+# Faire le parcours à la main sur une ardoise : à chaque élément, noter le total.
+# ## Pour aller plus loin
+# Trouver la pierre la plus légère.

@@ -40,6 +40,19 @@ show(program, "worlds/tout-droit.toml")
 # %% tests="robot-1-a" points=1
 check(program, "worlds/tout-droit.toml")
 
+# %% right="robot-1-a"
+forward(110)
+print("I am done!")
+
+# %% wrong="robot-1-a"
+back(110)
+
+# %% wrong="robot-1-a"
+forward(50)
+# ---
+turn(90)
+forward(110)
+
 # %% [markdown]
 # ## Exercise 2: the bend
 #
@@ -64,6 +77,24 @@ show(program, "worlds/virage.toml")
 
 # %% tests="robot-1-b" points=2
 check(program, "worlds/virage.toml")
+
+# %% wrong="robot-1-b"
+forward(120)
+turn(-90)
+# ---
+turn(-90)
+forward(120)
+forward(90)
+
+# %% right="robot-1-b"
+forward(120)
+turn(-90)
+forward(90)
+print("I am done!")
+
+# %% wrong="robot-1-b"
+turn(-90)
+forward(90)
 
 # %% [markdown]
 # ## Exercise 3: the garage
@@ -92,5 +123,43 @@ show(program, "garage")
 # %% tests="robot-1-c" points=3
 check(program, "garage")
 
+# %% wrong="robot-1-c"
+turn(-90)
+forward(55)
+turn(90)
+# ---
+forward(55)
+turn(-90)
+turn(90)
+forward(140)
+
+# %% right="robot-1-c"
+turn(-90)
+forward(55)
+turn(90)
+forward(140)
+print("I am done!")
+
+# %% wrong="robot-1-c"
+forward(55)
+turn(90)
+forward(140)
+
 # %% [markdown]
 # Well done! When your three challenges pass, ask your teacher to try them on the real Robi.
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Drive Robi a distance in cm and turn an angle in degrees.
+# ## Duration
+# 50 minutes, 15 of them with the real robot.
+# ## Prerequisites
+# The Loops unit.
+# ## Unplugged warm-up
+# The human robot with measured steps: "forward 3 steps, a quarter turn".
+# ## What to watch for
+# Turning left is a negative angle. The real robot slips a little: that is normal.
+# ## Helping a child who is stuck
+# Measure the distance with a ruler on the mat.
+# ## Going further
+# Park in reverse.

@@ -40,6 +40,19 @@ montrer(programme, "worlds/tout-droit.toml")
 # %% tests="robot-1-a" points=1
 verifier(programme, "worlds/tout-droit.toml")
 
+# %% right="robot-1-a"
+avancer(110)
+print("J'ai fini !")
+
+# %% wrong="robot-1-a"
+reculer(110)
+
+# %% wrong="robot-1-a"
+avancer(50)
+# ---
+tourner(90)
+avancer(110)
+
 # %% [markdown]
 # ## Exercice 2 : le virage
 #
@@ -64,6 +77,24 @@ montrer(programme, "worlds/virage.toml")
 
 # %% tests="robot-1-b" points=2
 verifier(programme, "worlds/virage.toml")
+
+# %% wrong="robot-1-b"
+avancer(120)
+tourner(-90)
+# ---
+tourner(-90)
+avancer(120)
+avancer(90)
+
+# %% right="robot-1-b"
+avancer(120)
+tourner(-90)
+avancer(90)
+print("J'ai fini !")
+
+# %% wrong="robot-1-b"
+tourner(-90)
+avancer(90)
 
 # %% [markdown]
 # ## Exercice 3 : le garage
@@ -92,5 +123,43 @@ montrer(programme, "garage")
 # %% tests="robot-1-c" points=3
 verifier(programme, "garage")
 
+# %% wrong="robot-1-c"
+tourner(-90)
+avancer(55)
+tourner(90)
+# ---
+avancer(55)
+tourner(-90)
+tourner(90)
+avancer(140)
+
+# %% right="robot-1-c"
+tourner(-90)
+avancer(55)
+tourner(90)
+avancer(140)
+print("J'ai fini !")
+
+# %% wrong="robot-1-c"
+avancer(55)
+tourner(90)
+avancer(140)
+
 # %% [markdown]
 # Bravo ! Quand tes trois défis sont réussis, demande à ton enseignant·e de les essayer sur le vrai Robi.
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Faire rouler Robi d'une distance en cm et tourner d'un angle en degrés.
+# ## Durée
+# 50 minutes, dont 15 avec le vrai robot.
+# ## Prérequis
+# L'unité Boucles.
+# ## Échauffement débranché
+# Le robot humain, avec des pas mesurés : « avance de 3 pas, tourne d'un quart de tour ».
+# ## Points de vigilance
+# Tourner à gauche, c'est un angle négatif. Le vrai robot glisse un peu : c'est normal.
+# ## Aider un enfant bloqué
+# Mesurer la distance avec une règle sur le tapis.
+# ## Pour aller plus loin
+# Se garer en marche arrière.

@@ -10,7 +10,8 @@
 #         turn(90)
 # ```
 #
-# For a shape with `n` sides, Robi makes a full turn (360 degrees) in `n` corners: each corner turns `360 / n` degrees.
+# To draw a shape, Robi makes one full turn: 360 degrees. It shares this turn between its corners.
+# A square has 4 corners: 360 shared by 4 makes 90 degrees. A triangle has 3 corners: 120 degrees each.
 
 # %% include="robot"
 
@@ -39,6 +40,24 @@ show(program, "carre")
 # %% tests="robot-2-a" points=1
 check(program, "carre")
 
+# %% wrong="robot-2-a"
+for i in range(5):
+    forward(30)
+    turn(90)
+# ---
+forward(30)
+turn(90)
+
+# %% right="robot-2-a"
+for i in range(0, 4):
+    forward(30)
+    turn(90)
+
+# %% wrong="robot-2-a"
+for i in range(3):
+    forward(30)
+    turn(90)
+
 # %% [markdown]
 # ## Exercise 2: the triangle
 #
@@ -63,6 +82,24 @@ show(program, "worlds/triangle.toml")
 
 # %% tests="robot-2-b" points=2
 check(program, "worlds/triangle.toml")
+
+# %% wrong="robot-2-b"
+for i in range(4):
+    forward(40)
+    turn(-120)
+# ---
+forward(40)
+turn(-120)
+
+# %% right="robot-2-b"
+for i in range(0, 3):
+    forward(40)
+    turn(-120)
+
+# %% wrong="robot-2-b"
+for i in range(2):
+    forward(40)
+    turn(-120)
 
 # %% [markdown]
 # ## Exercise 3: the hexagon
@@ -89,3 +126,37 @@ show(program, "worlds/hexagone.toml")
 
 # %% tests="robot-2-c" points=3
 check(program, "worlds/hexagone.toml")
+
+# %% wrong="robot-2-c"
+for i in range(7):
+    forward(25)
+    turn(-60)
+# ---
+forward(25)
+turn(-60)
+
+# %% right="robot-2-c"
+for i in range(0, 6):
+    forward(25)
+    turn(-60)
+
+# %% wrong="robot-2-c"
+for i in range(5):
+    forward(25)
+    turn(-60)
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Draw shapes with a loop and turns.
+# ## Duration
+# 50 minutes.
+# ## Prerequisites
+# Robot 1.
+# ## Unplugged warm-up
+# Walk a square in the playground counting the turns; then a triangle.
+# ## What to watch for
+# A triangle's turn is 120 degrees, not 60. A full turn is 360 degrees.
+# ## Helping a child who is stuck
+# Count the turns and chalk them on the ground.
+# ## Going further
+# Draw an octagon.

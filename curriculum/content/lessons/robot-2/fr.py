@@ -10,7 +10,8 @@
 #         tourner(90)
 # ```
 #
-# Pour une forme à `n` côtés, Robi fait un tour complet (360 degrés) en `n` virages : chaque virage fait `360 / n` degrés.
+# Pour dessiner une forme, Robi fait un tour complet : 360 degrés. Il partage ce tour entre ses virages.
+# Un carré a 4 virages : 360 partagé en 4, ça fait 90 degrés. Un triangle a 3 virages : 120 degrés chacun.
 
 # %% include="robot"
 
@@ -39,6 +40,28 @@ montrer(programme, "carre")
 # %% tests="robot-2-a" points=1
 verifier(programme, "carre")
 
+# %% wrong="robot-2-a"
+for i in range(5):
+    avancer(30)
+    tourner(90)
+# ---
+avancer(30)
+tourner(90)
+
+# %% right="robot-2-a"
+for tour in range(4):
+    avancer(30)
+    tourner(90)
+# ---
+for i in range(0, 4):
+    avancer(30)
+    tourner(90)
+
+# %% wrong="robot-2-a"
+for i in range(3):
+    avancer(30)
+    tourner(90)
+
 # %% [markdown]
 # ## Exercice 2 : le triangle
 #
@@ -63,6 +86,28 @@ montrer(programme, "worlds/triangle.toml")
 
 # %% tests="robot-2-b" points=2
 verifier(programme, "worlds/triangle.toml")
+
+# %% wrong="robot-2-b"
+for i in range(4):
+    avancer(40)
+    tourner(-120)
+# ---
+avancer(40)
+tourner(-120)
+
+# %% right="robot-2-b"
+for tour in range(3):
+    avancer(40)
+    tourner(-120)
+# ---
+for i in range(0, 3):
+    avancer(40)
+    tourner(-120)
+
+# %% wrong="robot-2-b"
+for i in range(2):
+    avancer(40)
+    tourner(-120)
 
 # %% [markdown]
 # ## Exercice 3 : l'hexagone
@@ -89,3 +134,41 @@ montrer(programme, "worlds/hexagone.toml")
 
 # %% tests="robot-2-c" points=3
 verifier(programme, "worlds/hexagone.toml")
+
+# %% wrong="robot-2-c"
+for i in range(7):
+    avancer(25)
+    tourner(-60)
+# ---
+avancer(25)
+tourner(-60)
+
+# %% right="robot-2-c"
+for tour in range(6):
+    avancer(25)
+    tourner(-60)
+# ---
+for i in range(0, 6):
+    avancer(25)
+    tourner(-60)
+
+# %% wrong="robot-2-c"
+for i in range(5):
+    avancer(25)
+    tourner(-60)
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Dessiner des formes avec une boucle et des virages.
+# ## Durée
+# 50 minutes.
+# ## Prérequis
+# Robot 1.
+# ## Échauffement débranché
+# Marcher un carré dans la cour en comptant les virages ; puis un triangle.
+# ## Points de vigilance
+# Le virage d'un triangle fait 120 degrés, pas 60. Un tour complet, c'est 360 degrés.
+# ## Aider un enfant bloqué
+# Compter les virages et les tracer au sol avec une craie.
+# ## Pour aller plus loin
+# Dessiner un octogone.

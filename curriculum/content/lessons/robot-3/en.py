@@ -36,6 +36,23 @@ print(notes_played(program))
 notes = notes_played(program)
 assert notes == ["C", "D", "E"], f"Robi played {notes}, but we expected C, D, E, in that order."
 
+# %% wrong="robot-3-a"
+beep("C", 0.5)
+beep("D", 0.5)
+# ---
+beep("D", 0.5)
+beep("C", 0.5)
+beep("E", 0.5)
+
+# %% right="robot-3-a"
+beep('C', 0.5)
+beep("D", 0.5)
+beep("E", 0.5)
+
+# %% wrong="robot-3-a"
+beep("D", 0.5)
+beep("E", 0.5)
+
 # %% [markdown]
 # ## Exercise 2: Frère Jacques
 #
@@ -64,6 +81,37 @@ print(notes_played(program))
 notes = notes_played(program)
 expected = ["C", "D", "E", "C"] * 2
 assert notes == expected, f"Robi played {notes}, but Frère Jacques starts with {expected}."
+
+# %% wrong="robot-3-b"
+for i in range(3):
+    beep("C", 0.5)
+    beep("D", 0.5)
+    beep("E", 0.5)
+    beep("C", 0.5)
+# ---
+beep("C", 0.5)
+beep("D", 0.5)
+beep("E", 0.5)
+beep("C", 0.5)
+# ---
+for i in range(2):
+    beep("D", 0.5)
+    beep("C", 0.5)
+    beep("E", 0.5)
+    beep("C", 0.5)
+
+# %% right="robot-3-b"
+for turn in range(2):
+    beep("C", 0.5)
+    beep("D", 0.5)
+    beep("E", 0.5)
+    beep("C", 0.5)
+# ---
+for i in range(0, 2):
+    beep("C", 0.5)
+    beep("D", 0.5)
+    beep("E", 0.5)
+    beep("C", 0.5)
 
 # %% [markdown]
 # ## Exercise 3: the show
@@ -94,3 +142,51 @@ lights = colours(program)
 notes = notes_played(program)
 assert lights == ["red", "blue"] * 4, f"Robi's LEDs took the colours {lights}, but we expected red, blue, 4 times."
 assert notes == ["C", "G"] * 4, f"Robi played {notes}, but we expected C, G, 4 times."
+
+# %% wrong="robot-3-c"
+for i in range(5):
+    led("red")
+    beep("C", 0.25)
+    led("blue")
+    beep("G", 0.25)
+# ---
+led("red")
+beep("C", 0.25)
+led("blue")
+beep("G", 0.25)
+
+# %% right="robot-3-c"
+for turn in range(4):
+    led("red")
+    beep("C", 0.25)
+    led("blue")
+    beep("G", 0.25)
+# ---
+for i in range(0, 4):
+    led("red")
+    beep("C", 0.25)
+    led("blue")
+    beep("G", 0.25)
+
+# %% wrong="robot-3-c"
+for i in range(3):
+    led("red")
+    beep("C", 0.25)
+    led("blue")
+    beep("G", 0.25)
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Play notes and light lights, in order, with loops.
+# ## Duration
+# 45 minutes.
+# ## Prerequisites
+# Robot 2.
+# ## Unplugged warm-up
+# Sing "Frère Jacques" tapping each note on the table.
+# ## What to watch for
+# The length is given in seconds. The notes' names go in quotes.
+# ## Helping a child who is stuck
+# Write the tune on the board, one note per line.
+# ## Going further
+# Invent a sound and light show.

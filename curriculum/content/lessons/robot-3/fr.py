@@ -36,6 +36,23 @@ print(notes_jouees(programme))
 notes = notes_jouees(programme)
 assert notes == ["do", "ré", "mi"], f"Robi a joué {notes}, mais on attendait do, ré, mi, dans cet ordre."
 
+# %% wrong="robot-3-a"
+bip("do", 0.5)
+bip("ré", 0.5)
+# ---
+bip("ré", 0.5)
+bip("do", 0.5)
+bip("mi", 0.5)
+
+# %% right="robot-3-a"
+bip('do', 0.5)
+bip("ré", 0.5)
+bip("mi", 0.5)
+
+# %% wrong="robot-3-a"
+bip("ré", 0.5)
+bip("mi", 0.5)
+
 # %% [markdown]
 # ## Exercice 2 : Frère Jacques
 #
@@ -64,6 +81,37 @@ print(notes_jouees(programme))
 notes = notes_jouees(programme)
 attendu = ["do", "ré", "mi", "do"] * 2
 assert notes == attendu, f"Robi a joué {notes}, mais Frère Jacques commence par {attendu}."
+
+# %% wrong="robot-3-b"
+for i in range(3):
+    bip("do", 0.5)
+    bip("ré", 0.5)
+    bip("mi", 0.5)
+    bip("do", 0.5)
+# ---
+bip("do", 0.5)
+bip("ré", 0.5)
+bip("mi", 0.5)
+bip("do", 0.5)
+# ---
+for i in range(2):
+    bip("ré", 0.5)
+    bip("do", 0.5)
+    bip("mi", 0.5)
+    bip("do", 0.5)
+
+# %% right="robot-3-b"
+for tour in range(2):
+    bip("do", 0.5)
+    bip("ré", 0.5)
+    bip("mi", 0.5)
+    bip("do", 0.5)
+# ---
+for i in range(0, 2):
+    bip("do", 0.5)
+    bip("ré", 0.5)
+    bip("mi", 0.5)
+    bip("do", 0.5)
 
 # %% [markdown]
 # ## Exercice 3 : le spectacle
@@ -94,3 +142,51 @@ lumieres = couleurs(programme)
 notes = notes_jouees(programme)
 assert lumieres == ["rouge", "bleu"] * 4, f"Les LED de Robi ont pris les couleurs {lumieres}, mais on attendait rouge, bleu, 4 fois."
 assert notes == ["do", "sol"] * 4, f"Robi a joué {notes}, mais on attendait do, sol, 4 fois."
+
+# %% wrong="robot-3-c"
+for i in range(5):
+    led("rouge")
+    bip("do", 0.25)
+    led("bleu")
+    bip("sol", 0.25)
+# ---
+led("rouge")
+bip("do", 0.25)
+led("bleu")
+bip("sol", 0.25)
+
+# %% right="robot-3-c"
+for tour in range(4):
+    led("rouge")
+    bip("do", 0.25)
+    led("bleu")
+    bip("sol", 0.25)
+# ---
+for i in range(0, 4):
+    led("rouge")
+    bip("do", 0.25)
+    led("bleu")
+    bip("sol", 0.25)
+
+# %% wrong="robot-3-c"
+for i in range(3):
+    led("rouge")
+    bip("do", 0.25)
+    led("bleu")
+    bip("sol", 0.25)
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Jouer des notes et allumer des lumières, dans l'ordre, avec des boucles.
+# ## Durée
+# 45 minutes.
+# ## Prérequis
+# Robot 2.
+# ## Échauffement débranché
+# Chanter « Frère Jacques » en tapant chaque note sur la table.
+# ## Points de vigilance
+# La durée se donne en secondes. Les noms des notes s'écrivent entre guillemets.
+# ## Aider un enfant bloqué
+# Écrire la mélodie au tableau, une note par ligne.
+# ## Pour aller plus loin
+# Inventer un spectacle son et lumière.

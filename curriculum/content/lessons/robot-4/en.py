@@ -40,6 +40,21 @@ show(program, "mur")
 # %% tests="robot-4-a" points=2
 check(program, "mur")
 
+# %% wrong="robot-4-a"
+forward(2)
+
+# %% right="robot-4-a"
+while distance() > 8:
+    forward(2)
+print("I am done!")
+
+# %% wrong="robot-4-a"
+while distance() > 8:
+    back(2)
+# ---
+while not (distance() > 8):
+    forward(2)
+
 # %% [markdown]
 # ## Exercise 2: in one go
 #
@@ -62,6 +77,18 @@ show(program, "mur")
 
 # %% tests="robot-4-b" points=2
 check(program, "mur")
+
+# %% right="robot-4-b"
+forward(distance() - 6)
+print("I am done!")
+
+# %% wrong="robot-4-b"
+back(distance() - 6)
+
+# %% wrong="robot-4-b"
+forward(distance())
+# ---
+forward(10)
 
 # %% [markdown]
 # ## Exercise 3: there and back
@@ -91,3 +118,48 @@ show(program, "worlds/aller-retour.toml")
 
 # %% tests="robot-4-c" points=3
 check(program, "worlds/aller-retour.toml")
+
+# %% wrong="robot-4-c"
+steps = 0
+while distance() > 10:
+    forward(5)
+    steps = steps + 1
+turn(180)
+# ---
+steps = 0
+while distance() > 10:
+    forward(5)
+    steps = steps + 1
+forward(5 * steps)
+turn(180)
+
+# %% right="robot-4-c"
+steps = 0
+while distance() > 10:
+    forward(5)
+    steps += 1
+turn(180)
+forward(5 * steps)
+
+# %% wrong="robot-4-c"
+while distance() > 10:
+    forward(5)
+    steps = steps + 1
+turn(180)
+forward(5 * steps)
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Read the distance sensor and stop before the wall.
+# ## Duration
+# 50 minutes, 15 of them with the real robot.
+# ## Prerequisites
+# The Shapes unit and the Variables unit.
+# ## Unplugged warm-up
+# Eyes closed, walk towards a classmate who says "stop" one metre away.
+# ## What to watch for
+# A `while` loop that does not read the sensor never stops. The sensor needs a short time between two readings.
+# ## Helping a child who is stuck
+# Print the distance with `print` while Robi drives.
+# ## Going further
+# Go there and back to the start.

@@ -40,6 +40,21 @@ montrer(programme, "mur")
 # %% tests="robot-4-a" points=2
 verifier(programme, "mur")
 
+# %% wrong="robot-4-a"
+avancer(2)
+
+# %% right="robot-4-a"
+while distance() > 8:
+    avancer(2)
+print("J'ai fini !")
+
+# %% wrong="robot-4-a"
+while distance() > 8:
+    reculer(2)
+# ---
+while not (distance() > 8):
+    avancer(2)
+
 # %% [markdown]
 # ## Exercice 2 : en une seule fois
 #
@@ -62,6 +77,18 @@ montrer(programme, "mur")
 
 # %% tests="robot-4-b" points=2
 verifier(programme, "mur")
+
+# %% right="robot-4-b"
+avancer(distance() - 6)
+print("J'ai fini !")
+
+# %% wrong="robot-4-b"
+reculer(distance() - 6)
+
+# %% wrong="robot-4-b"
+avancer(distance())
+# ---
+avancer(10)
 
 # %% [markdown]
 # ## Exercice 3 : aller-retour
@@ -91,3 +118,48 @@ montrer(programme, "worlds/aller-retour.toml")
 
 # %% tests="robot-4-c" points=3
 verifier(programme, "worlds/aller-retour.toml")
+
+# %% wrong="robot-4-c"
+pas = 0
+while distance() > 10:
+    avancer(5)
+    pas = pas + 1
+tourner(180)
+# ---
+pas = 0
+while distance() > 10:
+    avancer(5)
+    pas = pas + 1
+avancer(5 * pas)
+tourner(180)
+
+# %% right="robot-4-c"
+pas = 0
+while distance() > 10:
+    avancer(5)
+    pas += 1
+tourner(180)
+avancer(5 * pas)
+
+# %% wrong="robot-4-c"
+while distance() > 10:
+    avancer(5)
+    pas = pas + 1
+tourner(180)
+avancer(5 * pas)
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Lire le capteur de distance et s'arrêter avant le mur.
+# ## Durée
+# 50 minutes, dont 15 avec le vrai robot.
+# ## Prérequis
+# L'unité Formes et l'unité Variables.
+# ## Échauffement débranché
+# Les yeux fermés, avancer vers un camarade qui dit « stop » à un mètre.
+# ## Points de vigilance
+# Une boucle `while` qui ne lit pas le capteur ne s'arrête pas. Le capteur a besoin d'un petit temps entre deux mesures.
+# ## Aider un enfant bloqué
+# Afficher la distance avec `print` pendant que Robi avance.
+# ## Pour aller plus loin
+# Faire un aller-retour et revenir au départ.

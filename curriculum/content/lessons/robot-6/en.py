@@ -38,6 +38,40 @@ show(program, "labyrinthe")
 # %% tests="robot-6-a" points=2
 check(program, "labyrinthe")
 
+# %% wrong="robot-6-a"
+forward(95)
+turn(-90)
+forward(70)
+turn(-90)
+forward(100)
+turn(90)
+# ---
+turn(-90)
+forward(95)
+forward(70)
+turn(-90)
+forward(100)
+turn(90)
+forward(110)
+
+# %% right="robot-6-a"
+forward(95)
+turn(-90)
+forward(70)
+turn(-90)
+forward(100)
+turn(90)
+forward(110)
+print("I am done!")
+
+# %% wrong="robot-6-a"
+turn(-90)
+forward(70)
+turn(-90)
+forward(100)
+turn(90)
+forward(110)
+
 # %% [markdown]
 # ## Exercise 2: around the rock
 #
@@ -72,6 +106,51 @@ show(program, "worlds/obstacle.toml")
 # %% tests="robot-6-b" points=3
 check(program, "worlds/obstacle.toml")
 
+# %% wrong="robot-6-b"
+while distance() > 15:
+    forward(2)
+turn(-90)
+forward(55)
+turn(90)
+forward(50)
+turn(90)
+forward(55)
+turn(-90)
+# ---
+forward(2)
+turn(-90)
+forward(55)
+turn(90)
+forward(50)
+turn(90)
+forward(55)
+turn(-90)
+forward(200)
+# ---
+while distance() > 15:
+    forward(2)
+forward(55)
+turn(-90)
+turn(90)
+forward(50)
+turn(90)
+forward(55)
+turn(-90)
+forward(200)
+
+# %% right="robot-6-b"
+while distance() > 15:
+    forward(2)
+turn(-90)
+forward(55)
+turn(90)
+forward(50)
+turn(90)
+forward(55)
+turn(-90)
+forward(200)
+print("I am done!")
+
 # %% [markdown]
 # ## Exercise 3: the zigzag corridor
 #
@@ -100,5 +179,48 @@ show(program, "worlds/zigzag.toml")
 # %% tests="robot-6-c" points=3
 check(program, "worlds/zigzag.toml")
 
+# %% wrong="robot-6-c"
+if distance() < 20:
+    turn(-90)
+else:
+    forward(5)
+
+# %% right="robot-6-c"
+# My program
+while True:
+    if distance() < 20:
+        turn(-90)
+    else:
+        forward(5)
+
+# %% wrong="robot-6-c"
+while True:
+    if distance() < 20:
+        turn(-90)
+    else:
+        back(5)
+# ---
+while not (True):
+    if distance() < 20:
+        turn(-90)
+    else:
+        forward(5)
+
 # %% [markdown]
 # Well done, Robi is autonomous! Show your challenges to your teacher: the real robot is waiting.
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Avoid obstacles: with a plan, then with the sensor.
+# ## Duration
+# 55 minutes, 20 of them with the real robot.
+# ## Prerequisites
+# Robot 5.
+# ## Unplugged warm-up
+# An obstacle course: a child guides a blindfolded classmate.
+# ## What to watch for
+# A fixed plan fails when the obstacle moves: the sensor adapts.
+# ## Helping a child who is stuck
+# Draw the course on paper with the distances.
+# ## Going further
+# A longer zigzag corridor.

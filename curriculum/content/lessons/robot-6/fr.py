@@ -38,6 +38,40 @@ montrer(programme, "labyrinthe")
 # %% tests="robot-6-a" points=2
 verifier(programme, "labyrinthe")
 
+# %% wrong="robot-6-a"
+avancer(95)
+tourner(-90)
+avancer(70)
+tourner(-90)
+avancer(100)
+tourner(90)
+# ---
+tourner(-90)
+avancer(95)
+avancer(70)
+tourner(-90)
+avancer(100)
+tourner(90)
+avancer(110)
+
+# %% right="robot-6-a"
+avancer(95)
+tourner(-90)
+avancer(70)
+tourner(-90)
+avancer(100)
+tourner(90)
+avancer(110)
+print("J'ai fini !")
+
+# %% wrong="robot-6-a"
+tourner(-90)
+avancer(70)
+tourner(-90)
+avancer(100)
+tourner(90)
+avancer(110)
+
 # %% [markdown]
 # ## Exercice 2 : contourner le rocher
 #
@@ -72,6 +106,51 @@ montrer(programme, "worlds/obstacle.toml")
 # %% tests="robot-6-b" points=3
 verifier(programme, "worlds/obstacle.toml")
 
+# %% wrong="robot-6-b"
+while distance() > 15:
+    avancer(2)
+tourner(-90)
+avancer(55)
+tourner(90)
+avancer(50)
+tourner(90)
+avancer(55)
+tourner(-90)
+# ---
+avancer(2)
+tourner(-90)
+avancer(55)
+tourner(90)
+avancer(50)
+tourner(90)
+avancer(55)
+tourner(-90)
+avancer(200)
+# ---
+while distance() > 15:
+    avancer(2)
+avancer(55)
+tourner(-90)
+tourner(90)
+avancer(50)
+tourner(90)
+avancer(55)
+tourner(-90)
+avancer(200)
+
+# %% right="robot-6-b"
+while distance() > 15:
+    avancer(2)
+tourner(-90)
+avancer(55)
+tourner(90)
+avancer(50)
+tourner(90)
+avancer(55)
+tourner(-90)
+avancer(200)
+print("J'ai fini !")
+
 # %% [markdown]
 # ## Exercice 3 : le couloir en zigzag
 #
@@ -100,5 +179,48 @@ montrer(programme, "worlds/zigzag.toml")
 # %% tests="robot-6-c" points=3
 verifier(programme, "worlds/zigzag.toml")
 
+# %% wrong="robot-6-c"
+if distance() < 20:
+    tourner(-90)
+else:
+    avancer(5)
+
+# %% right="robot-6-c"
+# Mon programme
+while True:
+    if distance() < 20:
+        tourner(-90)
+    else:
+        avancer(5)
+
+# %% wrong="robot-6-c"
+while True:
+    if distance() < 20:
+        tourner(-90)
+    else:
+        reculer(5)
+# ---
+while not (True):
+    if distance() < 20:
+        tourner(-90)
+    else:
+        avancer(5)
+
 # %% [markdown]
 # Bravo, Robi est autonome ! Montre tes défis à ton enseignant·e : le vrai robot les attend.
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Éviter des obstacles : avec un plan, puis avec le capteur.
+# ## Durée
+# 55 minutes, dont 20 avec le vrai robot.
+# ## Prérequis
+# Robot 5.
+# ## Échauffement débranché
+# Un parcours d'obstacles : un enfant guide un camarade aux yeux bandés.
+# ## Points de vigilance
+# Un plan fixe échoue si l'obstacle bouge : le capteur, lui, s'adapte.
+# ## Aider un enfant bloqué
+# Dessiner le parcours sur papier avec les distances.
+# ## Pour aller plus loin
+# Un couloir en zigzag plus long.

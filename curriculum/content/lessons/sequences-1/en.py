@@ -46,6 +46,23 @@ show()
 
 # %% tests="sequences-1-a" points=1
 assert position() == treasure(), f"Pixel is not on the treasure yet: {gap(treasure())}."
+assert bumps() == 0, f"Pixel bumped into the edge of the grid {bumps()} times. Count the squares carefully!"
+
+# %% wrong="sequences-1-a"
+right()
+
+# %% right="sequences-1-a"
+for time in range(2):
+    right()
+
+# %% wrong="sequences-1-a"
+left()
+right()
+
+# %% wrong="sequences-1-a"
+right()
+right()
+right()
 
 # %% [markdown]
 # ## Exercise 2: down the stairs
@@ -81,6 +98,27 @@ show()
 
 # %% tests="sequences-1-b" points=1
 assert position() == treasure(), f"Pixel is not on the treasure yet: {gap(treasure())}."
+
+# %% wrong="sequences-1-b"
+right()
+right()
+down()
+
+# %% right="sequences-1-b"
+for time in range(2):
+    right()
+down()
+down()
+
+# %% wrong="sequences-1-b"
+right()
+down()
+down()
+# ---
+left()
+right()
+down()
+down()
 
 # %% [markdown]
 # ## Exercise 3: the long journey
@@ -121,5 +159,45 @@ assert bumps() == 0, (
 )
 assert position() == treasure(), f"Pixel is not on the treasure yet: {gap(treasure())}."
 
+# %% wrong="sequences-1-c"
+left()
+left()
+left()
+up()
+
+# %% right="sequences-1-c"
+for time in range(3):
+    left()
+up()
+up()
+
+# %% wrong="sequences-1-c"
+left()
+left()
+up()
+up()
+# ---
+right()
+left()
+left()
+up()
+up()
+
 # %% [markdown]
 # Well done! You wrote your first programs: a **sequence** of orders, run in order.
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Give orders one by one, in order, to bring Pixel to the treasure.
+# ## Duration
+# 45 minutes.
+# ## Prerequisites
+# None: this is the first session. Knowing right from left.
+# ## Unplugged warm-up
+# The human robot: one child plays Pixel on a grid on the floor; the class gives the orders "right", "down"… one at a time.
+# ## What to watch for
+# Pixel's left and right are the screen's, not the child's. Forgotten brackets: `right` without `()` does nothing.
+# ## Helping a child who is stuck
+# Have the child count the squares with a finger on the screen, then write one order per square.
+# ## Going further
+# Ask for the shortest path, then for another path that works too.

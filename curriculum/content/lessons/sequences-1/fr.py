@@ -46,6 +46,23 @@ montre()
 
 # %% tests="sequences-1-a" points=1
 assert position() == tresor(), f"Pixel n'est pas encore sur le trésor : {ecart(tresor())}."
+assert chocs() == 0, f"Pixel s'est cogné {chocs()} fois contre le bord de la grille. Compte bien les cases !"
+
+# %% wrong="sequences-1-a"
+droite()
+
+# %% right="sequences-1-a"
+for fois in range(2):
+    droite()
+
+# %% wrong="sequences-1-a"
+gauche()
+droite()
+
+# %% wrong="sequences-1-a"
+droite()
+droite()
+droite()
 
 # %% [markdown]
 # ## Exercice 2 : descendre l'escalier
@@ -81,6 +98,27 @@ montre()
 
 # %% tests="sequences-1-b" points=1
 assert position() == tresor(), f"Pixel n'est pas encore sur le trésor : {ecart(tresor())}."
+
+# %% wrong="sequences-1-b"
+droite()
+droite()
+bas()
+
+# %% right="sequences-1-b"
+for fois in range(2):
+    droite()
+bas()
+bas()
+
+# %% wrong="sequences-1-b"
+droite()
+bas()
+bas()
+# ---
+gauche()
+droite()
+bas()
+bas()
 
 # %% [markdown]
 # ## Exercice 3 : le grand voyage
@@ -121,5 +159,45 @@ assert chocs() == 0, (
 )
 assert position() == tresor(), f"Pixel n'est pas encore sur le trésor : {ecart(tresor())}."
 
+# %% wrong="sequences-1-c"
+gauche()
+gauche()
+gauche()
+haut()
+
+# %% right="sequences-1-c"
+for fois in range(3):
+    gauche()
+haut()
+haut()
+
+# %% wrong="sequences-1-c"
+gauche()
+gauche()
+haut()
+haut()
+# ---
+droite()
+gauche()
+gauche()
+haut()
+haut()
+
 # %% [markdown]
 # Bravo ! Tu as écrit tes premiers programmes : une **séquence** d'ordres, exécutés dans l'ordre.
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Donner des ordres un par un, dans l'ordre, pour amener Pixel sur le trésor.
+# ## Durée
+# 45 minutes.
+# ## Prérequis
+# Aucun : c'est la première séance. Savoir repérer la droite et la gauche.
+# ## Échauffement débranché
+# Le robot humain : un enfant joue Pixel sur un quadrillage au sol, la classe lui donne les ordres « droite », « bas »… un seul à la fois.
+# ## Points de vigilance
+# La gauche et la droite de Pixel sont celles de l'écran, pas celles de l'enfant. L'oubli des parenthèses : `droite` sans `()` ne fait rien.
+# ## Aider un enfant bloqué
+# Faire compter les cases avec le doigt sur l'écran, puis écrire un ordre par case.
+# ## Pour aller plus loin
+# Demander le chemin le plus court, puis un autre chemin qui marche aussi.

@@ -40,6 +40,27 @@ show()
 assert bumps() == 0, f"Bong! Pixel bumped {bumps()} times. Look carefully where the wall # is."
 assert position() == treasure(), f"Pixel is not on the treasure yet: {gap(treasure())}."
 
+# %% wrong="sequences-2-a"
+down()
+right()
+right()
+# ---
+right()
+down()
+right()
+up()
+
+# %% right="sequences-2-a"
+down()
+for time in range(2):
+    right()
+up()
+
+# %% wrong="sequences-2-a"
+right()
+right()
+up()
+
 # %% [markdown]
 # ## Exercise 2: the corridor
 #
@@ -76,6 +97,39 @@ show()
 # %% tests="sequences-2-b" points=2
 assert bumps() == 0, f"Bong! Pixel bumped {bumps()} times. Follow the corridor with your finger."
 assert position() == treasure(), f"Pixel is not on the treasure yet: {gap(treasure())}."
+
+# %% wrong="sequences-2-b"
+right()
+down()
+down()
+right()
+right()
+up()
+# ---
+down()
+right()
+down()
+right()
+right()
+up()
+up()
+
+# %% right="sequences-2-b"
+right()
+for time in range(2):
+    down()
+right()
+right()
+up()
+up()
+
+# %% wrong="sequences-2-b"
+down()
+down()
+right()
+right()
+up()
+up()
 
 # %% [markdown]
 # ## Exercise 3: the key first!
@@ -119,3 +173,64 @@ show()
 assert key() in path(), "Pixel did not go over the key K: the treasure stays locked. Fetch the key first!"
 assert bumps() == 0, f"Bong! Pixel bumped {bumps()} times. Check every step."
 assert position() == treasure(), f"Pixel has the key but is not on the treasure: {gap(treasure())}."
+
+# %% wrong="sequences-2-c"
+right()
+right()
+down()
+down()
+left()
+left()
+right()
+right()
+right()
+# ---
+right()
+down()
+right()
+down()
+left()
+left()
+right()
+right()
+right()
+down()
+
+# %% right="sequences-2-c"
+for time in range(2):
+    right()
+down()
+down()
+left()
+left()
+right()
+right()
+right()
+down()
+
+# %% wrong="sequences-2-c"
+right()
+down()
+down()
+left()
+left()
+right()
+right()
+right()
+down()
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Plan a path that avoids the walls; pick up the key before opening.
+# ## Duration
+# 45 minutes.
+# ## Prerequisites
+# Sequences 1 (first steps).
+# ## Unplugged warm-up
+# A path of chairs in the room: the class writes on the board the orders to go round it.
+# ## What to watch for
+# One order too many makes Pixel bump. The order of actions matters: the key first.
+# ## Helping a child who is stuck
+# Draw the path in pencil on squared paper before writing.
+# ## Going further
+# Find a path with fewer orders.

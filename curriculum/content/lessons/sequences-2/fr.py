@@ -40,6 +40,27 @@ montre()
 assert chocs() == 0, f"Bong ! Pixel s'est cogné {chocs()} fois. Regarde bien où est le mur #."
 assert position() == tresor(), f"Pixel n'est pas encore sur le trésor : {ecart(tresor())}."
 
+# %% wrong="sequences-2-a"
+bas()
+droite()
+droite()
+# ---
+droite()
+bas()
+droite()
+haut()
+
+# %% right="sequences-2-a"
+bas()
+for fois in range(2):
+    droite()
+haut()
+
+# %% wrong="sequences-2-a"
+droite()
+droite()
+haut()
+
 # %% [markdown]
 # ## Exercice 2 : le couloir
 #
@@ -76,6 +97,39 @@ montre()
 # %% tests="sequences-2-b" points=2
 assert chocs() == 0, f"Bong ! Pixel s'est cogné {chocs()} fois. Suis le couloir avec ton doigt."
 assert position() == tresor(), f"Pixel n'est pas encore sur le trésor : {ecart(tresor())}."
+
+# %% wrong="sequences-2-b"
+droite()
+bas()
+bas()
+droite()
+droite()
+haut()
+# ---
+bas()
+droite()
+bas()
+droite()
+droite()
+haut()
+haut()
+
+# %% right="sequences-2-b"
+droite()
+for fois in range(2):
+    bas()
+droite()
+droite()
+haut()
+haut()
+
+# %% wrong="sequences-2-b"
+bas()
+bas()
+droite()
+droite()
+haut()
+haut()
 
 # %% [markdown]
 # ## Exercice 3 : la clé d'abord !
@@ -119,3 +173,64 @@ montre()
 assert cle() in trajet(), "Pixel n'est pas passé sur la clé K : le trésor reste fermé. Va d'abord chercher la clé !"
 assert chocs() == 0, f"Bong ! Pixel s'est cogné {chocs()} fois. Vérifie chaque pas."
 assert position() == tresor(), f"Pixel a la clé, mais n'est pas sur le trésor : {ecart(tresor())}."
+
+# %% wrong="sequences-2-c"
+droite()
+droite()
+bas()
+bas()
+gauche()
+gauche()
+droite()
+droite()
+droite()
+# ---
+droite()
+bas()
+droite()
+bas()
+gauche()
+gauche()
+droite()
+droite()
+droite()
+bas()
+
+# %% right="sequences-2-c"
+for fois in range(2):
+    droite()
+bas()
+bas()
+gauche()
+gauche()
+droite()
+droite()
+droite()
+bas()
+
+# %% wrong="sequences-2-c"
+droite()
+bas()
+bas()
+gauche()
+gauche()
+droite()
+droite()
+droite()
+bas()
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Prévoir un chemin qui évite les murs ; ramasser la clé avant d'ouvrir.
+# ## Durée
+# 45 minutes.
+# ## Prérequis
+# Séquences 1 (premiers pas).
+# ## Échauffement débranché
+# Un parcours de chaises dans la salle : la classe écrit au tableau les ordres pour le contourner.
+# ## Points de vigilance
+# Un ordre de trop fait cogner Pixel. L'ordre des actions compte : la clé d'abord.
+# ## Aider un enfant bloqué
+# Tracer le chemin au crayon sur une feuille quadrillée avant d'écrire.
+# ## Pour aller plus loin
+# Trouver un chemin avec moins d'ordres.

@@ -39,6 +39,32 @@ print(drawing())
 expected = "* * *"
 assert drawing() == expected, f"The drawing does not look like the model.\nYour drawing:\n{drawing()}\nThe model:\n{expected}"
 
+# %% wrong="sequences-3-a"
+paint()
+right()
+paint()
+right()
+# ---
+right()
+paint()
+paint()
+right()
+paint()
+
+# %% right="sequences-3-a"
+paint()
+right()
+paint()
+right()
+paint()
+print("I am done!")
+
+# %% wrong="sequences-3-a"
+right()
+paint()
+right()
+paint()
+
 # %% [markdown]
 # ## Exercise 2: the letter L
 #
@@ -77,6 +103,48 @@ print(drawing())
 # %% tests="sequences-3-b" points=2
 expected = "* . .\n* . .\n* * *"
 assert drawing() == expected, f"The drawing does not look like the model.\nYour drawing:\n{drawing()}\nThe model:\n{expected}"
+
+# %% wrong="sequences-3-b"
+paint()
+down()
+paint()
+down()
+paint()
+right()
+paint()
+right()
+# ---
+down()
+paint()
+paint()
+down()
+paint()
+right()
+paint()
+right()
+paint()
+
+# %% right="sequences-3-b"
+paint()
+down()
+paint()
+down()
+paint()
+right()
+paint()
+right()
+paint()
+print("I am done!")
+
+# %% wrong="sequences-3-b"
+down()
+paint()
+down()
+paint()
+right()
+paint()
+right()
+paint()
 
 # %% [markdown]
 # ## Exercise 3: the plus sign
@@ -118,3 +186,68 @@ print(drawing())
 # %% tests="sequences-3-c" points=3
 expected = ". * .\n* * *\n. * ."
 assert drawing() == expected, f"The drawing does not look like the model.\nYour drawing:\n{drawing()}\nThe model:\n{expected}"
+
+# %% wrong="sequences-3-c"
+paint()
+down()
+paint()
+left()
+paint()
+right()
+right()
+paint()
+left()
+down()
+# ---
+down()
+paint()
+paint()
+left()
+paint()
+right()
+right()
+paint()
+left()
+down()
+paint()
+
+# %% right="sequences-3-c"
+paint()
+down()
+paint()
+left()
+paint()
+for time in range(2):
+    right()
+paint()
+left()
+down()
+paint()
+
+# %% wrong="sequences-3-c"
+down()
+paint()
+left()
+paint()
+right()
+right()
+paint()
+left()
+down()
+paint()
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Leave a trail: paint a shape square by square.
+# ## Duration
+# 45 minutes.
+# ## Prerequisites
+# Sequences 2.
+# ## Unplugged warm-up
+# Dictated drawing: one child dictates a drawing on a grid, another draws it without seeing the model.
+# ## What to watch for
+# Painting is not moving: both orders are needed. A square painted twice does not show.
+# ## Helping a child who is stuck
+# Compare the drawing and the model, line by line.
+# ## Going further
+# Invent a letter and have a classmate paint it.

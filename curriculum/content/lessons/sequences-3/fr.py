@@ -39,6 +39,32 @@ print(dessin())
 attendu = "* * *"
 assert dessin() == attendu, f"Le dessin ne ressemble pas au modèle.\nTon dessin :\n{dessin()}\nLe modèle :\n{attendu}"
 
+# %% wrong="sequences-3-a"
+peins()
+droite()
+peins()
+droite()
+# ---
+droite()
+peins()
+peins()
+droite()
+peins()
+
+# %% right="sequences-3-a"
+peins()
+droite()
+peins()
+droite()
+peins()
+print("J'ai fini !")
+
+# %% wrong="sequences-3-a"
+droite()
+peins()
+droite()
+peins()
+
 # %% [markdown]
 # ## Exercice 2 : la lettre L
 #
@@ -77,6 +103,48 @@ print(dessin())
 # %% tests="sequences-3-b" points=2
 attendu = "* . .\n* . .\n* * *"
 assert dessin() == attendu, f"Le dessin ne ressemble pas au modèle.\nTon dessin :\n{dessin()}\nLe modèle :\n{attendu}"
+
+# %% wrong="sequences-3-b"
+peins()
+bas()
+peins()
+bas()
+peins()
+droite()
+peins()
+droite()
+# ---
+bas()
+peins()
+peins()
+bas()
+peins()
+droite()
+peins()
+droite()
+peins()
+
+# %% right="sequences-3-b"
+peins()
+bas()
+peins()
+bas()
+peins()
+droite()
+peins()
+droite()
+peins()
+print("J'ai fini !")
+
+# %% wrong="sequences-3-b"
+bas()
+peins()
+bas()
+peins()
+droite()
+peins()
+droite()
+peins()
 
 # %% [markdown]
 # ## Exercice 3 : le signe plus
@@ -118,3 +186,68 @@ print(dessin())
 # %% tests="sequences-3-c" points=3
 attendu = ". * .\n* * *\n. * ."
 assert dessin() == attendu, f"Le dessin ne ressemble pas au modèle.\nTon dessin :\n{dessin()}\nLe modèle :\n{attendu}"
+
+# %% wrong="sequences-3-c"
+peins()
+bas()
+peins()
+gauche()
+peins()
+droite()
+droite()
+peins()
+gauche()
+bas()
+# ---
+bas()
+peins()
+peins()
+gauche()
+peins()
+droite()
+droite()
+peins()
+gauche()
+bas()
+peins()
+
+# %% right="sequences-3-c"
+peins()
+bas()
+peins()
+gauche()
+peins()
+for fois in range(2):
+    droite()
+peins()
+gauche()
+bas()
+peins()
+
+# %% wrong="sequences-3-c"
+bas()
+peins()
+gauche()
+peins()
+droite()
+droite()
+peins()
+gauche()
+bas()
+peins()
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Laisser une trace : peindre une forme case par case.
+# ## Durée
+# 45 minutes.
+# ## Prérequis
+# Séquences 2.
+# ## Échauffement débranché
+# Dessin dicté : un enfant dicte un dessin sur quadrillage, un autre le dessine sans voir le modèle.
+# ## Points de vigilance
+# Peindre n'est pas avancer : il faut les deux ordres. Une case peinte deux fois ne se voit pas.
+# ## Aider un enfant bloqué
+# Comparer le dessin obtenu et le modèle, ligne par ligne.
+# ## Pour aller plus loin
+# Inventer sa propre lettre et la faire peindre par un camarade.

@@ -42,6 +42,26 @@ show()
 
 # %% tests="sequences-4-a" points=1
 assert position() == treasure(), f"Pixel is not on the treasure yet: {gap(treasure())}."
+assert bumps() == 0, f"Pixel bumped into the edge of the grid {bumps()} times. Count the squares carefully!"
+
+# %% wrong="sequences-4-a"
+right()
+right()
+
+# %% right="sequences-4-a"
+for time in range(3):
+    right()
+
+# %% wrong="sequences-4-a"
+left()
+right()
+right()
+
+# %% wrong="sequences-4-a"
+right()
+right()
+right()
+right()
 
 # %% [markdown]
 # ## Exercise 2: all mixed up
@@ -81,6 +101,23 @@ show()
 # %% tests="sequences-4-b" points=2
 assert bumps() == 0, f"Bong! Pixel bumped {bumps()} times again. Which order must come first?"
 assert position() == treasure(), f"Pixel is not on the treasure yet: {gap(treasure())}."
+
+# %% wrong="sequences-4-b"
+down()
+right()
+# ---
+right()
+down()
+right()
+
+# %% right="sequences-4-b"
+down()
+for time in range(2):
+    right()
+
+# %% wrong="sequences-4-b"
+right()
+right()
 
 # %% [markdown]
 # ## Exercise 3: one too many
@@ -130,5 +167,50 @@ show()
 assert bumps() == 0, f"Bong! Pixel bumped {bumps()} times: there is still one order too many."
 assert position() == treasure(), f"Pixel is not on the treasure: {gap(treasure())}."
 
+# %% wrong="sequences-4-c"
+right()
+right()
+up()
+up()
+left()
+# ---
+right()
+up()
+right()
+up()
+left()
+left()
+
+# %% right="sequences-4-c"
+for time in range(2):
+    right()
+up()
+up()
+left()
+left()
+
+# %% wrong="sequences-4-c"
+right()
+up()
+up()
+left()
+left()
+
 # %% [markdown]
 # Well done, detective! When a program does not work, read it **step by step**: that is how bugs are found.
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Read a program, predict what it does, then find and fix the bug.
+# ## Duration
+# 45 minutes.
+# ## Prerequisites
+# Sequences 1 to 3.
+# ## Unplugged warm-up
+# The wrong recipe: read a recipe where a step is missing or in the wrong place.
+# ## What to watch for
+# The child rewrites everything instead of fixing one line. A bug is not a fault: we look for it together.
+# ## Helping a child who is stuck
+# Run the program line by line with a finger.
+# ## Going further
+# Hide a bug in one's own program for a classmate.

@@ -42,6 +42,26 @@ montre()
 
 # %% tests="sequences-4-a" points=1
 assert position() == tresor(), f"Pixel n'est pas encore sur le trésor : {ecart(tresor())}."
+assert chocs() == 0, f"Pixel s'est cogné {chocs()} fois contre le bord de la grille. Compte bien les cases !"
+
+# %% wrong="sequences-4-a"
+droite()
+droite()
+
+# %% right="sequences-4-a"
+for fois in range(3):
+    droite()
+
+# %% wrong="sequences-4-a"
+gauche()
+droite()
+droite()
+
+# %% wrong="sequences-4-a"
+droite()
+droite()
+droite()
+droite()
 
 # %% [markdown]
 # ## Exercice 2 : dans le désordre
@@ -81,6 +101,23 @@ montre()
 # %% tests="sequences-4-b" points=2
 assert chocs() == 0, f"Bong ! Pixel s'est encore cogné {chocs()} fois. Quel ordre doit venir en premier ?"
 assert position() == tresor(), f"Pixel n'est pas encore sur le trésor : {ecart(tresor())}."
+
+# %% wrong="sequences-4-b"
+bas()
+droite()
+# ---
+droite()
+bas()
+droite()
+
+# %% right="sequences-4-b"
+bas()
+for fois in range(2):
+    droite()
+
+# %% wrong="sequences-4-b"
+droite()
+droite()
 
 # %% [markdown]
 # ## Exercice 3 : un de trop
@@ -130,5 +167,50 @@ montre()
 assert chocs() == 0, f"Bong ! Pixel s'est cogné {chocs()} fois : il reste un ordre en trop."
 assert position() == tresor(), f"Pixel n'est pas sur le trésor : {ecart(tresor())}."
 
+# %% wrong="sequences-4-c"
+droite()
+droite()
+haut()
+haut()
+gauche()
+# ---
+droite()
+haut()
+droite()
+haut()
+gauche()
+gauche()
+
+# %% right="sequences-4-c"
+for fois in range(2):
+    droite()
+haut()
+haut()
+gauche()
+gauche()
+
+# %% wrong="sequences-4-c"
+droite()
+haut()
+haut()
+gauche()
+gauche()
+
 # %% [markdown]
 # Bravo, détective ! Quand un programme ne marche pas, on le **relit pas à pas** : c'est comme ça qu'on trouve les bugs.
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Lire un programme, prévoir ce qu'il fait, puis trouver et corriger le bug.
+# ## Durée
+# 45 minutes.
+# ## Prérequis
+# Séquences 1 à 3.
+# ## Échauffement débranché
+# La recette fausse : lire une recette de cuisine où une étape manque ou est à la mauvaise place.
+# ## Points de vigilance
+# L'enfant réécrit tout au lieu de corriger une ligne. Un bug, ce n'est pas une faute : on le cherche ensemble.
+# ## Aider un enfant bloqué
+# Faire exécuter le programme ligne par ligne avec le doigt.
+# ## Pour aller plus loin
+# Cacher un bug dans son propre programme pour un camarade.

@@ -16,6 +16,8 @@
 # A box can also hold text, between quotes: `city = "Lyon"`.
 # To look inside a box, write its name: `print(apples)`.
 
+# %% include="regles"
+
 # %% [markdown]
 # ## Exercise 1: Momo's apples
 #
@@ -35,6 +37,19 @@ print("Momo has", apples, "apples")
 # %% tests="variables-1-a" points=1
 assert "apples" in globals(), "There is no box called apples yet: write apples = …"
 assert apples == 12, f"The box apples holds {apples!r}, but Momo has 12 apples."
+
+# %% wrong="variables-1-a"
+apples = 13
+
+# %% right="variables-1-a"
+apples = 12
+print("I am done!")
+
+# %% wrong="variables-1-a"
+apples = 11
+
+# %% wrong="variables-1-a"
+apples = "12"
 
 # %% [markdown]
 # ## Exercise 2: the stall's label
@@ -63,6 +78,20 @@ assert "name" in globals() and "favourite_fruit" in globals(), "Create both boxe
 assert name == "Momo", f"The box name holds {name!r}, but we expected \"Momo\" (with a capital letter)."
 assert favourite_fruit == "mango", f"The box favourite_fruit holds {favourite_fruit!r}, but we expected \"mango\"."
 
+# %% wrong="variables-1-b"
+name = "momo"
+favourite_fruit = "mango"
+
+# %% right="variables-1-b"
+name = 'Momo'
+favourite_fruit = "mango"
+
+# %% wrong="variables-1-b"
+name = "Momo"
+# ---
+name = "Momo"
+favourite_fruit = "banana"
+
 # %% [markdown]
 # ## Exercise 3: all the fruit
 #
@@ -85,3 +114,31 @@ print("Momo has", fruit, "pieces of fruit")
 # %% tests="variables-1-c" points=2
 assert "fruit" in globals(), "There is no box called fruit yet."
 assert fruit == 19, f"The box fruit holds {fruit!r}, but 12 apples + 7 pears makes 19 pieces of fruit."
+rules(computed=("fruit",), no_number=(19,))
+
+# %% wrong="variables-1-c"
+fruit = 19
+# ---
+fruit = 12 + 7
+
+# %% right="variables-1-c"
+fruit = pears + apples
+
+# %% wrong="variables-1-c"
+fruit = apples - pears
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Store a value in a named box (a variable) and use it again.
+# ## Duration
+# 45 minutes.
+# ## Prerequisites
+# The Conditions unit.
+# ## Unplugged warm-up
+# Shoe boxes labelled "apples", "pears" where number cards are stored.
+# ## What to watch for
+# `=` stores; it does not say "equals". A text goes in quotes, a number does not.
+# ## Helping a child who is stuck
+# Ask: what is in the box? Have the child write `print(apples)`.
+# ## Going further
+# Add a box for bananas and work out the total again.

@@ -16,6 +16,8 @@
 # Une boîte peut aussi contenir du texte, entre guillemets : `ville = "Lyon"`.
 # Pour regarder dans une boîte, on écrit son nom : `print(pommes)`.
 
+# %% include="regles"
+
 # %% [markdown]
 # ## Exercice 1 : les pommes de Momo
 #
@@ -35,6 +37,19 @@ print("Momo a", pommes, "pommes")
 # %% tests="variables-1-a" points=1
 assert "pommes" in globals(), "Il n'y a pas encore de boîte nommée pommes : écris pommes = …"
 assert pommes == 12, f"La boîte pommes contient {pommes!r}, mais Momo a 12 pommes."
+
+# %% wrong="variables-1-a"
+pommes = 13
+
+# %% right="variables-1-a"
+pommes = 12
+print("J'ai fini !")
+
+# %% wrong="variables-1-a"
+pommes = 11
+
+# %% wrong="variables-1-a"
+pommes = "12"
 
 # %% [markdown]
 # ## Exercice 2 : l'étiquette du stand
@@ -63,6 +78,20 @@ assert "nom" in globals() and "fruit_prefere" in globals(), "Crée les deux boî
 assert nom == "Momo", f"La boîte nom contient {nom!r}, mais on attendait \"Momo\" (avec une majuscule)."
 assert fruit_prefere == "mangue", f"La boîte fruit_prefere contient {fruit_prefere!r}, mais on attendait \"mangue\"."
 
+# %% wrong="variables-1-b"
+nom = "momo"
+fruit_prefere = "mangue"
+
+# %% right="variables-1-b"
+nom = 'Momo'
+fruit_prefere = "mangue"
+
+# %% wrong="variables-1-b"
+nom = "Momo"
+# ---
+nom = "Momo"
+fruit_prefere = "banane"
+
 # %% [markdown]
 # ## Exercice 3 : tous les fruits
 #
@@ -85,3 +114,31 @@ print("Momo a", fruits, "fruits")
 # %% tests="variables-1-c" points=2
 assert "fruits" in globals(), "Il n'y a pas encore de boîte nommée fruits."
 assert fruits == 19, f"La boîte fruits contient {fruits!r}, mais 12 pommes + 7 poires, ça fait 19 fruits."
+regles(calcule=("fruits",), sans_nombre=(19,))
+
+# %% wrong="variables-1-c"
+fruits = 19
+# ---
+fruits = 12 + 7
+
+# %% right="variables-1-c"
+fruits = poires + pommes
+
+# %% wrong="variables-1-c"
+fruits = pommes - poires
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Ranger une valeur dans une boîte nommée (une variable) et la réutiliser.
+# ## Durée
+# 45 minutes.
+# ## Prérequis
+# L'unité Conditions.
+# ## Échauffement débranché
+# Des boîtes à chaussures étiquetées « pommes », « poires » où l'on range des cartes-nombres.
+# ## Points de vigilance
+# Le `=` range ; il ne dit pas « égal ». Un texte s'écrit entre guillemets, pas un nombre.
+# ## Aider un enfant bloqué
+# Demander : que contient la boîte ? Faire écrire `print(pommes)`.
+# ## Pour aller plus loin
+# Ajouter une boîte pour les bananes et recalculer le total.

@@ -47,6 +47,9 @@ till += 3
 # ---
 till = 3 + till
 
+# %% wrong="variables-2-a"
+till = till + 4
+
 # %% [markdown]
 # ## Exercise 2: melon day
 #
@@ -68,6 +71,22 @@ print("In the till:", till, "€")
 
 # %% tests="variables-2-b" points=2
 assert till == 35, f"The till holds {till} €, but with 5 melons at 3 € it should hold 20 + 15 = 35 €."
+
+# %% wrong="variables-2-b"
+for melon in range(6):
+    till = till + 3
+# ---
+for melon in range(5):
+    till = till + 4
+# ---
+till = till + 3
+
+# %% right="variables-2-b"
+for turn in range(5):
+    till = till + 3
+# ---
+for melon in range(5):
+    till += 3
 
 # %% [markdown]
 # ## Exercise 3: the week's piggy bank
@@ -94,3 +113,51 @@ print("In the piggy bank:", piggy_bank, "€")
 
 # %% tests="variables-2-c" points=3
 assert piggy_bank == 17, f"The piggy bank holds {piggy_bank} €, but 6 days at 2 € and a Sunday at 5 € make 17 €."
+
+# %% wrong="variables-2-c"
+for day in range(2, 8):
+    if day == 7:
+        piggy_bank = piggy_bank + 5
+    else:
+        piggy_bank = piggy_bank + 2
+# ---
+for day in range(1, 9):
+    if day == 7:
+        piggy_bank = piggy_bank + 5
+    else:
+        piggy_bank = piggy_bank + 2
+# ---
+for day in range(1, 8):
+    if day != 7:
+        piggy_bank = piggy_bank + 5
+    else:
+        piggy_bank = piggy_bank + 2
+
+# %% right="variables-2-c"
+for turn in range(1, 8):
+    if turn == 7:
+        piggy_bank = piggy_bank + 5
+    else:
+        piggy_bank = piggy_bank + 2
+# ---
+for day in range(1, 8):
+    if day == 7:
+        piggy_bank += 5
+    else:
+        piggy_bank = piggy_bank + 2
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Change a variable's value from its old value.
+# ## Duration
+# 45 minutes.
+# ## Prerequisites
+# Variables 1.
+# ## Unplugged warm-up
+# The piggy bank: add a coin, the total changes.
+# ## What to watch for
+# `till = till + 3` reads from right to left. Typing 13 instead of working it out.
+# ## Helping a child who is stuck
+# Follow the till on a slate, line by line.
+# ## Going further
+# Sell fruit at different prices in a loop.

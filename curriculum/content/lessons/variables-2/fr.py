@@ -47,6 +47,9 @@ caisse += 3
 # ---
 caisse = 3 + caisse
 
+# %% wrong="variables-2-a"
+caisse = caisse + 4
+
 # %% [markdown]
 # ## Exercice 2 : la journée des melons
 #
@@ -68,6 +71,22 @@ print("Dans la caisse :", caisse, "€")
 
 # %% tests="variables-2-b" points=2
 assert caisse == 35, f"La caisse contient {caisse} €, mais avec 5 melons à 3 €, elle devrait contenir 20 + 15 = 35 €."
+
+# %% wrong="variables-2-b"
+for melon in range(6):
+    caisse = caisse + 3
+# ---
+for melon in range(5):
+    caisse = caisse + 4
+# ---
+caisse = caisse + 3
+
+# %% right="variables-2-b"
+for tour in range(5):
+    caisse = caisse + 3
+# ---
+for melon in range(5):
+    caisse += 3
 
 # %% [markdown]
 # ## Exercice 3 : la tirelire de la semaine
@@ -94,3 +113,51 @@ print("Dans la tirelire :", tirelire, "€")
 
 # %% tests="variables-2-c" points=3
 assert tirelire == 17, f"La tirelire contient {tirelire} €, mais 6 jours à 2 € et un dimanche à 5 € font 17 €."
+
+# %% wrong="variables-2-c"
+for jour in range(2, 8):
+    if jour == 7:
+        tirelire = tirelire + 5
+    else:
+        tirelire = tirelire + 2
+# ---
+for jour in range(1, 9):
+    if jour == 7:
+        tirelire = tirelire + 5
+    else:
+        tirelire = tirelire + 2
+# ---
+for jour in range(1, 8):
+    if jour != 7:
+        tirelire = tirelire + 5
+    else:
+        tirelire = tirelire + 2
+
+# %% right="variables-2-c"
+for tour in range(1, 8):
+    if tour == 7:
+        tirelire = tirelire + 5
+    else:
+        tirelire = tirelire + 2
+# ---
+for jour in range(1, 8):
+    if jour == 7:
+        tirelire += 5
+    else:
+        tirelire = tirelire + 2
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Changer la valeur d'une variable à partir de son ancienne valeur.
+# ## Durée
+# 45 minutes.
+# ## Prérequis
+# Variables 1.
+# ## Échauffement débranché
+# La tirelire : on ajoute une pièce, le total change.
+# ## Points de vigilance
+# `caisse = caisse + 3` se lit de droite à gauche. Taper 13 au lieu de calculer.
+# ## Aider un enfant bloqué
+# Suivre la caisse sur une ardoise, ligne par ligne.
+# ## Pour aller plus loin
+# Vendre des fruits de prix différents dans une boucle.

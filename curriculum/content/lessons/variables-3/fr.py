@@ -13,6 +13,8 @@
 #
 # Le grand avantage : si un prix change, on change une seule boîte, et tous les calculs suivent.
 
+# %% include="regles"
+
 # %% [markdown]
 # ## Exercice 1 : trois melons
 #
@@ -35,6 +37,18 @@ print("À payer :", total, "€")
 # %% tests="variables-3-a" points=1
 assert "total" in globals(), "Il n'y a pas encore de boîte nommée total."
 assert total == 12, f"La boîte total contient {total!r}, mais 3 melons à 4 € coûtent 12 €."
+regles(calcule=("total",))
+
+# %% right="variables-3-a"
+total = prix_melon * melons
+print("J'ai fini !")
+
+# %% wrong="variables-3-a"
+total = 12
+# ---
+total = prix_melon + melons
+# ---
+total = prix_melon * 4
 
 # %% [markdown]
 # ## Exercice 2 : rendre la monnaie
@@ -58,6 +72,18 @@ print("Momo rend", rendu, "€")
 # %% tests="variables-3-b" points=2
 assert "rendu" in globals(), "Il n'y a pas encore de boîte nommée rendu."
 assert rendu == 8, f"La boîte rendu contient {rendu!r}, mais pour un billet de 20 € et 12 € à payer, Momo rend 8 €."
+regles(calcule=("rendu",))
+
+# %% right="variables-3-b"
+rendu = billet - total
+print("J'ai fini !")
+
+# %% wrong="variables-3-b"
+rendu = 8
+# ---
+rendu = total - billet
+# ---
+rendu = billet + total
 
 # %% [markdown]
 # ## Exercice 3 : partager les cerises
@@ -86,3 +112,35 @@ print("Chaque enfant reçoit", par_enfant, "cerises, et il en reste", reste)
 assert "par_enfant" in globals() and "reste" in globals(), "Crée les deux boîtes : par_enfant et reste."
 assert par_enfant == 3, f"Chaque enfant reçoit {par_enfant!r} cerises d'après ton calcul, mais 17 cerises pour 5 enfants, ça fait 3 chacun."
 assert reste == 2, f"Il reste {reste!r} cerises d'après ton calcul, mais 17 - 5 × 3 = 2."
+regles(calcule=("par_enfant", "reste"))
+
+# %% right="variables-3-c"
+par_enfant = cerises // enfants
+reste = cerises % enfants
+print("J'ai fini !")
+
+# %% wrong="variables-3-c"
+par_enfant = 3
+reste = 2
+# ---
+par_enfant = cerises / enfants
+reste = cerises % enfants
+# ---
+par_enfant = cerises // enfants
+reste = cerises - enfants
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Calculer avec des variables (`+`, `-`, `*`, `//`, `%`).
+# ## Durée
+# 50 minutes.
+# ## Prérequis
+# Variables 2.
+# ## Échauffement débranché
+# Partager 17 bonbons entre 5 enfants, pour de vrai : combien chacun, combien il reste ?
+# ## Points de vigilance
+# `/` donne un nombre à virgule, `//` le nombre entier. Calculer de tête et taper le résultat.
+# ## Aider un enfant bloqué
+# Faire le calcul à la main d'abord, puis retrouver chaque opération.
+# ## Pour aller plus loin
+# Changer les prix : le programme suit tout seul.

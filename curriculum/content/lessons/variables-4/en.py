@@ -15,6 +15,8 @@
 # - `str(12)` turns the number 12 into the text `"12"`;
 # - `int("12")` turns the text `"12"` into the number 12.
 
+# %% include="regles"
+
 # %% [markdown]
 # ## Exercise 1: the stall's blackboard
 #
@@ -36,6 +38,19 @@ print(message)
 # %% tests="variables-4-a" points=1
 assert "message" in globals(), "There is no box called message yet."
 assert message == "Momo has 12 apples", f"Your blackboard says {message!r}, but we expected \"Momo has 12 apples\". Check the spaces!"
+rules(using=("apples",))
+
+# %% wrong="variables-4-a"
+message = "momo has " + str(apples) + " apples"
+
+# %% right="variables-4-a"
+message = 'Momo has ' + str(apples) + " apples"
+
+# %% wrong="variables-4-a"
+message = "Momo has 12 apples"
+
+# %% wrong="variables-4-a"
+message = "Momo has" + str(apples) + "apples"
 
 # %% [markdown]
 # ## Exercise 2: the handwritten price
@@ -58,6 +73,19 @@ print("To pay:", total, "€")
 # %% tests="variables-4-b" points=2
 assert "total" in globals(), "There is no box called total yet."
 assert total == 7, f"The box total holds {total!r}, but we expected the number 7 (5 + 2). Did you turn the text into a number with int?"
+rules(using=("written_price",))
+
+# %% wrong="variables-4-b"
+total = int(written_price) + 3
+
+# %% wrong="variables-4-b"
+total = 7
+# ---
+total = written_price + "2"
+
+# %% right="variables-4-b"
+total = int(written_price) + 2
+print("I am done!")
 
 # %% [markdown]
 # ## Exercise 3: the price tag
@@ -82,4 +110,35 @@ print(tag)
 
 # %% tests="variables-4-c" points=3
 assert "tag" in globals(), "There is no box called tag yet."
-assert tag == "3 mangos: 6 €", f"Your tag says {tag!r}, but we expected \"3 mangos: 6 €\"."
+assert same_text(tag, "3 mangos: 6 €"), f"Your tag says {tag!r}, but we expected \"3 mangos: 6 €\"."
+rules(using=("fruit", "price", "count"))
+
+# %% wrong="variables-4-c"
+tag = str(count) + " " + fruit + "S: " + str(price * count) + " €"
+
+# %% right="variables-4-c"
+tag = str(count) + ' ' + fruit + "s: " + str(price * count) + " €"
+
+# %% wrong="variables-4-c"
+tag = "3 mangos: 6 €"
+# ---
+tag = str(count) + " " + fruit + "s: 6 €"
+
+# %% right="variables-4-c"
+tag = str(count) + " " + fruit + "s : " + str(price * count) + " €"
+
+# %% [markdown] sheet=true
+# ## Objectives
+# Tell numbers from texts and turn one into the other (`str`, `int`).
+# ## Duration
+# 50 minutes.
+# ## Prerequisites
+# Variables 3.
+# ## Unplugged warm-up
+# Stick word labels and number labels together to make a sentence.
+# ## What to watch for
+# `"5" + 2` is an error. The spaces in texts stuck together.
+# ## Helping a child who is stuck
+# Print each piece with `print` before sticking them.
+# ## Going further
+# Make a tag for several fruits.

@@ -15,6 +15,8 @@
 # - `str(12)` transforme le nombre 12 en texte `"12"` ;
 # - `int("12")` transforme le texte `"12"` en nombre 12.
 
+# %% include="regles"
+
 # %% [markdown]
 # ## Exercice 1 : l'ardoise du stand
 #
@@ -36,6 +38,19 @@ print(message)
 # %% tests="variables-4-a" points=1
 assert "message" in globals(), "Il n'y a pas encore de boîte nommée message."
 assert message == "Momo a 12 pommes", f"Ton ardoise dit {message!r}, mais on attendait \"Momo a 12 pommes\". Vérifie les espaces !"
+regles(avec=("pommes",))
+
+# %% wrong="variables-4-a"
+message = "momo a " + str(pommes) + " pommes"
+
+# %% right="variables-4-a"
+message = 'Momo a ' + str(pommes) + " pommes"
+
+# %% wrong="variables-4-a"
+message = "Momo a 12 pommes"
+
+# %% wrong="variables-4-a"
+message = "Momo a" + str(pommes) + "pommes"
 
 # %% [markdown]
 # ## Exercice 2 : le prix écrit à la main
@@ -58,6 +73,19 @@ print("À payer :", total, "€")
 # %% tests="variables-4-b" points=2
 assert "total" in globals(), "Il n'y a pas encore de boîte nommée total."
 assert total == 7, f"La boîte total contient {total!r}, mais on attendait le nombre 7 (5 + 2). As-tu transformé le texte en nombre avec int ?"
+regles(avec=("prix_ecrit",))
+
+# %% wrong="variables-4-b"
+total = int(prix_ecrit) + 3
+
+# %% wrong="variables-4-b"
+total = 7
+# ---
+total = prix_ecrit + "2"
+
+# %% right="variables-4-b"
+total = int(prix_ecrit) + 2
+print("J'ai fini !")
 
 # %% [markdown]
 # ## Exercice 3 : l'étiquette de prix
@@ -82,4 +110,35 @@ print(etiquette)
 
 # %% tests="variables-4-c" points=3
 assert "etiquette" in globals(), "Il n'y a pas encore de boîte nommée etiquette."
-assert etiquette == "3 mangues : 6 €", f"Ton étiquette dit {etiquette!r}, mais on attendait \"3 mangues : 6 €\"."
+assert meme_texte(etiquette, "3 mangues : 6 €"), f"Ton étiquette dit {etiquette!r}, mais on attendait \"3 mangues : 6 €\"."
+regles(avec=("fruit", "prix", "nombre"))
+
+# %% wrong="variables-4-c"
+etiquette = str(nombre) + " " + fruit + "S : " + str(prix * nombre) + " €"
+
+# %% right="variables-4-c"
+etiquette = str(nombre) + ' ' + fruit + "s : " + str(prix * nombre) + " €"
+
+# %% wrong="variables-4-c"
+etiquette = "3 mangues : 6 €"
+# ---
+etiquette = str(nombre) + " " + fruit + "s : 6 €"
+
+# %% right="variables-4-c"
+etiquette = str(nombre) + " " + fruit + "s: " + str(prix * nombre) + " €"
+
+# %% [markdown] sheet=true
+# ## Objectifs
+# Distinguer les nombres et les textes, passer de l'un à l'autre (`str`, `int`).
+# ## Durée
+# 50 minutes.
+# ## Prérequis
+# Variables 3.
+# ## Échauffement débranché
+# Coller des étiquettes-mots et des étiquettes-nombres pour faire une phrase.
+# ## Points de vigilance
+# `"5" + 2` est une erreur. Les espaces dans les textes collés.
+# ## Aider un enfant bloqué
+# Afficher chaque morceau avec `print` avant de les coller.
+# ## Pour aller plus loin
+# Faire une étiquette pour plusieurs fruits.
