@@ -322,8 +322,15 @@ class SandboxKernelManager(AsyncKernelManager):
         if pid is None:
             return
         for process in process_tree(pid):
-            with contextlib.suppress(OSError):
-                os.setpriority(os.PRIO_PROCESS, process, 19)
+            # Linux keeps a priority per thread: a sealed test runs in a thread of its own
+            # (kernel_guard.py), so each thread is lowered, not only the main one.
+            try:
+                threads = [int(tid) for tid in os.listdir(f"/proc/{process}/task")]
+            except (OSError, ValueError):
+                threads = [process]
+            for thread in threads:
+                with contextlib.suppress(OSError):
+                    os.setpriority(os.PRIO_PROCESS, thread, 19)
 
     async def interrupt_kernel(self) -> None:  # type: ignore[override]
         # Signal the kernel alone: bubblewrap, in the same process group, would die of it.

@@ -44,6 +44,19 @@ def double(n):
     return n + n
 """
 
+#: The same loop, run by the test cell: a sealed test runs in a thread of its own.
+NICE_IN_THE_TEST = """
+import os, time
+calls = []
+def double(n):
+    calls.append(n)
+    start = time.monotonic()
+    while len(calls) == 1 and time.monotonic() - start < 1.0:
+        pass
+    print("NICE", os.getpriority(os.PRIO_PROCESS, 0))
+    return n + n
+"""
+
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory: pytest.TempPathFactory) -> Course:
@@ -151,6 +164,15 @@ def test_a_cell_that_runs_long_gets_the_lowest_priority(course: Course, warm: Wa
     answers = {**CORRECT, "robot-1-a-reponse": NICE_LOOP.replace("2.0", "0.0")}
     grade(course, warm, "sp33da-04", answered(course, answers))
     assert f"NICE {os.getpriority(os.PRIO_PROCESS, 0)}\n" in outputs(course, "sp33da-04")
+
+
+def test_a_test_that_runs_long_gets_the_lowest_priority_in_its_own_thread(
+    course: Course, warm: WarmSandbox
+) -> None:
+    answers = {**CORRECT, "robot-1-a-reponse": NICE_IN_THE_TEST}
+    result = grade(course, warm, "sp33da-07", answered(course, answers))
+    assert result.exercises[0].passed
+    assert any(text.startswith("NICE 19\n") for text in outputs(course, "sp33da-07"))
 
 
 def test_the_pool_grades_first_and_writes_feedback_after(course: Course) -> None:
