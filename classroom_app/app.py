@@ -22,6 +22,7 @@ from classroom_app import (
     config,
     hub_class,
     hub_login,
+    lesson_sheets,
     openbadges,
     privacy_pages,
     pupil,
@@ -73,6 +74,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         hub_class.bp,
         sobriety.bp,
         colleagues_pages.bp,
+        lesson_sheets.bp,
     ):
         app.register_blueprint(blueprint)
     app.register_error_handler(HTTPException, _http_error)

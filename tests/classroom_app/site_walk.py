@@ -197,6 +197,7 @@ VISITS = [
     Visit("class dashboard", "teacher", _goto("/teacher/classes/{class_id}")),
     Visit("add pupils", "teacher", _goto("/teacher/classes/{class_id}/pupils")),
     Visit("class lessons", "teacher", _goto("/teacher/classes/{class_id}/lessons")),
+    Visit("animator's sheet", "teacher", _goto("/teacher/lessons/robot-5/sheet")),
     Visit("login cards", "teacher", _goto("/teacher/classes/{class_id}/cards")),
     Visit("pupil page", "teacher", _goto("/teacher/classes/{class_id}/pupils/{pupil_id}")),
     Visit(
