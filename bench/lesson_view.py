@@ -28,6 +28,8 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -126,103 +128,79 @@ def server_up(page: Any, url: str, username: str) -> None:
     raise SystemExit(f"the server of {username} did not start")
 
 
-def ours(
+@contextmanager
+def pupil_page(
     browser: Any, url: str, code: str, pupil: dict[str, Any], pictures: list[str]
-) -> list[Step]:
+) -> Iterator[tuple[Any, Network]]:
+    """A new browser profile, the pupil logged in and their server up; its network counted."""
     context = browser.new_context(locale="fr-FR")
     page = context.new_page()
     page.set_default_timeout(120_000)
     try:
         log_in(page, url, code, pupil, pictures)
         server_up(page, url, pupil["username"])
-        page.goto(f"{url}/services/classroom/pupil/")
-        network = Network(context, page)
-        steps = []
-        for name in ("ours, cold (first visit)", "ours, warm (cached)"):
-            start_link = page.get_by_role("link", name=re.compile(r"^(Commencer|Continuer) : "))
-            before, started = network.mark(), time.perf_counter()
-            start_link.first.click()
-            # The first exercise's editor: Blockly's workspace for a lesson that opens in
-            # blocks (cycle 3), else the text editor.
-            editor = page.locator(
-                "section.exercise .blocklySvg, section.exercise textarea:visible"
-            ).first
-            editor.wait_for(state="visible")
-            # The page's script is running too ("Vérifier" answers from here on).
-            page.locator("html[data-ready]").wait_for(state="attached")
-            seconds = time.perf_counter() - started
-            page.wait_for_load_state("networkidle")
-            after = network.mark()
-            steps.append(Step(name, seconds, after[0] - before[0], after[1] - before[1]))
-            page.goto(f"{url}/services/classroom/pupil/")
-        # "Rendre ma leçon" until the points and the XP are on the page (nbgrader's submit,
-        # the grader's watch service, the classroom app's ledger, the page's polling).
-        page.get_by_role("link", name=re.compile(r"^(Commencer|Continuer) : ")).first.click()
-        page.locator("html[data-ready]").wait_for(state="attached")
-        before, started = network.mark(), time.perf_counter()
-        page.get_by_role("button", name="Rendre ma leçon").click()
-        page.locator(".hand-in .result .card.good").wait_for()
-        seconds = time.perf_counter() - started
-        after = network.mark()
-        steps.append(
-            Step(
-                "ours, hand in → points shown", seconds, after[0] - before[0], after[1] - before[1]
-            )
-        )
-        return steps
+        yield page, Network(context, page)
     finally:
         context.close()
+
+
+@contextmanager
+def step(name: str, page: Any, network: Network, steps: list[Step]) -> Iterator[None]:
+    """Times the block; its bytes and requests are counted once the network is idle."""
+    before, started = network.mark(), time.perf_counter()
+    yield
+    seconds = time.perf_counter() - started
+    page.wait_for_load_state("networkidle")
+    after = network.mark()
+    steps.append(Step(name, seconds, after[0] - before[0], after[1] - before[1]))
+
+
+def ours(
+    browser: Any, url: str, code: str, pupil: dict[str, Any], pictures: list[str]
+) -> list[Step]:
+    steps: list[Step] = []
+    start = re.compile(r"^(Commencer|Continuer) : ")
+    with pupil_page(browser, url, code, pupil, pictures) as (page, network):
+        for name in ("ours, cold (first visit)", "ours, warm (cached)"):
+            page.goto(f"{url}/services/classroom/pupil/")
+            with step(name, page, network, steps):
+                page.get_by_role("link", name=start).first.click()
+                # The first exercise's editor: Blockly's workspace for a lesson that opens in
+                # blocks (cycle 3), else the text editor; and the page's script running.
+                editor = "section.exercise .blocklySvg, section.exercise textarea:visible"
+                page.locator(editor).first.wait_for(state="visible")
+                page.locator("html[data-ready]").wait_for(state="attached")
+        # "Rendre ma leçon" until the points and the XP are on the page (nbgrader's submit,
+        # the grader's watch service, the classroom app's ledger, the page's polling).
+        with step("ours, hand in → points shown", page, network, steps):
+            page.get_by_role("button", name="Rendre ma leçon").click()
+            page.locator(".hand-in .result .card.good").wait_for()
+    return steps
 
 
 def stock(
     browser: Any, url: str, code: str, pupil: dict[str, Any], pictures: list[str]
 ) -> list[Step]:
-    context = browser.new_context(locale="fr-FR")
-    page = context.new_page()
-    page.set_default_timeout(120_000)
-    try:
-        log_in(page, url, code, pupil, pictures)
-        server_up(page, url, pupil["username"])
-        network = Network(context, page)
-        before, started = network.mark(), time.perf_counter()
-        page.goto(f"{url}/user/{pupil['username']}/lab")
-        page.locator("#jp-MainMenu").wait_for()
-        page.get_by_role("menuitem", name="Nbgrader").click()
-        page.get_by_text("Assignment List").click()
-        row = page.locator("#released_assignments_list .list_item", has_text=LESSON)
-        row.get_by_role("button", name="Fetch").click()
-        fetched = page.locator("#fetched_assignments_list", has_text=LESSON)
-        fetched.wait_for()
-        fetched.locator("a.assignment-notebooks-link", has_text=LESSON).click()
-        notebook = fetched.locator(".nested_list_item", has_text=LESSON).first
-        notebook.get_by_role("link", name=LESSON).click()
-        answer = page.locator(".jp-NotebookPanel .jp-CodeCell:not(.jp-mod-readOnly) .cm-content")
-        answer.first.wait_for(state="visible")
-        seconds = time.perf_counter() - started
-        page.wait_for_load_state("networkidle")
-        after = network.mark()
-        steps = [
-            Step(
-                "stock, cold (lab + assignment list)",
-                seconds,
-                after[0] - before[0],
-                after[1] - before[1],
-            )
-        ]
-        before, started = network.mark(), time.perf_counter()
-        page.reload()
-        answer.first.wait_for(state="visible")
-        seconds = time.perf_counter() - started
-        page.wait_for_load_state("networkidle")
-        after = network.mark()
-        steps.append(
-            Step(
-                "stock, warm (lab reopens it)", seconds, after[0] - before[0], after[1] - before[1]
-            )
-        )
-        return steps
-    finally:
-        context.close()
+    steps: list[Step] = []
+    answer = ".jp-NotebookPanel .jp-CodeCell:not(.jp-mod-readOnly) .cm-content"
+    with pupil_page(browser, url, code, pupil, pictures) as (page, network):
+        with step("stock, cold (lab + assignment list)", page, network, steps):
+            page.goto(f"{url}/user/{pupil['username']}/lab")
+            page.locator("#jp-MainMenu").wait_for()
+            page.get_by_role("menuitem", name="Nbgrader").click()
+            page.get_by_text("Assignment List").click()
+            row = page.locator("#released_assignments_list .list_item", has_text=LESSON)
+            row.get_by_role("button", name="Fetch").click()
+            fetched = page.locator("#fetched_assignments_list", has_text=LESSON)
+            fetched.wait_for()
+            fetched.locator("a.assignment-notebooks-link", has_text=LESSON).click()
+            notebook = fetched.locator(".nested_list_item", has_text=LESSON).first
+            notebook.get_by_role("link", name=LESSON).click()
+            page.locator(answer).first.wait_for(state="visible")
+        with step("stock, warm (lab reopens it)", page, network, steps):
+            page.reload()
+            page.locator(answer).first.wait_for(state="visible")
+    return steps
 
 
 def main() -> int:
