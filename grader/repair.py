@@ -26,6 +26,9 @@ from typing import Any
 import nbformat
 from nbgrader.nbgraderformat import MetadataValidator
 
+# nbgrader's own validator, with its JSON schema compiled once per process (preprocessors.py).
+from grader.preprocessors import _MetadataValidator
+
 _CELL_TYPES = ("code", "markdown", "raw")
 
 
@@ -62,7 +65,7 @@ def repair(raw: bytes, known_ids: Collection[str]) -> Repaired:
             cells.append(fixed)
     data["cells"] = cells
     seen: set[str] = set()
-    validator = MetadataValidator()
+    validator = _MetadataValidator()
     for cell in cells:
         _check_nbgrader(cell, known_ids, seen, validator, problems)
     try:
