@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -82,13 +83,26 @@ def prepare(root: Path, pupils: int) -> Course:
 
 
 def timed(command: list[str], cwd: Path, env: dict[str, str]) -> float:
+    return run(command, cwd, env)[0]
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, str]:
+    """Wall seconds of ``command`` and what it printed."""
     started = time.monotonic()
     completed = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     elapsed = time.monotonic() - started
     if completed.returncode != 0:
         print(completed.stdout[-2000:], completed.stderr[-2000:], file=sys.stderr)
         raise SystemExit(f"{command[0]} failed")
-    return elapsed
+    return elapsed, completed.stdout
+
+
+def grading_seconds(output: str) -> float:
+    """The CLI's own "N graded in S s": grading alone, without its start-up."""
+    found = re.search(r"(\d+) \S+ en ([\d.,]+) s|(\d+) graded in ([\d.]+) s", output)
+    if found is None:
+        return float("nan")
+    return float((found.group(2) or found.group(4)).replace(",", "."))
 
 
 def watch_latency(root: Path, samples: int) -> list[float]:
@@ -174,14 +188,17 @@ def compare(
 
     stock_command = [str(bin_dir / "nbgrader"), "autograde", LESSON, "--force"]
     stock_time = timed(stock_command, stock_course.root, env) if stock else float("nan")
-    command = [str(bin_dir / "robocole"), "grade", "class", "B3NCHA", LESSON]
+    # This checkout's code (a fresh clone measures its own first run), the venv's packages.
+    command = [sys.executable, "-m", "robocole", "grade", "class", "B3NCHA", LESSON]
+    env = {**env, "PYTHONPATH": str(ROOT)}
     command += ["--courses-root", str(ours.root.parent), "--no-collect"]
     command += ["--outbox", str(base / "outbox.db")]
     if workers:
         command += ["--workers", str(workers)]
-    our_time = timed(command, base, {**env, "ROBOCOLE_GRADER_TOKEN": ""})
+    our_time, said = run(command, base, {**env, "ROBOCOLE_GRADER_TOKEN": ""})
     # The same work as stock autograde (which writes no feedback): grades only.
     bare_time = timed([*command, "--no-feedback"], base, {**env, "ROBOCOLE_GRADER_TOKEN": ""})
+    protections = re.search(r"(?:Active protections|Protections actives) ?: (.*)", said)
     shutil.rmtree(base / "stock", ignore_errors=True)
 
     cores = os.cpu_count()
@@ -192,6 +209,9 @@ def compare(
     print(f"  robocole grade class     : {our_time:6.1f} s  (sandboxed, with feedback)")
     print(f"  ratio                    : {stock_time / our_time:6.1f}x")
     print(f"  robocole, no feedback    : {bare_time:6.1f} s  (ratio {stock_time / bare_time:.1f}x)")
+    grading = grading_seconds(said)
+    print(f"    of which grading       : {grading:6.1f} s, start-up {our_time - grading:.1f} s")
+    print(f"  protections: {protections.group(1) if protections else '?'}")
 
 
 if __name__ == "__main__":
