@@ -260,6 +260,8 @@ def _check_source(manifest: Manifest, source: LessonSource, report: CheckReport)
         if exercise.id not in source.hints:
             fault("", _("Exercise %(exercise)s has no hints.", exercise=exercise.id))
         for cell in solutions:
+            if cell.fix and not source.cells_of(exercise.id, "right"):
+                fault(cell.label, _("A fix=true exercise needs its fix in a right= cell."))
             if "BEGIN SOLUTION" not in cell.text or "END SOLUTION" not in cell.text:
                 fault(
                     cell.label, _("Mark the answer with ### BEGIN SOLUTION and ### END SOLUTION.")
@@ -338,7 +340,24 @@ def _cell_of(version: _Built, run: CellRun) -> tuple[str, str]:
 
 def _judge_solution(version: _Built, runs: list[CellRun], report: CheckReport) -> None:
     lesson, language = version.source.lesson.id, version.source.language
+    cells = version.source.notebook_cells()
+    bugs = {c.exercise for c in cells if c.role == "solution" and c.fix}
     for run in runs:
+        cell = cells[run.index]
+        if cell.exercise in bugs and cell.role in ("solution", "tests"):
+            # "Predict then fix": the reference is the bug; its fixes are the right= cells.
+            if cell.role == "tests" and (run.ok or not run.error.startswith("AssertionError: ")):
+                report.add(
+                    lesson,
+                    language,
+                    cell.label,
+                    _(
+                        "The bug does not show: with the buggy program this test must fail "
+                        "with a sentence (%(result)s).",
+                        result=run.error or "ok",
+                    ),
+                )
+            continue
         if run.ok:
             continue
         label, role = _cell_of(version, run)

@@ -20,6 +20,9 @@ The metadata written after ``# %%`` says what each cell is for::
                                          between ### BEGIN and ### END SOLUTION)
     # %% right="sequences-1-a"           other right answers that must PASS, the same way
 
+    # %% solution="…" fix=true             "predict then fix": the cell holds the buggy program,
+                                         after an empty ### BEGIN/END SOLUTION pair, so the
+                                         pupil receives it; its right= cells are the fixes
     # %% [markdown] sheet=true            the animator's sheet (curriculum/sheet.py): for the
                                          adult running the workshop, never in the notebook
 
@@ -70,7 +73,7 @@ NOT_IN_NOTEBOOK = (*VARIANT_ROLES, "sheet")
 #: The line that separates two answers in a ``wrong=`` or ``right=`` cell.
 VARIANT_SEPARATOR = "# ---"
 CELL_OPTIONS = frozenset(
-    {"solution", "tests", "points", "hints", "include", "free", "sheet"}
+    {"solution", "tests", "points", "hints", "include", "free", "sheet", "fix"}
     | set(BLOCK_OPTIONS)
     | set(VARIANT_ROLES)
 )
@@ -150,6 +153,7 @@ class SourceCell:
     blocks: tuple[str, ...] = ()  # the toolbox of a block exercise (block names)
     max_blocks: int = 0  # 0: no limit
     text_switch: bool = False  # the child may leave the blocks for text, for good
+    fix: bool = False  # the answer cell starts with a bug for the child to find and fix
 
     @property
     def label(self) -> str:
@@ -264,7 +268,7 @@ def _classify(index: int, cell: NotebookNode, exercise_ids: set[str]) -> SourceC
         raise LessonError(
             _(
                 "Unknown cell option %(options)s: use solution, tests, points, hints, include, "
-                "free, blocks, max_blocks, text_switch, wrong, right or sheet.",
+                "free, blocks, max_blocks, text_switch, wrong, right, sheet or fix.",
                 options=", ".join(unknown),
             ),
             cell_label(index, role_name("instructions" if kind == "markdown" else "setup")),
@@ -295,6 +299,20 @@ def _classify(index: int, cell: NotebookNode, exercise_ids: set[str]) -> SourceC
             points = metadata.get("points", 0)
             if not isinstance(points, int | float) or isinstance(points, bool) or points <= 0:
                 raise LessonError(_("A tests cell needs points=N with N above zero."), label)
+        if "fix" in metadata and (role != "solution" or metadata["fix"] is not True):
+            raise LessonError(_("fix=true goes on a solution cell."), label)
+        if metadata.get("fix") is True:
+            if any(option in metadata for option in BLOCK_OPTIONS):
+                raise LessonError(_("A fix=true exercise has no blocks."), label)
+            if not re.search(r"### BEGIN SOLUTION\s*\n\s*### END SOLUTION", text):
+                raise LessonError(
+                    _(
+                        "A fix=true cell starts with an empty ### BEGIN SOLUTION / "
+                        "### END SOLUTION pair, then the buggy program."
+                    ),
+                    label,
+                )
+            return SourceCell(index, role, kind, text, exercise, fix=True)
         if role == "solution" and any(option in metadata for option in BLOCK_OPTIONS):
             return _block_cell(SourceCell(index, role, kind, text, exercise), metadata)
         return SourceCell(index, role, kind, text, exercise, points)

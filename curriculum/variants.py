@@ -11,6 +11,7 @@ check runs these notebooks in the lesson's kernel after the lesson itself and de
 - a right variant runs and passes every test of the exercise.
 
 The pupil's empty answer is a wrong answer too: the check already runs the pupil's version.
+For a "predict then fix" exercise (``fix=true``) each answer replaces the whole cell (the bug).
 """
 
 from __future__ import annotations
@@ -40,8 +41,11 @@ class Variant:
     test_indices: tuple[int, ...]
 
 
-def answer_cell_text(solution: str, answer: str) -> str:
-    """The solution cell's text with ``answer`` in place of the part between the markers."""
+def answer_cell_text(solution: str, answer: str, *, whole: bool = False) -> str:
+    """The solution cell's text with ``answer`` in place of the part between the markers
+    (``whole``: in place of the whole cell, for a "predict then fix" exercise's bug)."""
+    if whole:
+        return answer
     before, indent, _solution, after = split_solution(solution)
     body = "\n".join(indent + line if line.strip() else line for line in answer.split("\n"))
     return "\n".join(part for part in (before, body, after) if part)
@@ -66,8 +70,9 @@ def variants(source: LessonSource, notebook: NotebookNode) -> list[Variant]:
             continue
         for answer in cell.answers():
             cells = copy.deepcopy(notebook.cells[: max(tests) + 1])
+            fixing = any(c.fix for c in source.cells_of(cell.exercise, "solution"))
             cells[answer_index].source = answer_cell_text(
-                notebook.cells[answer_index].source, answer
+                notebook.cells[answer_index].source, answer, whole=fixing
             )
             trial = copy.copy(notebook)
             trial.cells = cells

@@ -121,3 +121,45 @@ def test_a_rule_of_the_instructions_is_checked_on_the_childs_code(shipped_copy: 
         if "wrong answer passes" in f.message
     }
     assert ("fr", "caisse = 13") in passing and ("en", "till = 13") in passing
+
+
+def as_fix(mini: MiniCurriculum, bug: str, fix: str) -> None:
+    """calcul-1-a becomes "predict then fix": the pupil receives ``bug``; ``fix`` is right."""
+    for language, text in mini.lesson_texts.items():
+        text = text.replace('# %% solution="{exercise}"', '# %% solution="{exercise}" fix=true')
+        text = text.replace(
+            "### BEGIN SOLUTION\ntotal = {answer}\n### END SOLUTION",
+            f"### BEGIN SOLUTION\n### END SOLUTION\n{bug}",
+        )
+        mini.lesson_texts[language] = text + (
+            f'\n# %% right="{{exercise}}"\n{fix}\n' if fix else ""
+        )
+
+
+def test_a_predict_then_fix_exercise_gives_the_pupil_the_bug(mini: MiniCurriculum) -> None:
+    as_fix(mini, "total = 2 + 2", "total = 2 + 3")
+    report = check_curriculum(mini.write(), lessons=["calcul-1"])
+    assert [str(f) for f in report.faults] == []
+    assert report.tried == {"calcul-1": [0, 2]}
+    manifest = load_manifest(mini.manifest)
+    from curriculum.lesson import build_notebook, read_source, release_notebook
+
+    source = read_source(manifest, manifest.lesson("calcul-1"), "fr")
+    released = release_notebook(build_notebook(manifest, source), "fr")
+    answer = next(c for c in released.cells if c.id == "calcul-1-a-solution")
+    assert answer.source == "# Écris ton programme ici\ntotal = 2 + 2"
+
+
+@pytest.mark.parametrize(
+    ("bug", "fix", "expected"),
+    [
+        ("total = 2 + 3", "total = 3 + 2", "The bug does not show"),
+        ("total = 2 + 2", "", "A fix=true exercise needs its fix in a right= cell."),
+    ],
+)
+def test_a_bug_that_does_not_show_or_has_no_fix_is_caught(
+    mini: MiniCurriculum, bug: str, fix: str, expected: str
+) -> None:
+    as_fix(mini, bug, fix)
+    report = check_curriculum(mini.write(), lessons=["calcul-1"])
+    assert {f.language for f in report.faults if expected in f.message} == {"fr", "en"}

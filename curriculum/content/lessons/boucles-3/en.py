@@ -141,6 +141,58 @@ for turn in range(1, 8):
     forward(turn)
     turn_left()
 
+# %% [markdown]
+# ## Exercise 4: predict, then fix
+#
+# Tao must write the numbers from 1 to 5 in its notebook. The program is already written, but it has a bug.
+#
+# 1. Read the program. What will Tao write? Tell your neighbour.
+# 2. Run it to check.
+# 3. Fix it.
+
+# %% [markdown] hints="boucles-3-d"
+# 1. Run the program and look at the notebook: which number is missing?
+# 2. `range` stops just before the second number.
+# 3. Change a single number in `range(1, 5)`.
+
+# %% solution="boucles-3-d" fix=true
+### BEGIN SOLUTION
+### END SOLUTION
+new_sheet()
+for i in range(1, 5):
+    write(i)
+print(notebook())
+
+# %% tests="boucles-3-d" points=2
+assert notebook() == [1, 2, 3, 4, 5], f"Tao's notebook says {notebook()}, but we expected [1, 2, 3, 4, 5]."
+
+# %% wrong="boucles-3-d"
+new_sheet()
+for i in range(1, 5):
+    write(i)
+# ---
+new_sheet()
+for i in range(0, 5):
+    write(i)
+# ---
+new_sheet()
+for i in range(5):
+    write(i)
+# ---
+new_sheet()
+for i in range(1, 7):
+    write(i)
+
+# %% right="boucles-3-d"
+new_sheet()
+for i in range(1, 6):
+    write(i)
+print(notebook())
+# ---
+new_sheet()
+for i in range(5):
+    write(i + 1)
+
 # %% [markdown] sheet=true
 # ## Objectives
 # Use the loop's counter: `range(1, 6)` counts 1, 2, 3, 4, 5.

@@ -141,6 +141,58 @@ for tour in range(1, 8):
     avance(tour)
     tourne_gauche()
 
+# %% [markdown]
+# ## Exercice 4 : prévois, puis corrige
+#
+# Tao doit écrire les nombres de 1 à 5 dans son carnet. Le programme est déjà écrit, mais il a un bug.
+#
+# 1. Lis le programme. Que va écrire Tao ? Dis-le à ton voisin.
+# 2. Lance-le pour vérifier.
+# 3. Corrige-le.
+
+# %% [markdown] hints="boucles-3-d"
+# 1. Lance le programme et regarde le carnet : quel nombre manque ?
+# 2. `range` s'arrête juste avant le deuxième nombre.
+# 3. Change un seul nombre dans `range(1, 5)`.
+
+# %% solution="boucles-3-d" fix=true
+### BEGIN SOLUTION
+### END SOLUTION
+nouvelle_feuille()
+for i in range(1, 5):
+    ecris(i)
+print(carnet())
+
+# %% tests="boucles-3-d" points=2
+assert carnet() == [1, 2, 3, 4, 5], f"Le carnet de Tao dit {carnet()}, mais on attendait [1, 2, 3, 4, 5]."
+
+# %% wrong="boucles-3-d"
+nouvelle_feuille()
+for i in range(1, 5):
+    ecris(i)
+# ---
+nouvelle_feuille()
+for i in range(0, 5):
+    ecris(i)
+# ---
+nouvelle_feuille()
+for i in range(5):
+    ecris(i)
+# ---
+nouvelle_feuille()
+for i in range(1, 7):
+    ecris(i)
+
+# %% right="boucles-3-d"
+nouvelle_feuille()
+for i in range(1, 6):
+    ecris(i)
+print(carnet())
+# ---
+nouvelle_feuille()
+for i in range(5):
+    ecris(i + 1)
+
 # %% [markdown] sheet=true
 # ## Objectifs
 # Utiliser le compteur de la boucle : `range(1, 6)` compte 1, 2, 3, 4, 5.

@@ -13,6 +13,8 @@
 # The inner loop draws one side (6 steps). The outer loop repeats the side 4 times.
 # Look at the indentation: `forward()` is indented **twice**.
 
+# %% include="regles"
+
 # %% include="tortue"
 
 # %% [markdown]
@@ -208,6 +210,78 @@ for turn in range(1, 4):
 for row in range(1, 3):
     for column in range(1, 4):
         write(row * column)
+
+# %% [markdown]
+# ## Exercise 4: your own creation!
+#
+# Invent your own shape. You choose!
+# Your drawing must follow three rules:
+#
+# - You use a loop.
+# - Tao comes back to where it started: the shape is closed.
+# - The drawing has at least 12 squares.
+#
+# When your drawing is ready, show it to the class.
+
+# %% [markdown] hints="boucles-4-d"
+# 1. Think of a shape that repeats: a square, a rectangle, a cross…
+# 2. If Tao does the same thing 4 times and always turns the same way, it comes back to the start.
+# 3. Draw your shape on squared paper first. Count its squares.
+
+# %% solution="boucles-4-d"
+new_sheet()
+### BEGIN SOLUTION
+for half in range(2):
+    forward(5)
+    turn_left()
+    forward(3)
+    turn_left()
+### END SOLUTION
+show()
+
+# %% tests="boucles-4-d" points=3
+squares = drawing().count("#")
+assert squares >= 12, f"Your drawing has {squares} squares. It needs at least 12: make a bigger shape."
+assert position() == (0, 0), f"The shape is not closed: Tao ends at {position()}, not at its start (0, 0)."
+rules(loop=True)
+
+# %% wrong="boucles-4-d"
+forward(5)
+turn_left()
+forward(3)
+turn_left()
+forward(5)
+turn_left()
+forward(3)
+# ---
+for side in range(3):
+    forward(4)
+    turn_left()
+# ---
+for side in range(4):
+    forward(1)
+    turn_left()
+# ---
+for side in range(4):
+    forward(4)
+
+# %% right="boucles-4-d"
+for side in range(4):
+    forward(4)
+    turn_right()
+# ---
+for arm in range(4):
+    forward(3)
+    turn_left()
+    forward(1)
+    turn_left()
+    forward(3)
+    turn_right()
+# ---
+for side in range(3):
+    forward(4)
+    turn_left()
+forward(4)
 
 # %% [markdown] sheet=true
 # ## Objectives

@@ -13,6 +13,8 @@
 # La boucle du dedans fait un côté (6 pas). La boucle du dehors répète le côté 4 fois.
 # Regarde bien les décalages : `avance()` est décalé **deux** fois.
 
+# %% include="regles"
+
 # %% include="tortue"
 
 # %% [markdown]
@@ -208,6 +210,78 @@ for tour in range(1, 4):
 for ligne in range(1, 3):
     for colonne in range(1, 4):
         ecris(ligne * colonne)
+
+# %% [markdown]
+# ## Exercice 4 : à toi de créer !
+#
+# Invente ta propre forme. C'est toi qui choisis !
+# Ton dessin doit suivre trois règles :
+#
+# - Tu utilises une boucle.
+# - Tao revient à son point de départ : la forme est fermée.
+# - Le dessin a au moins 12 cases.
+#
+# Quand ton dessin est prêt, montre-le à la classe.
+
+# %% [markdown] hints="boucles-4-d"
+# 1. Pense à une forme qui se répète : un carré, un rectangle, une croix…
+# 2. Si Tao refait 4 fois la même chose et tourne toujours du même côté, elle revient au départ.
+# 3. Dessine d'abord ta forme sur une feuille quadrillée. Compte ses cases.
+
+# %% solution="boucles-4-d"
+nouvelle_feuille()
+### BEGIN SOLUTION
+for moitie in range(2):
+    avance(5)
+    tourne_gauche()
+    avance(3)
+    tourne_gauche()
+### END SOLUTION
+montre()
+
+# %% tests="boucles-4-d" points=3
+cases = dessin().count("#")
+assert cases >= 12, f"Ton dessin a {cases} cases. Il en faut au moins 12 : fais une forme plus grande."
+assert position() == (0, 0), f"La forme n'est pas fermée : Tao finit en {position()}, pas à son départ (0, 0)."
+regles(boucle=True)
+
+# %% wrong="boucles-4-d"
+avance(5)
+tourne_gauche()
+avance(3)
+tourne_gauche()
+avance(5)
+tourne_gauche()
+avance(3)
+# ---
+for cote in range(3):
+    avance(4)
+    tourne_gauche()
+# ---
+for cote in range(4):
+    avance(1)
+    tourne_gauche()
+# ---
+for cote in range(4):
+    avance(4)
+
+# %% right="boucles-4-d"
+for cote in range(4):
+    avance(4)
+    tourne_droite()
+# ---
+for branche in range(4):
+    avance(3)
+    tourne_gauche()
+    avance(1)
+    tourne_gauche()
+    avance(3)
+    tourne_droite()
+# ---
+for cote in range(3):
+    avance(4)
+    tourne_gauche()
+avance(4)
 
 # %% [markdown] sheet=true
 # ## Objectifs
