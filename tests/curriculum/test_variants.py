@@ -163,3 +163,25 @@ def test_a_bug_that_does_not_show_or_has_no_fix_is_caught(
     as_fix(mini, bug, fix)
     report = check_curriculum(mini.write(), lessons=["calcul-1"])
     assert {f.language for f in report.faults if expected in f.message} == {"fr", "en"}
+
+
+def test_pixel_says_that_a_name_without_brackets_does_nothing(tmp_path: Path) -> None:
+    # Python says nothing about a bare "droite": Pixel's sentence names the line and the fix.
+    import copy
+
+    from curriculum.lesson import build_notebook, read_source
+    from curriculum.runner import Job, run_jobs
+
+    manifest = load_manifest()
+    source = read_source(manifest, manifest.lesson("sequences-1"), "fr")
+    notebook = build_notebook(manifest, source)
+    ids = [c.get("metadata", {}).get("nbgrader", {}).get("grade_id") for c in notebook.cells]
+    answer, tests = ids.index("sequences-1-a-solution"), ids.index("sequences-1-a")
+    trial = copy.deepcopy(notebook)
+    trial.cells = trial.cells[: tests + 1]
+    trial.cells[answer].source = answer_cell_text(trial.cells[answer].source, "droite()\ndroite")
+    outcome = run_jobs([Job("pixel", (trial,), tmp_path)])["pixel"]
+    assert not isinstance(outcome, BaseException)
+    error = next(run.error for run in outcome[0] if run.index == tests)
+    assert error.startswith("AssertionError: Pixel n'est pas encore sur le trésor")
+    assert "Ligne 3 : « droite » sans parenthèses ne fait rien, écris droite()." in error

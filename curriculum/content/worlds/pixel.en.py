@@ -184,7 +184,26 @@ def gap(target):
             pieces.append(f"{abs(n)} more {squares} {plus if n > 0 else minus}")
     if not pieces:
         return "Pixel is right on the square"
-    return "it still needs " + " and ".join(pieces)
+    return "it still needs " + " and ".join(pieces) + _without_brackets()
+
+
+def _without_brackets():
+    """"right" written without () does nothing: say so, since Python says nothing."""
+    import ast
+
+    for code in reversed(globals().get("In") or []):
+        if "gap(" in code or not code.strip():
+            continue  # the tests themselves
+        try:
+            tree = ast.parse(code)
+        except SyntaxError:
+            return ""
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Name) and callable(globals().get(node.value.id)):
+                name = node.value.id
+                return f". Line {node.lineno}: \"{name}\" without brackets does nothing, write {name}()"
+        return ""
+    return ""
 
 
 def key():

@@ -179,7 +179,26 @@ def ecart(cible):
             morceaux.append(f"{abs(n)} {cases} vers {vers_plus if n > 0 else vers_moins}")
     if not morceaux:
         return "Pixel est pile sur la bonne case"
-    return "il lui manque " + " et ".join(morceaux)
+    return "il lui manque " + " et ".join(morceaux) + _sans_parentheses()
+
+
+def _sans_parentheses():
+    """« droite » écrit sans () ne fait rien : le dire, car Python, lui, ne dit rien."""
+    import ast
+
+    for code in reversed(globals().get("In") or []):
+        if "ecart(" in code or not code.strip():
+            continue  # les tests eux-mêmes
+        try:
+            arbre = ast.parse(code)
+        except SyntaxError:
+            return ""
+        for noeud in ast.walk(arbre):
+            if isinstance(noeud, ast.Expr) and isinstance(noeud.value, ast.Name) and callable(globals().get(noeud.value.id)):
+                nom = noeud.value.id
+                return f". Ligne {noeud.lineno} : « {nom} » sans parenthèses ne fait rien, écris {nom}()"
+        return ""
+    return ""
 
 
 def cle():
