@@ -61,3 +61,19 @@ def check(program, world):
         passed = passed or verdict
     print(passed.message)
     return passed
+
+
+def path(program):
+    """Robi's path on a big empty table, on each robot of the workshop:
+    {"length": cm driven, "gap": cm between the end and the start, "end": how it ends}."""
+    worst = None
+    for family in _ROBOTS:
+        scene = from_dict({"taille": [400, 400], "robot": {"famille": family, "x": 200, "y": 200, "cap": 0}, "but": {"type": "aucun"}}, "table")
+        run = simulate(program_source(program), scene, robot_names=True)
+        poses = run.poses()
+        length = sum(((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5 for (_a, x1, y1, _b), (_c, x2, y2, _d) in zip(poses, poses[1:]))
+        gap = ((poses[-1][1] - 200) ** 2 + (poses[-1][2] - 200) ** 2) ** 0.5 if poses else 0.0
+        found = {"length": round(length), "gap": round(gap, 1), "end": run.outcome}
+        if worst is None or found["gap"] > worst["gap"] or found["end"] != "done":
+            worst = found
+    return worst

@@ -61,3 +61,19 @@ def verifier(programme, monde):
         reussi = reussi or verdict
     print(reussi.message)
     return reussi
+
+
+def trajet(programme):
+    """Le chemin de Robi sur une grande table vide, sur chaque robot de l'atelier :
+    {"longueur": cm roulés, "ecart": cm entre l'arrivée et le départ, "fin": comment ça finit}."""
+    pire = None
+    for famille in _ROBOTS:
+        scene = from_dict({"taille": [400, 400], "robot": {"famille": famille, "x": 200, "y": 200, "cap": 0}, "but": {"type": "aucun"}}, "table")
+        run = simulate(program_source(programme), scene, robot_names=True)
+        poses = run.poses()
+        longueur = sum(((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5 for (_a, x1, y1, _b), (_c, x2, y2, _d) in zip(poses, poses[1:]))
+        ecart = ((poses[-1][1] - 200) ** 2 + (poses[-1][2] - 200) ** 2) ** 0.5 if poses else 0.0
+        chemin = {"longueur": round(longueur), "ecart": round(ecart, 1), "fin": run.outcome}
+        if pire is None or chemin["ecart"] > pire["ecart"] or chemin["fin"] != "done":
+            pire = chemin
+    return pire

@@ -13,6 +13,8 @@
 # To draw a shape, Robi makes one full turn: 360 degrees. It shares this turn between its corners.
 # A square has 4 corners: 360 shared by 4 makes 90 degrees. A triangle has 3 corners: 120 degrees each.
 
+# %% include="regles"
+
 # %% include="robot"
 
 # %% [markdown]
@@ -144,6 +146,72 @@ for i in range(0, 6):
 for i in range(5):
     forward(25)
     turn(-60)
+
+# %% [markdown]
+# ## Exercise 4: your very own shape
+#
+# Invent a shape and have Robi draw it. You choose!
+# Three rules:
+#
+# - You use a loop.
+# - Robi comes back to where it started: the shape is closed.
+# - Robi drives at least 60 cm in all.
+#
+# Then show your shape to the class, and try it with the real robot.
+
+# %% [markdown] hints="robot-2-d"
+# 1. Choose a shape: a square, a triangle, a hexagon, a star…
+# 2. To come back to the start, all the turns together make one full turn: 360 degrees.
+# 3. Look at your shape with `show` first. Then check it with the tests cell.
+
+# %% solution="robot-2-d"
+def program():
+    """Your orders for Robi."""
+    ### BEGIN SOLUTION
+    for i in range(5):
+        forward(20)
+        turn(72)
+    ### END SOLUTION
+
+
+show(program, "carre")
+
+# %% tests="robot-2-d" points=3
+assert "program" in globals(), "First write the block def program(): with your orders inside."
+found = path(program)
+assert found["end"] == "done", "Robi does not reach the end of your program: run the cell above to see what happens."
+assert found["length"] >= 60, f"Robi drove {found['length']} cm. It needs at least 60: make a bigger shape."
+assert found["gap"] <= 3, f"Robi ends {found['gap']} cm away from its start. A closed shape comes back to where it started."
+rules(loop=True)
+
+# %% wrong="robot-2-d"
+forward(60)
+# ---
+for i in range(3):
+    forward(30)
+    turn(90)
+# ---
+forward(30)
+turn(90)
+forward(30)
+turn(90)
+forward(30)
+turn(90)
+forward(30)
+turn(90)
+# ---
+for i in range(4):
+    forward(5)
+    turn(90)
+
+# %% right="robot-2-d"
+for i in range(3):
+    forward(40)
+    turn(120)
+# ---
+for side in range(4):
+    forward(30)
+    turn(-90)
 
 # %% [markdown] sheet=true
 # ## Objectives

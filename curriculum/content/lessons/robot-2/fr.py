@@ -13,6 +13,8 @@
 # Pour dessiner une forme, Robi fait un tour complet : 360 degrés. Il partage ce tour entre ses virages.
 # Un carré a 4 virages : 360 partagé en 4, ça fait 90 degrés. Un triangle a 3 virages : 120 degrés chacun.
 
+# %% include="regles"
+
 # %% include="robot"
 
 # %% [markdown]
@@ -156,6 +158,72 @@ for i in range(0, 6):
 for i in range(5):
     avancer(25)
     tourner(-60)
+
+# %% [markdown]
+# ## Exercice 4 : ta forme à toi
+#
+# Invente une forme et fais-la dessiner par Robi. C'est toi qui choisis !
+# Trois règles :
+#
+# - Tu utilises une boucle.
+# - Robi revient à son point de départ : la forme est fermée.
+# - Robi roule au moins 60 cm en tout.
+#
+# Ensuite, montre ta forme à la classe, puis essaie-la avec le vrai robot.
+
+# %% [markdown] hints="robot-2-d"
+# 1. Choisis une forme : un carré, un triangle, un hexagone, une étoile…
+# 2. Pour revenir au départ, tous les virages font ensemble un tour complet : 360 degrés.
+# 3. Regarde d'abord ta forme avec `montrer`. Puis vérifie avec la cellule des tests.
+
+# %% solution="robot-2-d"
+def programme():
+    """Tes ordres pour Robi."""
+    ### BEGIN SOLUTION
+    for i in range(5):
+        avancer(20)
+        tourner(72)
+    ### END SOLUTION
+
+
+montrer(programme, "carre")
+
+# %% tests="robot-2-d" points=3
+assert "programme" in globals(), "Écris d'abord le bloc def programme(): avec tes ordres dedans."
+chemin = trajet(programme)
+assert chemin["fin"] == "done", "Robi n'arrive pas au bout de ton programme : lance la cellule du dessus pour voir ce qui se passe."
+assert chemin["longueur"] >= 60, f"Robi a roulé {chemin['longueur']} cm. Il en faut au moins 60 : fais une forme plus grande."
+assert chemin["ecart"] <= 3, f"Robi finit à {chemin['ecart']} cm de son départ. Une forme fermée revient à son point de départ."
+regles(boucle=True)
+
+# %% wrong="robot-2-d"
+avancer(60)
+# ---
+for i in range(3):
+    avancer(30)
+    tourner(90)
+# ---
+avancer(30)
+tourner(90)
+avancer(30)
+tourner(90)
+avancer(30)
+tourner(90)
+avancer(30)
+tourner(90)
+# ---
+for i in range(4):
+    avancer(5)
+    tourner(90)
+
+# %% right="robot-2-d"
+for i in range(3):
+    avancer(40)
+    tourner(120)
+# ---
+for cote in range(4):
+    avancer(30)
+    tourner(-90)
 
 # %% [markdown] sheet=true
 # ## Objectifs
