@@ -86,3 +86,8 @@ def _written(text):
     for sign in "!?:;":
         text = text.replace(" " + sign, sign)
     return " ".join(text.split())
+
+
+def events_heard():
+    """The events your game listens to (those of a when(…))."""
+    return sorted(name for name, functions in _game.listeners.items() if functions)

@@ -86,3 +86,8 @@ def _ecrit(texte):
     for signe in "!?:;":
         texte = texte.replace(" " + signe, signe).replace(signe, " " + signe)
     return " ".join(texte.split())
+
+
+def evenements_ecoutes():
+    """Les événements que ton jeu écoute (ceux d'un quand(…))."""
+    return sorted(nom for nom, fonctions in _jeu.ecouteurs.items() if fonctions)

@@ -239,6 +239,104 @@ def super_jump():
 when("space", small_jump)
 when("up", super_jump)
 
+# %% [markdown]
+# ## Exercise 4: invent your game
+#
+# Invent Leo's game! Choose at least two events: the flag, a click, the arrows, the space key…
+# For each event, Leo does something: he moves, he jumps, he talks…
+#
+# Let your neighbour try your game.
+
+# %% [markdown] hints="evenements-2-d"
+# 1. An event is a function and a `when("…", your_function)`.
+# 2. Write a function for the flag first. Then another one for another event.
+# 3. Check that each function makes Leo move or talk.
+
+# %% solution="evenements-2-d"
+new_game()
+### BEGIN SOLUTION
+def on_flag():
+    say("This is my game!")
+
+
+def on_click():
+    jump()
+
+
+when("flag", on_flag)
+when("click", on_click)
+### END SOLUTION
+play("flag", "click")
+
+# %% tests="evenements-2-d" points=3
+heard = events_heard()
+assert len(heard) >= 2, f"Your game listens to {len(heard)} event: it needs at least 2. Add a when(…)."
+for event in heard:
+    play(event)
+    assert position() != 0 or jumps() > 0 or words(), f"When \"{event}\" happens, Leo does nothing. Give him something to do."
+
+# %% wrong="evenements-2-d"
+def on_flag():
+    say("This is my game!")
+
+
+when("flag", on_flag)
+# ---
+def on_flag():
+    say("This is my game!")
+
+
+def on_click():
+    pass
+
+
+when("flag", on_flag)
+when("click", on_click)
+# ---
+def on_flag():
+    say("This is my game!")
+
+
+def on_click():
+    jump()
+# ---
+def on_flag():
+    say("This is my game!")
+
+
+when("flag", on_flag)
+when("Flag", on_flag)
+
+# %% right="evenements-2-d"
+def on_right():
+    forward()
+
+
+def on_left():
+    back()
+
+
+def on_up():
+    jump()
+    say("Hop!")
+
+
+when("right", on_right)
+when("left", on_left)
+when("up", on_up)
+# ---
+def on_click():
+    jump()
+
+
+def on_space():
+    for i in range(2):
+        forward()
+
+
+when("click", on_click)
+when("space", on_space)
+
 # %% [markdown] sheet=true
 # ## Objectives
 # Make Leo react to the keys of the keyboard.

@@ -237,6 +237,104 @@ def super_saut():
 quand("espace", petit_saut)
 quand("haut", super_saut)
 
+# %% [markdown]
+# ## Exercice 4 : invente ton jeu
+#
+# À toi d'inventer le jeu de Léo ! Choisis au moins deux événements : le drapeau, un clic, les flèches, la touche espace…
+# Pour chaque événement, Léo fait quelque chose : il avance, il saute, il parle…
+#
+# Fais essayer ton jeu à ton voisin.
+
+# %% [markdown] hints="evenements-2-d"
+# 1. Un événement, c'est une fonction et un `quand("…", ta_fonction)`.
+# 2. Écris d'abord une fonction pour le drapeau. Puis une autre pour un autre événement.
+# 3. Vérifie que chaque fonction fait bouger ou parler Léo.
+
+# %% solution="evenements-2-d"
+nouvelle_partie()
+### BEGIN SOLUTION
+def au_drapeau():
+    dit("C'est mon jeu !")
+
+
+def au_clic():
+    saute()
+
+
+quand("drapeau", au_drapeau)
+quand("clic", au_clic)
+### END SOLUTION
+joue("drapeau", "clic")
+
+# %% tests="evenements-2-d" points=3
+ecoutes = evenements_ecoutes()
+assert len(ecoutes) >= 2, f"Ton jeu écoute {len(ecoutes)} événement : il en faut au moins 2. Ajoute un quand(…)."
+for evenement in ecoutes:
+    joue(evenement)
+    assert position() != 0 or sauts() > 0 or paroles(), f"Quand « {evenement} » arrive, Léo ne fait rien. Donne-lui quelque chose à faire."
+
+# %% wrong="evenements-2-d"
+def au_drapeau():
+    dit("C'est mon jeu !")
+
+
+quand("drapeau", au_drapeau)
+# ---
+def au_drapeau():
+    dit("C'est mon jeu !")
+
+
+def au_clic():
+    pass
+
+
+quand("drapeau", au_drapeau)
+quand("clic", au_clic)
+# ---
+def au_drapeau():
+    dit("C'est mon jeu !")
+
+
+def au_clic():
+    saute()
+# ---
+def au_drapeau():
+    dit("C'est mon jeu !")
+
+
+quand("drapeau", au_drapeau)
+quand("Drapeau", au_drapeau)
+
+# %% right="evenements-2-d"
+def a_droite():
+    avance()
+
+
+def a_gauche():
+    recule()
+
+
+def en_haut():
+    saute()
+    dit("Hop !")
+
+
+quand("droite", a_droite)
+quand("gauche", a_gauche)
+quand("haut", en_haut)
+# ---
+def au_clic():
+    saute()
+
+
+def espace():
+    for i in range(2):
+        avance()
+
+
+quand("clic", au_clic)
+quand("espace", espace)
+
 # %% [markdown] sheet=true
 # ## Objectifs
 # Faire réagir Léo aux touches du clavier.
