@@ -151,6 +151,54 @@ def border(pattern, times):
 def border(pattern, times):
     return pattern
 
+# %% [markdown]
+# ## Exercise 4: invent your machine
+#
+# Invent a sentence machine: `my_machine(word)`. It gets a word and **gives back** a sentence with this word in it.
+# For example, a compliment machine: `my_machine("Zoe")` gives back `"Zoe, you draw very well!"`.
+# You choose the sentence! Then try your machine with your neighbour's first name.
+
+# %% [markdown] hints="fonctions-2-d"
+# 1. Start with `def my_machine(word):`.
+# 2. Stick the word and your sentence together with `+`. Do not forget the spaces.
+# 3. The last line of the function starts with `return`.
+
+# %% solution="fonctions-2-d"
+### BEGIN SOLUTION
+def my_machine(word):
+    return "Well done " + word + ", you did it!"
+### END SOLUTION
+print(my_machine("Zoe"))
+
+# %% tests="fonctions-2-d" points=3
+assert "my_machine" in globals() and callable(my_machine), "First write your function: def my_machine(word):"
+for word in ("Zoe", "Malik"):
+    sentence = my_machine(word)
+    assert isinstance(sentence, str), f"my_machine({word!r}) gives back {sentence!r}: it must give back a sentence (with return)."
+    assert word in sentence, f"my_machine({word!r}) gives back {sentence!r}: the word {word!r} must be in the sentence."
+    assert len(sentence) > len(word), f"my_machine({word!r}) gives back only the word: add your sentence around it."
+
+# %% wrong="fonctions-2-d"
+def my_machine(word):
+    print("Well done " + word + "!")
+# ---
+def my_machine(word):
+    return "Well done Zoe!"
+# ---
+def my_machine(word):
+    return word
+# ---
+def my_machine(word):
+    return "Well done!"
+
+# %% right="fonctions-2-d"
+def my_machine(word):
+    return word + ", you draw very well!"
+# ---
+def my_machine(word):
+    sentence = "The dragon " + word + " breathes fire."
+    return sentence
+
 # %% [markdown] sheet=true
 # ## Objectives
 # Give settings (parameters) to a function.

@@ -151,6 +151,54 @@ def frise(motif, fois):
 def frise(motif, fois):
     return motif
 
+# %% [markdown]
+# ## Exercice 4 : invente ta machine
+#
+# Invente une machine à phrases : `ma_machine(mot)`. Elle reçoit un mot et **renvoie** une phrase avec ce mot dedans.
+# Par exemple, une machine à compliments : `ma_machine("Zoé")` renvoie `"Zoé, tu dessines très bien !"`.
+# C'est toi qui choisis la phrase ! Essaie ensuite ta machine avec le prénom de ton voisin.
+
+# %% [markdown] hints="fonctions-2-d"
+# 1. Commence par `def ma_machine(mot):`.
+# 2. Colle le mot et ta phrase avec `+`. N'oublie pas les espaces.
+# 3. La dernière ligne de la fonction commence par `return`.
+
+# %% solution="fonctions-2-d"
+### BEGIN SOLUTION
+def ma_machine(mot):
+    return "Bravo " + mot + ", tu as réussi !"
+### END SOLUTION
+print(ma_machine("Zoé"))
+
+# %% tests="fonctions-2-d" points=3
+assert "ma_machine" in globals() and callable(ma_machine), "Écris d'abord ta fonction : def ma_machine(mot):"
+for mot in ("Zoé", "Malik"):
+    phrase = ma_machine(mot)
+    assert isinstance(phrase, str), f"ma_machine({mot!r}) renvoie {phrase!r} : elle doit renvoyer une phrase (avec return)."
+    assert mot in phrase, f"ma_machine({mot!r}) renvoie {phrase!r} : le mot {mot!r} doit être dans la phrase."
+    assert len(phrase) > len(mot), f"ma_machine({mot!r}) renvoie seulement le mot : ajoute ta phrase autour."
+
+# %% wrong="fonctions-2-d"
+def ma_machine(mot):
+    print("Bravo " + mot + " !")
+# ---
+def ma_machine(mot):
+    return "Bravo Zoé !"
+# ---
+def ma_machine(mot):
+    return mot
+# ---
+def ma_machine(mot):
+    return "Bravo !"
+
+# %% right="fonctions-2-d"
+def ma_machine(mot):
+    return mot + ", tu dessines très bien !"
+# ---
+def ma_machine(mot):
+    phrase = "Le dragon " + mot + " crache du feu."
+    return phrase
+
 # %% [markdown] sheet=true
 # ## Objectifs
 # Donner des réglages (paramètres) à une fonction.
