@@ -50,3 +50,30 @@ def test_an_unbuilt_lesson_is_a_sentence(built: Path, tmp_path: Path) -> None:
     course = Course.for_class(tmp_path / "courses", "C0URSE")
     with pytest.raises(GraderError, match="robocole curriculum build"):
         setup_class_course(course, built, ["nope-1"])
+
+
+@pytest.mark.parametrize("lesson", ["robot-4", "robot-6"])
+def test_a_robot_lesson_passes_its_sealed_tests_with_the_simulator(
+    tmp_path: Path, lesson: str
+) -> None:
+    """The simulator under sealed tests: it runs in the test's own thread, with its
+    watcher thread, reads frames to skip loops' rounds, under the audit hook and the
+    seccomp filter; the answer key still passes every test, and nothing is flagged."""
+    build = pytest.importorskip("curriculum.build")
+    manifest_module = pytest.importorskip("curriculum.manifest")
+    build.build_course(manifest_module.load_manifest(), tmp_path / "built", ["fr"], [lesson])
+    course = Course.for_class(tmp_path / "courses", "R0B0TS", tmp_path / "exchange")
+    setup_class_course(course, tmp_path / "built" / "fr", [lesson])
+    source = nbformat.read(course.root / "source" / lesson / f"{lesson}.ipynb", as_version=4)
+    folder = submit_collected(course, "r0b0ts-01", source, lesson=lesson)
+    for extra in (course.root / "release" / lesson).iterdir():
+        if extra.is_dir():
+            shutil.copytree(extra, folder / extra.name)
+    # The simulator lives in this checkout (an editable install): shown read-only.
+    checkout = str(Path(__file__).resolve().parents[2])
+    policy = SandboxPolicy(cell_timeout=5, python_paths=(*SandboxPolicy().python_paths, checkout))
+    result = grade_submission(
+        course, "r0b0ts-01", lesson, GradingOptions(policy=policy, release_feedback=False)
+    )
+    assert result.flags == ()
+    assert result.exercises and all(e.passed for e in result.exercises), result.exercises
