@@ -427,7 +427,11 @@ class Robot:
                 digest = self._write(name, data, progress, label, on_match)
             except TransferCorrupted:
                 digest = None
-                if attempt or self.stopping.is_set():
+                if self.stopping.is_set():  # our own Ctrl-C broke it: Stop, not a bad cable
+                    from robot_firmware.errors import TransferStopped
+
+                    raise TransferStopped() from None
+                if attempt:
                     raise
                 continue
             if digest is None:
