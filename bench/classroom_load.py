@@ -357,7 +357,9 @@ def start_hog(folder: Path) -> list[multiprocessing.Process]:
 class App:
     """``robocole classroom serve`` in its own process, which the bench may kill and restart."""
 
-    def __init__(self, data_dir: Path, port: int, threads: int) -> None:
+    def __init__(
+        self, data_dir: Path, port: int, threads: int, busy_after: float | None = None
+    ) -> None:
         self.command = [
             sys.executable,
             "-m",
@@ -370,6 +372,7 @@ class App:
             str(port),
             "--threads",
             str(threads),
+            *(["--busy-after", str(busy_after)] if busy_after is not None else []),
         ]
         self.env = {
             **os.environ,
@@ -428,6 +431,9 @@ def main() -> int:
     parser.add_argument("--think", type=float, default=2.0, help="mean seconds between clicks")
     parser.add_argument("--workers", type=int, default=16, help="logins in flight at once")
     parser.add_argument("--threads", type=int, default=8, help="waitress threads")
+    parser.add_argument(
+        "--busy-after", type=float, default=None, help="the app's --busy-after (default: its own)"
+    )
     parser.add_argument("--hog", action="store_true", help="a CPU and disk hog beside the app")
     parser.add_argument(
         "--kill-after", type=float, default=None, help="SIGKILL the app this many s into the work"
@@ -439,7 +445,7 @@ def main() -> int:
     data_dir = Path(tempfile.mkdtemp(prefix="robocole-bench-"))
     print(f"seeding {args.pupils} pupils…", flush=True)
     pupils = seed(data_dir, args.pupils)
-    app = App(data_dir, free_port(), args.threads)
+    app = App(data_dir, free_port(), args.threads, args.busy_after)
     base = app.base
     hogs: list[multiprocessing.Process] = []
     restarts: list[float] = []
@@ -483,6 +489,7 @@ def main() -> int:
         f"\nclassroom load: {args.pupils} pupils acting every ~{args.think:g} s "
         f"(offered ≈ {args.pupils / args.think:.0f} req/s), waitress {args.threads} threads, "
         f"{os.cpu_count()} cores; anchor = GET /api/v1/health, 4 in flight"
+        + (f"; busy after {args.busy_after:g} s" if args.busy_after is not None else "")
         + ("; with the CPU and disk hog" if args.hog else "")
     )
     if restarts:

@@ -78,6 +78,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--threads", type=int, default=8)
+    serve.add_argument(
+        "--busy-after",
+        type=float,
+        default=None,
+        help=_("seconds a request may wait for a thread before it is answered 'very busy'"),
+    )
     serve.set_defaults(handler=run_serve)
 
 
@@ -252,7 +258,9 @@ def write_secret(path: Path, secret: str) -> None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    from classroom_app.overload import DEFAULT_MAX_WAIT
     from classroom_app.server import serve
 
-    serve(_app(args), args.host, args.port, args.threads)
+    wait = DEFAULT_MAX_WAIT if args.busy_after is None else args.busy_after
+    serve(_app(args), args.host, args.port, args.threads, max_wait=wait)
     return 0
