@@ -164,7 +164,7 @@ for i in range(5):
 # 2. To come back to the start, all the turns together make one full turn: 360 degrees.
 # 3. Look at your shape with `show` first. Then check it with the tests cell.
 
-# %% solution="robot-2-d"
+# %% solution="robot-2-d" blocks="robi,boucles"
 def program():
     """Your orders for Robi."""
     ### BEGIN SOLUTION

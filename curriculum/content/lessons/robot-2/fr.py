@@ -176,7 +176,7 @@ for i in range(5):
 # 2. Pour revenir au départ, tous les virages font ensemble un tour complet : 360 degrés.
 # 3. Regarde d'abord ta forme avec `montrer`. Puis vérifie avec la cellule des tests.
 
-# %% solution="robot-2-d"
+# %% solution="robot-2-d" blocks="robi,boucles"
 def programme():
     """Tes ordres pour Robi."""
     ### BEGIN SOLUTION
