@@ -125,7 +125,6 @@ def _restore(snap: dict[str, Any], user_globals: dict[str, Any]) -> list[str]:
     """Put the interpreter back as the snapshot saw it; what had been changed, if anything."""
     import builtins
     import threading
-    import types
 
     changed: list[str] = []
     saved = snap["builtins"]
@@ -146,17 +145,20 @@ def _restore(snap: dict[str, Any], user_globals: dict[str, Any]) -> list[str]:
             sys.modules[name] = module
             changed.append(f"sys.modules[{name}]")
     for name, module in list(sys.modules.items()):
-        if name in modules:
+        if name in modules or name in _VOLATILE_MODULES:
             continue
-        if not isinstance(module, types.ModuleType) or getattr(module, "__spec__", None) is None:
-            if name not in _VOLATILE_MODULES:
-                del sys.modules[name]  # a module made up by the pupil's code
-                changed.append(f"sys.modules[{name}]")
-            continue
-        # A module the pupil's code imported: its functions must be its own, not a cell's.
-        for attribute, value in list(vars(module).items()):
-            if getattr(value, "__globals__", None) is user_globals:
+        # A module imported since: its functions must be its own, not a pupil cell's. (An
+        # entry with no spec of its own is not always the pupil's: Cython's runtime module,
+        # typing.io; it is only when pupil code put something in it.)
+        made_up = _from_a_cell(module, user_globals)
+        namespace = getattr(module, "__dict__", None)
+        for attribute, value in list(namespace.items() if isinstance(namespace, dict) else ()):
+            if _from_a_cell(value, user_globals):
+                made_up = True
                 changed.append(f"{name}.{attribute}")
+        if made_up and getattr(module, "__spec__", None) is None:
+            del sys.modules[name]  # a module made up by the pupil's code
+            changed.append(f"sys.modules[{name}]")
     for attribute in ("meta_path", "path_hooks"):
         if getattr(sys, attribute) != snap[attribute]:
             setattr(sys, attribute, list(snap[attribute]))
@@ -186,6 +188,13 @@ def _restore(snap: dict[str, Any], user_globals: dict[str, Any]) -> list[str]:
                 delattr(instance, name)
                 changed.append(name)
     return changed
+
+
+def _from_a_cell(value: Any, user_globals: dict[str, Any]) -> bool:
+    """Whether ``value`` is a function or class a pupil's cell defined."""
+    if getattr(value, "__globals__", None) is user_globals:
+        return True
+    return isinstance(value, type) and value.__module__ == "__main__"
 
 
 def _run_in_thread(code: Any, namespace: dict[str, Any], run: Callable[..., Any]) -> list[Any]:

@@ -53,6 +53,11 @@ ATTACKS = {
     ),
     # The shell's run_cell replaced on the instance.
     "t3staa-06": "ip = get_ipython()\nip.run_cell = lambda *a, **k: None",
+    # A module made up for a name a test could import, with the pupil's own function in it.
+    "t3staa-11": (
+        "import sys, types\nfake = types.ModuleType('verifier')\n"
+        "fake.check = lambda *a: True\nsys.modules['verifier'] = fake"
+    ),
 }
 
 #: Digging for the grader's key is refused where it starts (kernel_guard's audit hook).
