@@ -137,11 +137,12 @@ def test_time_sleep_keeps_the_robots_clock_and_its_time_scale(
         "import time\nfrom robot import *\nt = time.ticks_ms()\nmoteurs(100, 100)\n"
         "time.sleep(1)\narreter()\nprint('attendu', time.ticks_diff(time.ticks_ms(), t))\n",
     )
-    virtual = make_robot(time_scale=0.0).plug()
+    virtual = make_robot(time_scale=0.0).plug(run_main=False)
     with Robot.open(virtual.port) as robot:
         started = time.monotonic()
         result = within(PATIENCE, robot.run_program)
         took = time.monotonic() - started
+    assert b"attendu" in result.output, result
     waited = int(result.output.split(b"attendu")[1].split()[0])
     assert 1000 <= waited < 1100, result.output
     assert took < 1.0
