@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from grader.errors import SandboxUnavailable
+from grader.kernel_guard import launcher_source
 from grader.seccomp import filter_file
 from robocole.i18n import gettext as _
 
@@ -273,6 +274,10 @@ def sandbox_command(
         "--tmpfs",
         SANDBOX_HOME,
         *mounts.arguments,
+        # bubblewrap's root is a tmpfs of no size limit, writable by the sandbox user: once
+        # everything is mounted on it, it becomes read-only (the tmpfs above keep their sizes).
+        "--remount-ro",
+        "/",
     ]
     environment = {
         "HOME": SANDBOX_HOME,
@@ -380,6 +385,15 @@ sizes = json.loads(os.environ["PROBE_SIZES"])
 report["shm_filled"] = fill("/dev/shm/probe", sizes["shm"])
 report["tmp_filled"] = fill("/tmp/probe", sizes["tmp"])
 report["dev_written"] = fill("/dev/probe", 0)
+report["root_written"] = fill("/probe", 0)
+# Landlock (kernel_guard.landlock, as every kernel applies it): then a signal to pid 1,
+# outside the sandbox's Landlock domain, is refused.
+report["landlock_abi"] = landlock(["/tmp", "/dev/shm", os.environ.get("HOME", "/")])
+try:
+    os.kill(1, 0)
+    report["landlock_signal_refused"] = False
+except PermissionError:
+    report["landlock_signal_refused"] = True
 # Allocate past the memory cap.
 try:
     block = bytearray(report["rlimits"]["as"] + 64 * 1024 * 1024)
@@ -473,7 +487,7 @@ def start_probe(policy: SandboxPolicy, hidden_paths: Sequence[Path] = ()) -> Run
     try:
         command = sandbox_command(
             policy,
-            [policy.python, "-c", _PROBE_SCRIPT],
+            [policy.python, "-c", launcher_source() + _PROBE_SCRIPT],
             Mounts.for_kernel(policy),
             extra_environment=environment,
         )
@@ -561,11 +575,14 @@ def _read_probe(policy: SandboxPolicy, completed: subprocess.CompletedProcess[st
         protections.append("no-user-namespaces")
     else:
         failures.append(_("Pupil code could make a user namespace of its own."))
-    filled = (details.get(k) for k in ("shm_filled", "tmp_filled", "dev_written"))
+    filled = (details.get(k) for k in ("shm_filled", "tmp_filled", "dev_written", "root_written"))
     if all(value is False for value in filled):
         protections.append("tmpfs-limits")
     if policy.sandbox_memory_bytes > 0:
         protections.append("memory-budget")  # enforced by the kernel manager, host side
+    abi = details.get("landlock_abi")
+    if isinstance(abi, int) and abi >= 1 and (abi < 6 or details.get("landlock_signal_refused")):
+        protections.append("landlock")
     # bubblewrap's namespaces, seen from inside: its own pids, its own host name, and no
     # host file (the canary above).
     pid = details.get("pid")

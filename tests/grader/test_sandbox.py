@@ -28,6 +28,9 @@ def test_the_probe_proves_every_layer_on_this_machine(tmp_path: Path) -> None:
     secret.write_text("answers")
     report = probe(SandboxPolicy(), [tmp_path, secret])
     layers = ("bubblewrap", "watchdog", "seccomp", "no-user-namespaces", "tmpfs-limits")
+    if report.details["landlock_abi"]:  # where the kernel has Landlock (this machine: ABI 7)
+        layers += ("landlock",)
+        assert report.details["landlock_signal_refused"] is True
     for layer in (*MINIMUM_PROTECTIONS, *layers):
         assert layer in report.protections
     assert report.details["uid"] != 0
@@ -180,4 +183,5 @@ def test_shared_memory_and_dev_are_bounded_in_the_sandbox() -> None:
     assert report.details["shm_filled"] is False
     assert report.details["tmp_filled"] is False
     assert report.details["dev_written"] is False
+    assert report.details["root_written"] is False  # bubblewrap's root tmpfs is read-only
     assert "tmpfs-limits" in report.protections
