@@ -30,7 +30,7 @@ from robocole.i18n import _current, current_language, gettext, normalise_languag
 log = logging.getLogger(__name__)
 
 #: Seconds a request may wait for a free thread before it is answered « busy ».
-DEFAULT_MAX_WAIT = 0.5
+DEFAULT_MAX_WAIT = 0.25
 RETRY_AFTER_SECONDS = 2
 
 StartResponse = Callable[..., Any]
