@@ -42,7 +42,7 @@ from curriculum.manifest import (
 )
 from curriculum.runner import CELL_TIMEOUT, CellRun, Job, run_jobs
 from curriculum.translation import compare_translations, untranslated_manifest_texts
-from curriculum.variants import Variant, judge, variants
+from curriculum.variants import Variant, judge, trial_notebooks, variants
 from robocole.i18n import LANGUAGES
 from robocole.i18n import gettext as _
 
@@ -312,7 +312,7 @@ def _run_lessons(
             notebooks = tuple(nb for v in versions for nb in (v.notebook, v.released))
             for version in versions:
                 version.variants = variants(version.source, version.notebook)
-            notebooks += tuple(t.notebook for v in versions for t in v.variants)
+                notebooks += tuple(trial_notebooks(version.variants))
             jobs.append(Job(lesson_id, notebooks, cwd))
         outcomes = run_jobs(jobs, parallel, cell_timeout)
     for lesson_id, outcome in outcomes.items():
@@ -327,9 +327,13 @@ def _run_lessons(
         trials = iter(outcome[2 * len(versions) :])
         counts = report.tried.setdefault(lesson_id, [0, 0])
         for version in versions:
-            for variant, runs in zip(version.variants, trials, strict=False):
+            runs_of = {}
+            for notebook, runs in zip(trial_notebooks(version.variants), trials, strict=False):
                 report.notebooks_run += 1
+                runs_of[id(notebook)] = runs
+            for variant in version.variants:
                 counts[0 if variant.kind == "wrong" else 1] += 1
+                runs = runs_of.get(id(variant.notebook), [])
                 report.faults.extend(judge(variant, runs, version.source))
 
 

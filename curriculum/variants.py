@@ -1,9 +1,11 @@
 """The proof that each test can be trusted: declared wrong answers fail, right variants pass.
 
 A lesson source may follow an exercise's tests with ``wrong="<exercise>"`` and
-``right="<exercise>"`` cells (see ``curriculum/lesson.py``). Each answer in them becomes one
-notebook: the lesson up to that exercise's tests, its answer replaced by the variant. The
-check runs these notebooks in the lesson's kernel after the lesson itself and demands:
+``right="<exercise>"`` cells (see ``curriculum/lesson.py``). Each answer in them is tried in
+place of the reference answer, after the lesson's cells that come before it, and followed by
+the exercise's tests; the variants of one exercise share one notebook, the namespace put back
+before each. The check runs these notebooks in the lesson's kernel after the lesson itself
+and demands:
 
 - a wrong answer never passes; when the tests refuse it, they say why in a sentence (an
   ``AssertionError`` with its message, not a crash), or the answer itself stops on an error
@@ -19,11 +21,12 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
+import nbformat
 from nbformat import NotebookNode
 
 from curriculum.blocks import split_solution
 from curriculum.faults import Fault
-from curriculum.lesson import LessonSource
+from curriculum.lesson import LessonSource, SourceCell
 from curriculum.runner import CellRun
 from robocole.i18n import gettext as _
 
@@ -51,35 +54,67 @@ def answer_cell_text(solution: str, answer: str, *, whole: bool = False) -> str:
     return "\n".join(part for part in (before, body, after) if part)
 
 
+#: Cells the trial notebook runs around the variants: after the exercise's preceding cells,
+#: their namespace is kept; before each variant it is put back as it was (so no variant sees
+#: what the one before defined), without running the whole lesson again for each.
+SAVE = "__robocole_saved__ = dict(globals())"
+RESTORE = (
+    "(lambda saved, ns: (ns.clear(), ns.update(saved), ns.__setitem__('__robocole_saved__',"
+    " saved)))(__robocole_saved__, globals())"
+)
+
+
 def variants(source: LessonSource, notebook: NotebookNode) -> list[Variant]:
-    """Every wrong answer and right variant of the lesson, each in a notebook of its own."""
-    found = []
+    """Every wrong answer and right variant of the lesson; the variants of one exercise share
+    one notebook: the lesson up to the answer, then each variant's answer and tests."""
+    answers: dict[str, list[tuple[SourceCell, str]]] = {}
     for cell in source.cells:
-        if cell.role not in ("wrong", "right"):
-            continue
-        answer_id = f"{cell.exercise}-solution"
-        indices = {
-            c.get("metadata", {}).get("nbgrader", {}).get("grade_id"): i
-            for i, c in enumerate(notebook.cells)
-        }
-        if answer_id not in indices:
-            continue  # the check reports the exercise's missing solution cell
-        answer_index = indices[answer_id]
-        tests = tuple(i for i, c in enumerate(notebook.cells) if _grade_id(c) == cell.exercise)
-        if not tests:
-            continue
-        for answer in cell.answers():
-            cells = copy.deepcopy(notebook.cells[: max(tests) + 1])
-            fixing = any(c.fix for c in source.cells_of(cell.exercise, "solution"))
-            cells[answer_index].source = answer_cell_text(
-                notebook.cells[answer_index].source, answer, whole=fixing
-            )
-            trial = copy.copy(notebook)
-            trial.cells = cells
-            found.append(
-                Variant(cell.exercise, cell.role, answer, cell.label, trial, answer_index, tests)
-            )
+        if cell.role in ("wrong", "right"):
+            answers.setdefault(cell.exercise, []).extend((cell, a) for a in cell.answers())
+    indices = {_grade_id(c): i for i, c in enumerate(notebook.cells)}
+    found: list[Variant] = []
+    for exercise, declared in answers.items():
+        answer_index = indices.get(f"{exercise}-solution")
+        tests = [i for i, c in enumerate(notebook.cells) if _grade_id(c) == exercise]
+        if answer_index is None or not tests:
+            continue  # the check reports the exercise's missing cells
+        cells = copy.deepcopy(notebook.cells[:answer_index])
+        for earlier in cells:
+            # Earlier exercises' tests prove nothing here and cost the most (a robot test
+            # simulates once per robot family): their answers give the state.
+            if earlier.get("metadata", {}).get("nbgrader", {}).get("grade"):
+                earlier.source = ""
+        cells.append(nbformat.v4.new_code_cell(SAVE))
+        fixing = any(c.fix for c in source.cells_of(exercise, "solution"))
+        placed = []
+        for cell, answer in declared:
+            cells.append(nbformat.v4.new_code_cell(RESTORE))
+            answer_cell = copy.deepcopy(notebook.cells[answer_index])
+            answer_cell.source = answer_cell_text(answer_cell.source, answer, whole=fixing)
+            at = len(cells)
+            cells.append(answer_cell)
+            tested = []
+            for between in range(answer_index + 1, max(tests) + 1):
+                if between in tests:
+                    tested.append(len(cells))
+                cells.append(copy.deepcopy(notebook.cells[between]))
+            placed.append((cell, answer, at, tuple(tested)))
+        trial = copy.copy(notebook)
+        trial.cells = cells
+        found.extend(
+            Variant(exercise, cell.role, answer, cell.label, trial, at, tested)
+            for cell, answer, at, tested in placed
+        )
     return found
+
+
+def trial_notebooks(found: list[Variant]) -> list[NotebookNode]:
+    """The notebooks to run for these variants, once each, in order."""
+    notebooks: list[NotebookNode] = []
+    for variant in found:
+        if not any(variant.notebook is known for known in notebooks):
+            notebooks.append(variant.notebook)
+    return notebooks
 
 
 def _grade_id(cell: NotebookNode) -> str:

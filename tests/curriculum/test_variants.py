@@ -30,9 +30,9 @@ def test_declared_answers_are_tried_and_counted(mini: MiniCurriculum) -> None:
     )
     report = check_curriculum(mini.write(), lessons=["calcul-1"])
     assert [str(f) for f in report.faults] == []
-    # Two wrong answers and one variant, in French and in English.
+    # Two wrong answers and one variant, in French and in English, in one notebook each.
     assert report.tried == {"calcul-1": [4, 2]}
-    assert report.notebooks_run == 4 + 6
+    assert report.notebooks_run == 4 + 2
 
 
 def test_a_wrong_answer_that_passes_is_caught(mini: MiniCurriculum) -> None:
@@ -185,3 +185,16 @@ def test_pixel_says_that_a_name_without_brackets_does_nothing(tmp_path: Path) ->
     error = next(run.error for run in outcome[0] if run.index == tests)
     assert error.startswith("AssertionError: Pixel n'est pas encore sur le trésor")
     assert "Ligne 3 : « droite » sans parenthèses ne fait rien, écris droite()." in error
+
+
+def test_a_variant_does_not_see_what_the_one_before_defined(mini: MiniCurriculum) -> None:
+    # The first right answer defines a helper; the wrong one after it must not find it.
+    with_variants(
+        mini,
+        '# %% right="EXERCISE"\ndef aide():\n    return 5\ntotal = aide()\n\n'
+        '# %% wrong="EXERCISE"\ntotal = aide()\n',
+    )
+    report = check_curriculum(mini.write(), lessons=["calcul-1"])
+    # The wrong answer stops on its own NameError (fine); had it seen aide(), it would pass.
+    assert [str(f) for f in report.faults] == []
+    assert report.tried == {"calcul-1": [2, 2]}
