@@ -37,7 +37,8 @@ def test_every_block_lesson_builds_its_answer_from_its_blocks(
     notebook = build_notebook(manifest, source)
     released = release_notebook(notebook, language)
     answers = [c for c in source.cells if c.role == "solution"]
-    assert len(answers) == 3 and all(c.blocks for c in answers)
+    assert len(answers) == len(manifest.lesson(lesson_id).exercises) >= 3
+    assert all(c.blocks for c in answers)
     for cell in answers:
         built = next(
             c

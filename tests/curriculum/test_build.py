@@ -153,7 +153,7 @@ def test_stock_nbgrader_autogrades_a_lesson_full_marks_and_zero(released_course:
     with Gradebook(f"sqlite:///{french_course / 'gradebook.db'}") as gradebook:
         ada = gradebook.find_submission(lesson, "ada")
         bob = gradebook.find_submission(lesson, "bob")
-        assert ada.max_score == 6
+        assert ada.max_score == 9  # 1 + 2 + 3, and 3 for the open task fonctions-2-d
         assert ada.score == ada.max_score
         assert bob.score == 0
     graded = (french_course / "autograded" / "bob" / lesson / f"{lesson}.ipynb").read_text(
