@@ -18,6 +18,7 @@ from classroom_app.due_dates import day_words, today_at_school
 from classroom_app.ledger import class_goal_reached
 from classroom_app.progress import lesson_states, level_for
 from classroom_app.rules import PupilFacts, rule_progress
+from robocole.errors import RobocoleError
 from robocole.i18n import gettext as _
 from robocole.i18n import ngettext
 
@@ -173,6 +174,15 @@ def lesson_result(lesson_id: str) -> Any:
     )
 
 
+def _issuer_if_set() -> openbadges.Issuer | None:
+    """The badges' issuer; None where no public address is set (the certificate then lists
+    the badges without their check address, rather than fail in front of a child)."""
+    try:
+        return openbadges.current_issuer()
+    except RobocoleError:
+        return None
+
+
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
@@ -230,7 +240,7 @@ def render_certificate(
         school=school,
         badge_identity=store.badge_identity(int(pupil["id"])),
         earned=privacy.earned_badges(store, manifest, int(pupil["id"])),
-        issuer=openbadges.current_issuer(),
+        issuer=_issuer_if_set(),
         back_url=back_url,
         back_label=back_label,
     )
