@@ -18,6 +18,7 @@ mounted: the sandbox sees the pupil's files and the Python installation only.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import json
 import os
 import pwd
@@ -50,6 +51,29 @@ _UNREADABLE = re.compile(r"Can't find source path (.+): Permission denied")
 NOT_PUPIL_FILES = ("timestamp.txt",)
 
 
+#: The platform's own packages that lessons import in the pupil's kernel: the robot simulator
+#: (``include="robot"``) and the words it speaks.
+LESSON_PACKAGES = ("robot_firmware", "robocole")
+
+
+def lesson_package_paths() -> list[str]:
+    """The folders of ``LESSON_PACKAGES`` when they live outside the virtual env.
+
+    Installed from a wheel they are in the env already. From an editable install (a
+    checkout, as ``scripts/setup.sh`` makes) the env only points at the checkout: each
+    package's own folder is shown too, never the whole checkout, which holds the
+    curriculum's answer keys."""
+    prefixes = [Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()]
+    found = []
+    for name in LESSON_PACKAGES:
+        spec = importlib.util.find_spec(name)
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            folder = Path(location).resolve()
+            if not any(folder.is_relative_to(prefix) for prefix in prefixes):
+                found.append(str(folder))
+    return found
+
+
 @dataclass(frozen=True)
 class SandboxPolicy:
     """The limits of one pupil kernel. Every value is a cap per kernel."""
@@ -74,9 +98,12 @@ class SandboxPolicy:
     notebook_timeout: int = 60
     #: Workers fork kernels from a warm sandbox (warm.py) instead of starting each afresh.
     warm: bool = True
-    #: Paths mounted read-only for the interpreter (the virtual env and its base Python).
+    #: Paths mounted read-only for the interpreter: the virtual env, its base Python, and the
+    #: platform's packages a lesson's world imports (``lesson_package_paths``).
     python_paths: tuple[str, ...] = field(
-        default_factory=lambda: tuple(dict.fromkeys((sys.prefix, sys.base_prefix)))
+        default_factory=lambda: tuple(
+            dict.fromkeys((sys.prefix, sys.base_prefix, *lesson_package_paths()))
+        )
     )
     python: str = sys.executable
 
