@@ -232,6 +232,9 @@ def test_an_expired_picture_form_starts_the_same_pupils_pictures_again(
             f"&pupil={pupil['username']}&next=/hub/home"
         )
         click(page, pictures[0])
+        # The first picture's answer is in (one dot filled) before the cookie goes: else its
+        # answer could set a fresh _xsrf after the clearing, and nothing would have expired.
+        page.locator(".dots li.filled").first.wait_for()
         # The hub's _xsrf cookie lasts one hour for a visitor: after a long pause it is gone.
         page.context.clear_cookies(name="_xsrf")
         click(page, pictures[1])
