@@ -159,7 +159,9 @@ def test_unplugged_at_any_byte_the_robot_boots_a_complete_program(
         virtual.unplug()
         virtual.clear()
         virtual.plug()  # power on: boot.py, then the program
-        output = virtual.wait_for_output("FIN v").decode()
+        # A fresh interpreter starts at each power-on (WebAssembly compiled again): late in
+        # a whole suite on 2 cores that once took over 10 s, so the wait is longer here.
+        output = virtual.wait_for_output("FIN v", timeout=30).decode()
         started = [v for v in ("v1", "v2") if f"DEBUT {v}" in output]
         assert len(started) == 1 and f"FIN {started[0]}" in output, output
         assert "Ligne" not in output and "Traceback" not in output, output
